@@ -1,0 +1,77 @@
+package io.seatline.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+import io.seatline.engine.persistence.DatabaseUrl;
+
+/**
+ * Sets up the booking engine in any Spring Boot application: the data source from {@code DATABASE_URL}, the
+ * migrations for its database, the entities, repositories and services of every feature, and a {@link Clock}.
+ */
+@AutoConfiguration(before = { DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+		DataJpaRepositoriesAutoConfiguration.class, FlywayAutoConfiguration.class })
+@AutoConfigurationPackage
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+		classes = SeatlineEngineAutoConfiguration.class))
+@ConfigurationPropertiesScan
+public class SeatlineEngineAutoConfiguration {
+
+	@Bean
+	DatabaseUrl seatlineDatabaseUrl(@Value("${DATABASE_URL:" + DatabaseUrl.DEFAULT + "}") String url) {
+		return new DatabaseUrl(url);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(DataSource.class)
+	HikariDataSource dataSource(DatabaseUrl url) {
+		url.prepare();
+		var dataSource = new HikariDataSource();
+		dataSource.setPoolName("seatline");
+		dataSource.setJdbcUrl(url.jdbcUrl());
+		if (url.isSqlite()) {
+			// SQLite writes one transaction at a time; a modest pool keeps waiting writers few
+			dataSource.setMaximumPoolSize(8);
+		}
+		return dataSource;
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer seatlineHibernateDialect(DatabaseUrl url) {
+		return (properties) -> {
+			if (url.isSqlite()) {
+				properties.putIfAbsent("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+			}
+		};
+	}
+
+	@Bean
+	FlywayConfigurationCustomizer seatlineMigrations(DatabaseUrl url) {
+		return (configuration) -> configuration.locations("classpath:db/migration/" + url.vendor());
+	}
+
+	/** UTC, ticking in milliseconds: what a reply shows is exactly what was stored. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+	}
+}

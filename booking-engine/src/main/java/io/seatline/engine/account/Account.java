@@ -1,0 +1,85 @@
+package io.seatline.engine.account;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.seatline.engine.persistence.Ids;
+
+/** A person who can sign in. The username is kept as typed and is unique whatever its case. */
+@Entity
+@Table(name = "accounts")
+class Account {
+
+	@Id
+	private String id;
+
+	@Version
+	private Long version;
+
+	private String username;
+
+	private String usernameKey;
+
+	private String email;
+
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	private Instant createdAt;
+
+	protected Account() {
+	}
+
+	Account(String username, String email, String passwordHash, Role role, Instant createdAt) {
+		this.id = Ids.next();
+		this.username = username;
+		this.usernameKey = keyOf(username);
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.createdAt = createdAt;
+	}
+
+	/** The case-folded form under which usernames are unique. */
+	static String keyOf(String username) {
+		return username.toLowerCase(Locale.ROOT);
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String username() {
+		return this.username;
+	}
+
+	String passwordHash() {
+		return this.passwordHash;
+	}
+
+	Role role() {
+		return this.role;
+	}
+
+	String email() {
+		return this.email;
+	}
+
+	User asUser() {
+		return new User(this.id, this.username, this.role);
+	}
+
+	/** Stores a stronger hash of the same password, after a successful login found the old one outdated. */
+	void rehash(String newHash) {
+		this.passwordHash = newHash;
+	}
+}

@@ -1,0 +1,36 @@
+package io.seatline.engine.account;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks up public facts about accounts for other features: usernames to show beside reviews and bookings. */
+@Service
+public class AccountDirectory {
+
+	private final Accounts accounts;
+
+	AccountDirectory(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	/** Usernames by account id, for the ids that exist. */
+	@Transactional(readOnly = true)
+	public Map<String, String> usernames(Collection<String> accountIds) {
+		if (accountIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.accounts.findByIdIn(accountIds)
+			.stream()
+			.collect(Collectors.toMap(Account::id, Account::username));
+	}
+
+	/** The email address of an account, to write to. */
+	@Transactional(readOnly = true)
+	public String emailOf(String accountId) {
+		return this.accounts.findById(accountId).map(Account::email).orElse(null);
+	}
+}

@@ -1,0 +1,159 @@
+package io.seatline.engine.booking;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.seatline.engine.account.AccountDirectory;
+import io.seatline.engine.account.User;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.SeatInventory;
+import io.seatline.engine.error.Conflict;
+import io.seatline.engine.error.Forbidden;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.NotFound;
+import io.seatline.engine.error.SeatsUnavailable;
+import io.seatline.engine.persistence.Ids;
+
+/** Books seats, all or none, and cancels bookings. */
+@Service
+public class SeatReservations {
+
+	private static final Log logger = LogFactory.getLog(SeatReservations.class);
+
+	private final Bookings bookings;
+
+	private final EventCatalog catalog;
+
+	private final SeatInventory inventory;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final AccountDirectory accounts;
+
+	private final Clock clock;
+
+	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory, AccountDirectory accounts,
+			ApplicationEventPublisher publisher, Clock clock) {
+		this.bookings = bookings;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.inventory = inventory;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Books every requested seat for the user, or none: {@code SEATS_UNAVAILABLE} naming the seats that are taken,
+	 * {@code CONFLICT} once the event has started, {@code INVALID_REQUEST} for seats the event does not have.
+	 */
+	@Transactional
+	public BookingDetails reserve(User user, ReserveSeats command) {
+		var event = this.catalog.event(command.eventId());
+		var now = this.clock.instant();
+		if (event.hasStartedAt(now)) {
+			throw new Conflict("The event has already started; it can no longer be booked");
+		}
+		var unknown = this.inventory.unknownLabels(event.eventId(), command.seats());
+		if (!unknown.isEmpty()) {
+			throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", unknown), unknown);
+		}
+		var bookingId = Ids.next();
+		// the one statement that sells seats: it only touches AVAILABLE ones, and its count says if all were
+		var claimed = this.inventory.claim(event.eventId(), command.seats(), bookingId);
+		if (claimed != command.seats().size()) {
+			// throwing rolls back the seats this statement did claim
+			throw new SeatsUnavailable(this.inventory.notHeldBy(event.eventId(), command.seats(), bookingId));
+		}
+		var booking = Booking.confirmed(bookingId, event.eventId(), user.id(), this.inventory.positionsOf(bookingId),
+				now);
+		try {
+			this.bookings.saveAndFlush(booking);
+		}
+		catch (DataIntegrityViolationException | JpaSystemException ex) {
+			// the unique index on live booked seats refused a second sale: the claim above should make this
+			// unreachable, so say so loudly, and refuse the booking as the contract says
+			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
+			throw new SeatsUnavailable(command.seats());
+		}
+		var details = BookingDetails.of(booking, event, user.username());
+		this.publisher.publishEvent(new BookingConfirmed(details));
+		return details;
+	}
+
+	/**
+	 * Cancels the user's booking and makes its seats available in the same transaction. {@code FORBIDDEN} for
+	 * another user's booking, {@code CONFLICT} when already cancelled or once the event has started.
+	 */
+	@Transactional
+	public BookingDetails cancel(User user, String bookingId) {
+		var booking = find(bookingId);
+		if (!booking.accountId().equals(user.id())) {
+			throw new Forbidden("This booking belongs to another user");
+		}
+		var event = this.catalog.event(booking.eventId());
+		var now = this.clock.instant();
+		if (booking.status() == BookingStatus.CONFIRMED && event.hasStartedAt(now)) {
+			throw new Conflict("The event has already started; the booking can no longer be cancelled");
+		}
+		booking.cancel(now);
+		var released = this.inventory.release(booking.id());
+		if (released != booking.seatLabels().size()) {
+			throw new IllegalStateException("Booking " + booking.id() + " held " + booking.seatLabels().size()
+					+ " seats but " + released + " were released");
+		}
+		this.bookings.saveAndFlush(booking);
+		var details = BookingDetails.of(booking, event, user.username());
+		this.publisher.publishEvent(new BookingCancelled(details));
+		return details;
+	}
+
+	/** The user's bookings, newest first, confirmed and cancelled. */
+	@Transactional(readOnly = true)
+	public List<BookingDetails> bookingsOf(User user) {
+		var found = this.bookings.findByAccountIdOrderByCreatedAtDescIdDesc(user.id());
+		var events = this.catalog.events(found.stream().map(Booking::eventId).distinct().toList());
+		return found.stream()
+			.map((booking) -> BookingDetails.of(booking, events.get(booking.eventId()), user.username()))
+			.toList();
+	}
+
+	/** One booking, for its owner or an admin. */
+	@Transactional(readOnly = true)
+	public BookingDetails booking(User user, String bookingId) {
+		var details = details(bookingId);
+		if (!details.accountId().equals(user.id()) && !user.isAdmin()) {
+			throw new Forbidden("This booking belongs to another user");
+		}
+		return details;
+	}
+
+	/** One booking with its event and owner, for the engine's own jobs (emails); hosts go through {@link #booking}. */
+	@Transactional(readOnly = true)
+	public BookingDetails details(String bookingId) {
+		var booking = find(bookingId);
+		var username = this.accounts.usernames(List.of(booking.accountId())).get(booking.accountId());
+		return BookingDetails.of(booking, this.catalog.event(booking.eventId()), username);
+	}
+
+	/** True when the account holds a confirmed booking for the event. */
+	@Transactional(readOnly = true)
+	public boolean hasConfirmedBooking(String accountId, String eventId) {
+		return this.bookings.existsByEventIdAndAccountIdAndStatus(eventId, accountId, BookingStatus.CONFIRMED);
+	}
+
+	private Booking find(String bookingId) {
+		var booking = (bookingId != null) ? this.bookings.findById(bookingId).orElse(null) : null;
+		if (booking == null) {
+			throw new NotFound("No booking has the id " + bookingId);
+		}
+		return booking;
+	}
+}

@@ -1,0 +1,61 @@
+package io.seatline.engine.catalog;
+
+import io.seatline.engine.error.InvalidRequest;
+
+/**
+ * The command to create a venue: {@code rows} and {@code seatsPerRow}, or {@code capacity} alone. Its seats are
+ * derived, never typed in.
+ */
+public record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity) {
+
+	/** The most seats one venue may have: larger than any stadium, small enough to create in one transaction. */
+	public static final int MAX_SEATS = 100_000;
+
+	static final int MAX_ROWS = 702;
+
+	public CreateVenue {
+		name = Names.required("name", name, 120);
+		if (rows == null && seatsPerRow == null) {
+			if (capacity == null) {
+				throw new InvalidRequest("capacity", "Give rows and seatsPerRow, or a capacity");
+			}
+			positive("capacity", capacity, MAX_SEATS);
+		}
+		else {
+			if (capacity != null) {
+				throw new InvalidRequest("capacity", "Give rows and seatsPerRow, or a capacity, not both");
+			}
+			if (rows == null) {
+				throw new InvalidRequest("rows", "rows goes with seatsPerRow");
+			}
+			if (seatsPerRow == null) {
+				throw new InvalidRequest("seatsPerRow", "seatsPerRow goes with rows");
+			}
+			positive("rows", rows, MAX_ROWS);
+			positive("seatsPerRow", seatsPerRow, MAX_SEATS);
+			if ((long) rows * seatsPerRow > MAX_SEATS) {
+				throw new InvalidRequest("rows", "A venue has at most " + MAX_SEATS + " seats");
+			}
+		}
+	}
+
+	/** A venue of rows of seats. */
+	public static CreateVenue withRows(String name, int rows, int seatsPerRow) {
+		return new CreateVenue(name, rows, seatsPerRow, null);
+	}
+
+	/** A venue of numbered seats. */
+	public static CreateVenue withCapacity(String name, int capacity) {
+		return new CreateVenue(name, null, null, capacity);
+	}
+
+	int seatCount() {
+		return (this.rows != null) ? this.rows * this.seatsPerRow : this.capacity;
+	}
+
+	private static void positive(String field, int value, int max) {
+		if (value < 1 || value > max) {
+			throw new InvalidRequest(field, field + " must be from 1 to " + max);
+		}
+	}
+}

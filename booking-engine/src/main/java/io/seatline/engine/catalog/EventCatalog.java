@@ -1,0 +1,176 @@
+package io.seatline.engine.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.seatline.engine.account.User;
+import io.seatline.engine.error.Conflict;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.NotFound;
+
+/** The catalog of venues and events: creating them (admins) and browsing them (anyone). */
+@Service
+public class EventCatalog {
+
+	// far enough for "no upper bound", near enough to stay a valid epoch-millisecond value everywhere
+	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+	private final Venues venues;
+
+	private final Events events;
+
+	private final EventSeatRows seats;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	EventCatalog(Venues venues, Events events, EventSeatRows seats, JdbcTemplate jdbc, Clock clock) {
+		this.venues = venues;
+		this.events = events;
+		this.seats = seats;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Creates a venue; {@code CONFLICT} when its name is taken in any case. */
+	@Transactional
+	public VenueSummary createVenue(User user, CreateVenue command) {
+		user.requireAdmin();
+		if (this.venues.existsByNameKey(Venue.keyOf(command.name()))) {
+			throw new Conflict("A venue named '" + command.name() + "' exists already");
+		}
+		return VenueSummary.of(this.venues.saveAndFlush(new Venue(command, this.clock.instant())));
+	}
+
+	/** Every venue, by name. */
+	@Transactional(readOnly = true)
+	public List<VenueSummary> venues() {
+		return this.venues.findAll()
+			.stream()
+			.map(VenueSummary::of)
+			.sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+			.toList();
+	}
+
+	/** Creates an event at a venue, with one {@code AVAILABLE} seat row per venue seat, in one transaction. */
+	@Transactional
+	public EventDetails createEvent(User user, CreateEvent command) {
+		user.requireAdmin();
+		var venue = this.venues.findById(command.venueId())
+			.orElseThrow(() -> new NotFound("No venue has the id " + command.venueId()));
+		if (!command.startsAt().isAfter(this.clock.instant())) {
+			throw new InvalidRequest("startsAt", "startsAt must lie in the future");
+		}
+		var event = this.events.saveAndFlush(new Event(venue, command, this.clock.instant()));
+		var labels = venue.seatLabels();
+		// labels come in seat-map order, so a label's index is its position
+		var positions = IntStream.range(0, labels.size()).boxed().toList();
+		this.jdbc.batchUpdate(
+				"insert into event_seats (event_id, label, position, status) values (?, ?, ?, 'AVAILABLE')", positions,
+				1000, (statement, position) -> {
+					statement.setString(1, event.id());
+					statement.setString(2, labels.get(position));
+					statement.setInt(3, position);
+				});
+		return details(event, venue);
+	}
+
+	/** Events by start time, filtered by venue name and dates; see {@link BrowseEvents}. */
+	@Transactional(readOnly = true)
+	public List<EventSummary> browse(BrowseEvents query) {
+		var from = (query.from() != null) ? query.from().atStartOfDay(ZoneOffset.UTC).toInstant()
+				: this.clock.instant().plusMillis(1);
+		var until = (query.to() != null) ? query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+				: END_OF_TIME;
+		var pattern = (query.venue() != null) ? "%" + escapeLike(Venue.keyOf(query.venue())) + "%" : "%";
+		var found = this.events.browse(pattern, from, until);
+		var available = availableSeats(found.stream().map(Event::id).toList());
+		var details = details(found);
+		return found.stream()
+			.map((event) -> new EventSummary(details.get(event.id()), available.getOrDefault(event.id(), 0)))
+			.toList();
+	}
+
+	/** An event with every seat and its status; {@code NOT_FOUND} for an unknown event. */
+	@Transactional(readOnly = true)
+	public SeatMap seatMap(String eventId) {
+		var event = event(eventId);
+		var seatList = this.seats.findByEventIdOrderByPosition(eventId)
+			.stream()
+			.map((seat) -> new SeatMap.Seat(seat.label(), seat.status()))
+			.toList();
+		return new SeatMap(event, seatList);
+	}
+
+	/** One event with its venue; {@code NOT_FOUND} for an unknown id. */
+	@Transactional(readOnly = true)
+	public EventDetails event(String eventId) {
+		var event = (eventId != null) ? this.events.findById(eventId).orElse(null) : null;
+		if (event == null) {
+			throw new NotFound("No event has the id " + eventId);
+		}
+		return details(List.of(event)).get(eventId);
+	}
+
+	/** The events with these ids that exist, by id. */
+	@Transactional(readOnly = true)
+	public Map<String, EventDetails> events(Collection<String> eventIds) {
+		if (eventIds.isEmpty()) {
+			return Map.of();
+		}
+		return details(this.events.findByIdIn(eventIds));
+	}
+
+	/** Every event, by start time. */
+	@Transactional(readOnly = true)
+	public List<EventDetails> allEvents() {
+		var all = this.events.findAllByOrderByStartsAtAscNameAscIdAsc();
+		var details = details(all);
+		return all.stream().map((event) -> details.get(event.id())).toList();
+	}
+
+	private Map<String, EventDetails> details(List<Event> found) {
+		var venueById = this.venues.findByIdIn(found.stream().map(Event::venueId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Venue::id, Function.identity()));
+		var details = new HashMap<String, EventDetails>();
+		for (var event : found) {
+			details.put(event.id(), details(event, venueById.get(event.venueId())));
+		}
+		return details;
+	}
+
+	private static EventDetails details(Event event, Venue venue) {
+		return new EventDetails(event.id(), event.name(), event.description(), venue.id(), venue.name(),
+				event.startsAt(), event.totalSeats());
+	}
+
+	private Map<String, Integer> availableSeats(List<String> eventIds) {
+		var available = new HashMap<String, Integer>();
+		if (!eventIds.isEmpty()) {
+			for (var row : this.seats.countByStatus(eventIds)) {
+				if (row[1] == SeatStatus.AVAILABLE) {
+					available.put((String) row[0], ((Number) row[2]).intValue());
+				}
+			}
+		}
+		return available;
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+}

@@ -1,0 +1,16 @@
+package io.seatline.engine.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.seatline.engine.booking.BookingDetails;
+
+/** The dashboard: totals, one line per event, and the latest bookings. */
+public record DashboardFigures(int totalSeats, int bookedSeats, int availableSeats, long bookings,
+		List<EventFigures> events, List<BookingDetails> recentBookings) {
+
+	/** One event's line. */
+	public record EventFigures(String eventId, String name, String venueName, Instant startsAt, int totalSeats,
+			int bookedSeats, int availableSeats, long bookings) {
+	}
+}

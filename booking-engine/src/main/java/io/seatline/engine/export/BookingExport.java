@@ -1,0 +1,150 @@
+package io.seatline.engine.export;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.seatline.engine.account.User;
+import io.seatline.engine.catalog.EventCatalog;
+
+/**
+ * Writes bookings as CSV with the contract's header {@code booking_id,username,event,event_date,seats,booked_at,status}:
+ * one line per booking, oldest first, its seats space-separated in one cell, instants in ISO-8601 UTC.
+ */
+@Service
+public class BookingExport {
+
+	/** The contract's header, in order. */
+	public static final List<String> HEADER = List.of("booking_id", "username", "event", "event_date", "seats",
+			"booked_at", "status");
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader(HEADER.toArray(String[]::new))
+		.get();
+
+	// one row per booked seat, a booking's rows together and its seats in seat-map order
+	private static final String QUERY = """
+			select b.id, a.username, e.name, e.starts_at, s.label, b.created_at, b.status
+			from bookings b
+			join accounts a on a.id = b.account_id
+			join events e on e.id = b.event_id
+			join booking_seats s on s.booking_id = b.id
+			%s
+			order by b.created_at, b.id, s.position""";
+
+	private final JdbcTemplate jdbc;
+
+	private final EventCatalog catalog;
+
+	BookingExport(JdbcTemplate jdbc, EventCatalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	/** The CSV as one string, for callers that want a value (the {@code exportBookings} function). */
+	@Transactional(readOnly = true)
+	public String export(User user, String eventId) {
+		var out = new StringWriter();
+		write(user, eventId, out, (rows) -> {
+		});
+		return out.toString();
+	}
+
+	/**
+	 * Streams the CSV of every booking, or of one event's ({@code NOT_FOUND} if unknown), to {@code out}; calls
+	 * {@code progress} with the count of bookings written so far every 1,000 bookings and at the end. Returns the
+	 * number of bookings written.
+	 */
+	@Transactional(readOnly = true)
+	public long write(User user, String eventId, Writer out, LongConsumer progress) {
+		// the query is one of two fixed texts: no caller text is ever formatted into it
+		user.requireAdmin();
+		if (eventId != null) {
+			this.catalog.event(eventId);
+		}
+		try {
+			var printer = new CSVPrinter(out, FORMAT);
+			var rows = new BookingRows(printer, progress);
+			if (eventId != null) {
+				this.jdbc.query(QUERY.formatted("where b.event_id = ?"), rows, eventId);
+			}
+			else {
+				this.jdbc.query(QUERY.formatted(""), rows);
+			}
+			rows.finish();
+			printer.flush();
+			return rows.written;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Folds the per-seat rows of each booking into one CSV record. */
+	private static final class BookingRows implements RowCallbackHandler {
+
+		private final CSVPrinter printer;
+
+		private final LongConsumer progress;
+
+		private final List<String> seats = new ArrayList<>();
+
+		private Object[] current;
+
+		private long written;
+
+		BookingRows(CSVPrinter printer, LongConsumer progress) {
+			this.printer = printer;
+			this.progress = progress;
+		}
+
+		@Override
+		public void processRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+			var bookingId = rs.getString(1);
+			if (this.current != null && !this.current[0].equals(bookingId)) {
+				flush();
+			}
+			if (this.current == null) {
+				this.current = new Object[] { bookingId, rs.getString(2), rs.getString(3),
+						Instant.ofEpochMilli(rs.getLong(4)).toString(), null,
+						Instant.ofEpochMilli(rs.getLong(6)).toString(), rs.getString(7) };
+			}
+			this.seats.add(rs.getString(5));
+		}
+
+		void finish() {
+			if (this.current != null) {
+				flush();
+			}
+			this.progress.accept(this.written);
+		}
+
+		private void flush() {
+			this.current[4] = String.join(" ", this.seats);
+			try {
+				this.printer.printRecord(this.current);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.current = null;
+			this.seats.clear();
+			this.written++;
+			if (this.written % 1000 == 0) {
+				this.progress.accept(this.written);
+			}
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package io.seatline.engine.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JDBC URL from {@code DATABASE_URL}, completed with the settings the engine relies on. For SQLite: WAL,
+ * {@code synchronous=FULL} (a confirmed booking survives a power loss), foreign keys, a busy timeout so that
+ * concurrent writers wait rather than fail, and immediate transactions: each takes the write lock when it begins, so
+ * that two transactions never both read and then both try to write (which SQLite can only resolve by failing one).
+ */
+public record DatabaseUrl(String url) {
+
+	/** The default: an SQLite file under {@code ./data}. */
+	public static final String DEFAULT = "jdbc:sqlite:./data/booking.db";
+
+	private static final Map<String, String> SQLITE_SETTINGS = sqliteSettings();
+
+	private static Map<String, String> sqliteSettings() {
+		var settings = new LinkedHashMap<String, String>();
+		settings.put("journal_mode", "WAL");
+		settings.put("synchronous", "FULL");
+		settings.put("busy_timeout", "30000");
+		settings.put("foreign_keys", "true");
+		settings.put("transaction_mode", "IMMEDIATE");
+		return settings;
+	}
+
+	public DatabaseUrl {
+		if (url == null || url.isBlank()) {
+			url = DEFAULT;
+		}
+		url = url.strip();
+		if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+			throw new IllegalArgumentException(
+					"DATABASE_URL must be jdbc:sqlite:PATH or jdbc:postgresql://..., not " + url);
+		}
+	}
+
+	public boolean isSqlite() {
+		return this.url.startsWith("jdbc:sqlite:");
+	}
+
+	/** Flyway's vendor folder and the name the engine uses for the database kind. */
+	public String vendor() {
+		return isSqlite() ? "sqlite" : "postgresql";
+	}
+
+	/** The URL to hand the driver: SQLite settings added unless the URL sets them itself. */
+	public String jdbcUrl() {
+		return withSettings(SQLITE_SETTINGS);
+	}
+
+	private String withSettings(Map<String, String> settings) {
+		if (!isSqlite()) {
+			return this.url;
+		}
+		var separator = this.url.indexOf('?');
+		var base = (separator < 0) ? this.url : this.url.substring(0, separator);
+		var query = new LinkedHashMap<String, String>();
+		if (separator >= 0) {
+			for (var pair : this.url.substring(separator + 1).split("&")) {
+				if (!pair.isEmpty()) {
+					var eq = pair.indexOf('=');
+					query.put((eq < 0) ? pair : pair.substring(0, eq), (eq < 0) ? "" : pair.substring(eq + 1));
+				}
+			}
+		}
+		settings.forEach(query::putIfAbsent);
+		var joined = new StringBuilder(base).append('?');
+		query.forEach((key, value) -> joined.append(key).append('=').append(value).append('&'));
+		joined.setLength(joined.length() - 1);
+		return joined.toString();
+	}
+
+	/** The SQLite file, or null for PostgreSQL or an in-memory database. */
+	public Path sqliteFile() {
+		if (!isSqlite()) {
+			return null;
+		}
+		var path = this.url.substring("jdbc:sqlite:".length());
+		var separator = path.indexOf('?');
+		if (separator >= 0) {
+			path = path.substring(0, separator);
+		}
+		if (path.startsWith("file:")) {
+			path = path.substring("file:".length());
+		}
+		if (path.isEmpty() || path.startsWith(":memory:")) {
+			return null;
+		}
+		return Path.of(path);
+	}
+
+	/** Creates the folder of the SQLite file so that a fresh clone starts without setup. */
+	public void prepare() {
+		var file = sqliteFile();
+		if (isSqlite() && file == null) {
+			// every pooled connection would open a database of its own
+			throw new IllegalArgumentException("In-memory SQLite is not supported; give DATABASE_URL a file path");
+		}
+		if (file != null && file.toAbsolutePath().getParent() != null) {
+			try {
+				Files.createDirectories(file.toAbsolutePath().getParent());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot create the folder of " + file, ex);
+			}
+		}
+	}
+}

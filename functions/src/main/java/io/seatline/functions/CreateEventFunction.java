@@ -1,0 +1,30 @@
+package io.seatline.functions;
+
+import java.util.function.Function;
+
+import org.springframework.messaging.Message;
+
+import io.seatline.engine.account.Sessions;
+import io.seatline.engine.catalog.CreateEvent;
+import io.seatline.engine.catalog.EventCatalog;
+
+/** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats. */
+class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Views.CreatedEvent> {
+
+	private final EventCatalog catalog;
+
+	private final Sessions sessions;
+
+	CreateEventFunction(EventCatalog catalog, Sessions sessions) {
+		this.catalog = catalog;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Views.CreatedEvent apply(Message<Requests.CreateEvent> message) {
+		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
+		var request = message.getPayload();
+		return Views.CreatedEvent.of(this.catalog.createEvent(user,
+				CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description())));
+	}
+}

@@ -1,0 +1,31 @@
+package io.seatline.functions;
+
+import java.util.function.Function;
+
+import org.springframework.messaging.Message;
+
+import io.seatline.engine.account.Sessions;
+import io.seatline.engine.catalog.CreateVenue;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.VenueSummary;
+
+/** {@code createVenue} (admin): a venue of rows of seats, or of a capacity. */
+class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, VenueSummary> {
+
+	private final EventCatalog catalog;
+
+	private final Sessions sessions;
+
+	CreateVenueFunction(EventCatalog catalog, Sessions sessions) {
+		this.catalog = catalog;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public VenueSummary apply(Message<Requests.CreateVenue> message) {
+		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
+		var request = message.getPayload();
+		return this.catalog.createVenue(user,
+				new CreateVenue(request.name(), request.rows(), request.seatsPerRow(), request.capacity()));
+	}
+}

@@ -1,0 +1,187 @@
+package io.seatline.functions;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.seatline.engine.AllOrNothing;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.NotFound;
+import io.seatline.engine.error.SeatlineException;
+
+/**
+ * Calls a function, or a composition of functions ({@code a|b}, or {@code a,b} as in a URL), from JSON text, the
+ * way every JSON-speaking host does: the body is parsed and bound to the first function's input strictly (a
+ * malformed body or a field of the wrong type is {@code INVALID_REQUEST} naming the field), the bearer token travels
+ * as the message's {@code authorization} header through every step, and a composition runs in one transaction so
+ * that a failure at any step changes nothing.
+ */
+public class FunctionInvoker {
+
+	// Spring Cloud Function's own plumbing, not ours to expose
+	private static final Set<String> HIDDEN = Set.of("functionRouter", "RoutingFunction");
+
+	private final FunctionCatalog catalog;
+
+	private final AllOrNothing allOrNothing;
+
+	private final JsonMapper json;
+
+	public FunctionInvoker(FunctionCatalog catalog, AllOrNothing allOrNothing) {
+		this.catalog = catalog;
+		this.allOrNothing = allOrNothing;
+		this.json = JsonMapper.builder()
+			// composition feeds one function's output to the next: fields it does not know are ignored
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.build();
+	}
+
+	/** The names of the functions a caller may invoke. */
+	public List<String> functionNames() {
+		return this.catalog.getNames(null).stream().filter((name) -> !HIDDEN.contains(name)).sorted().toList();
+	}
+
+	/**
+	 * Invokes a definition with a JSON body (empty means {@code {}}) and an optional bearer token.
+	 * @throws SeatlineException for every refusal, with the contract's code
+	 */
+	public Result invoke(String definition, byte[] body, String token) {
+		var names = parse(definition);
+		FunctionInvocationWrapper function = this.catalog.lookup(String.join("|", names));
+		if (function == null) {
+			throw new NotFound("No function is named " + String.join(",", names));
+		}
+		var input = bind(body, inputClass(function));
+		var message = MessageBuilder.withPayload(input);
+		if (token != null && !token.isBlank()) {
+			message.setHeader(Callers.AUTHORIZATION, "Bearer " + token.strip());
+		}
+		try {
+			Object output = (names.size() > 1) ? this.allOrNothing.run(() -> function.apply(message.build()))
+					: function.apply(message.build());
+			return Result.of(output);
+		}
+		catch (RuntimeException ex) {
+			throw unwrap(ex);
+		}
+	}
+
+	/** The JSON text of a function's output, in the contract's format (instants in ISO-8601 UTC). */
+	public String toJson(Object value) {
+		return this.json.writeValueAsString(value);
+	}
+
+	private List<String> parse(String definition) {
+		var names = new ArrayList<String>();
+		if (definition != null) {
+			for (var name : definition.split("[,|]", -1)) {
+				names.add(name.strip());
+			}
+		}
+		for (var name : names) {
+			if (name.isEmpty() || HIDDEN.contains(name) || this.catalog.lookup(name) == null) {
+				throw new NotFound("No function is named '" + name + "'; the functions are "
+						+ String.join(", ", functionNames()));
+			}
+		}
+		return names;
+	}
+
+	private Object bind(byte[] body, Class<?> type) {
+		var text = (body != null) ? new String(body, StandardCharsets.UTF_8) : "";
+		if (text.isBlank()) {
+			text = "{}";
+		}
+		JsonNode tree;
+		try {
+			tree = this.json.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRequest(null, "The body is not valid JSON: " + ex.getOriginalMessage());
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new InvalidRequest(null, "The body must be a JSON object, such as {}");
+		}
+		try {
+			return this.json.treeToValue(tree, type);
+		}
+		catch (DatabindException ex) {
+			var field = path(ex);
+			throw new InvalidRequest(field, ((field != null) ? field : "The body") + " has the wrong type or value");
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRequest(null, "The body does not fit this function: " + ex.getOriginalMessage());
+		}
+	}
+
+	private static String path(DatabindException ex) {
+		var path = new StringBuilder();
+		for (var reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? null : path.toString();
+	}
+
+	private static Class<?> inputClass(FunctionInvocationWrapper function) {
+		Type type = function.getInputType();
+		if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Message.class) {
+			type = parameterized.getActualTypeArguments()[0];
+		}
+		if (type instanceof ParameterizedType parameterized) {
+			type = parameterized.getRawType();
+		}
+		return (type instanceof Class<?> raw) ? raw : Object.class;
+	}
+
+	private static RuntimeException unwrap(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SeatlineException refusal) {
+				return refusal;
+			}
+		}
+		return ex;
+	}
+
+	/** A function's output: the payload, and its content type when it is not JSON (the CSV export). */
+	public record Result(Object payload, String contentType) {
+
+		static Result of(Object output) {
+			if (output instanceof Message<?> message) {
+				var contentType = message.getHeaders().get(MessageHeaders.CONTENT_TYPE);
+				return new Result(message.getPayload(), (contentType != null) ? contentType.toString() : null);
+			}
+			return new Result(output, null);
+		}
+
+		/** True when the payload is text to send as it is (CSV), not a value to write as JSON. */
+		public boolean isText() {
+			return this.contentType != null && !this.contentType.contains("json") && this.payload instanceof String;
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package io.seatline.functions;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.annotation.Bean;
+
+import io.seatline.engine.AllOrNothing;
+import io.seatline.engine.SeatlineEngineAutoConfiguration;
+import io.seatline.engine.account.Registrations;
+import io.seatline.engine.account.Sessions;
+import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.dashboard.SalesDashboard;
+import io.seatline.engine.export.BookingExport;
+import io.seatline.engine.review.ReviewBoard;
+
+/**
+ * Registers every function of the contract as a bean named after it, so that any Spring Boot application that adds
+ * this jar finds them in its {@link FunctionCatalog}; also the {@link FunctionInvoker} that hosts call them through.
+ */
+@AutoConfiguration(after = SeatlineEngineAutoConfiguration.class)
+public class SeatlineFunctionsAutoConfiguration {
+
+	@Bean
+	RegisterFunction register(Registrations registrations) {
+		return new RegisterFunction(registrations);
+	}
+
+	@Bean
+	LoginFunction login(Sessions sessions) {
+		return new LoginFunction(sessions);
+	}
+
+	@Bean
+	LogoutFunction logout(Sessions sessions) {
+		return new LogoutFunction(sessions);
+	}
+
+	@Bean
+	CurrentUserFunction currentUser(Sessions sessions) {
+		return new CurrentUserFunction(sessions);
+	}
+
+	@Bean
+	BrowseEventsFunction browseEvents(EventCatalog catalog) {
+		return new BrowseEventsFunction(catalog);
+	}
+
+	@Bean
+	EventSeatsFunction eventSeats(EventCatalog catalog) {
+		return new EventSeatsFunction(catalog);
+	}
+
+	@Bean
+	EventReviewsFunction eventReviews(ReviewBoard reviews) {
+		return new EventReviewsFunction(reviews);
+	}
+
+	@Bean
+	ReserveSeatsFunction reserveSeats(SeatReservations reservations, Sessions sessions) {
+		return new ReserveSeatsFunction(reservations, sessions);
+	}
+
+	@Bean
+	MyBookingsFunction myBookings(SeatReservations reservations, Sessions sessions) {
+		return new MyBookingsFunction(reservations, sessions);
+	}
+
+	@Bean
+	CancelBookingFunction cancelBooking(SeatReservations reservations, Sessions sessions) {
+		return new CancelBookingFunction(reservations, sessions);
+	}
+
+	@Bean
+	SubmitReviewFunction submitReview(ReviewBoard reviews, Sessions sessions) {
+		return new SubmitReviewFunction(reviews, sessions);
+	}
+
+	@Bean
+	CreateVenueFunction createVenue(EventCatalog catalog, Sessions sessions) {
+		return new CreateVenueFunction(catalog, sessions);
+	}
+
+	@Bean
+	ListVenuesFunction listVenues(EventCatalog catalog) {
+		return new ListVenuesFunction(catalog);
+	}
+
+	@Bean
+	CreateEventFunction createEvent(EventCatalog catalog, Sessions sessions) {
+		return new CreateEventFunction(catalog, sessions);
+	}
+
+	@Bean
+	DashboardFunction dashboard(SalesDashboard dashboard, Sessions sessions) {
+		return new DashboardFunction(dashboard, sessions);
+	}
+
+	@Bean
+	ExportBookingsFunction exportBookings(BookingExport export, Sessions sessions) {
+		return new ExportBookingsFunction(export, sessions);
+	}
+
+	@Bean
+	FunctionInvoker seatlineFunctionInvoker(FunctionCatalog catalog, AllOrNothing allOrNothing) {
+		return new FunctionInvoker(catalog, allOrNothing);
+	}
+}

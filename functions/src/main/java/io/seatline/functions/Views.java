@@ -1,0 +1,153 @@
+package io.seatline.functions;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.catalog.EventDetails;
+import io.seatline.engine.catalog.EventSummary;
+import io.seatline.engine.catalog.SeatMap;
+import io.seatline.engine.dashboard.DashboardFigures;
+import io.seatline.engine.review.EventReviews;
+import io.seatline.engine.review.ReviewDetails;
+
+/**
+ * The JSON outputs of the functions, in the contract's shapes. Fields beyond the contract's are extensions
+ * documented in the README; none of the contract's is ever left out.
+ */
+public final class Views {
+
+	private Views() {
+	}
+
+	/** A venue reference inside an event. */
+	public record VenueRef(String venueId, String name) {
+	}
+
+	/** An event in {@code browseEvents}. */
+	public record EventListing(String eventId, String name, VenueRef venue, Instant startsAt, int totalSeats,
+			int availableSeats, String description) {
+
+		static EventListing of(EventSummary summary) {
+			var event = summary.event();
+			return new EventListing(event.eventId(), event.name(), venueOf(event), event.startsAt(),
+					event.totalSeats(), summary.availableSeats(), event.description());
+		}
+	}
+
+	/** {@code eventSeats}: the seat map. */
+	public record EventSeats(String eventId, String name, Instant startsAt, VenueRef venue, String description,
+			List<Seat> seats) {
+
+		static EventSeats of(SeatMap map) {
+			var event = map.event();
+			return new EventSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
+					event.description(),
+					map.seats().stream().map((seat) -> new Seat(seat.label(), seat.status().name())).toList());
+		}
+	}
+
+	/** One seat of the seat map. */
+	public record Seat(String seat, String status) {
+	}
+
+	/** {@code eventReviews}. */
+	public record Reviews(String eventId, Double averageRating, int count, List<ReviewEntry> reviews) {
+
+		static Reviews of(EventReviews reviews) {
+			return new Reviews(reviews.eventId(), reviews.averageRating(), reviews.count(),
+					reviews.reviews().stream().map(ReviewEntry::of).toList());
+		}
+	}
+
+	/** One review in {@code eventReviews}. */
+	public record ReviewEntry(String username, int rating, String text, Instant createdAt) {
+
+		static ReviewEntry of(ReviewDetails review) {
+			return new ReviewEntry(review.username(), review.rating(), review.text(), review.createdAt());
+		}
+	}
+
+	/** {@code submitReview}. */
+	public record Review(String reviewId, String eventId, int rating, String text, Instant createdAt) {
+
+		static Review of(ReviewDetails review) {
+			return new Review(review.reviewId(), review.eventId(), review.rating(), review.text(),
+					review.createdAt());
+		}
+	}
+
+	/** {@code reserveSeats} and {@code cancelBooking}. */
+	public record Booking(String bookingId, String eventId, List<String> seats, String status, Instant createdAt,
+			Instant cancelledAt) {
+
+		static Booking of(BookingDetails booking) {
+			return new Booking(booking.bookingId(), booking.event().eventId(), booking.seats(),
+					booking.status().name(), booking.createdAt(), booking.cancelledAt());
+		}
+	}
+
+	/** One line of {@code myBookings}. */
+	public record MyBooking(String bookingId, String eventId, String eventName, Instant startsAt, VenueRef venue,
+			List<String> seats, String status, Instant createdAt, Instant cancelledAt) {
+
+		static MyBooking of(BookingDetails booking) {
+			var event = booking.event();
+			return new MyBooking(booking.bookingId(), event.eventId(), event.name(), event.startsAt(),
+					venueOf(event), booking.seats(), booking.status().name(), booking.createdAt(),
+					booking.cancelledAt());
+		}
+	}
+
+	/** {@code createEvent}. */
+	public record CreatedEvent(String eventId, String name, Instant startsAt, int totalSeats, VenueRef venue) {
+
+		static CreatedEvent of(EventDetails event) {
+			return new CreatedEvent(event.eventId(), event.name(), event.startsAt(), event.totalSeats(),
+					venueOf(event));
+		}
+	}
+
+	/** {@code dashboard}. */
+	public record Dashboard(int totalSeats, int bookedSeats, int availableSeats, long bookings,
+			List<DashboardEvent> events, List<RecentBooking> recentBookings) {
+
+		static Dashboard of(DashboardFigures figures) {
+			return new Dashboard(figures.totalSeats(), figures.bookedSeats(), figures.availableSeats(),
+					figures.bookings(), figures.events().stream().map(DashboardEvent::of).toList(),
+					figures.recentBookings().stream().map(RecentBooking::of).toList());
+		}
+	}
+
+	/** One event's line on the dashboard. */
+	public record DashboardEvent(String eventId, String name, Instant startsAt, int totalSeats, int bookedSeats,
+			int availableSeats, long bookings, String venueName) {
+
+		static DashboardEvent of(DashboardFigures.EventFigures line) {
+			return new DashboardEvent(line.eventId(), line.name(), line.startsAt(), line.totalSeats(),
+					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName());
+		}
+	}
+
+	/** One of the latest bookings on the dashboard. */
+	public record RecentBooking(String bookingId, String username, String eventId, String eventName,
+			List<String> seats, String status, Instant createdAt) {
+
+		static RecentBooking of(BookingDetails booking) {
+			return new RecentBooking(booking.bookingId(), booking.username(), booking.event().eventId(),
+					booking.event().name(), booking.seats(), booking.status().name(), booking.createdAt());
+		}
+	}
+
+	/** {@code currentUser}. */
+	public record CurrentUser(String userId, String username, String role) {
+	}
+
+	/** {@code logout}. */
+	public record LoggedOut(boolean loggedOut) {
+	}
+
+	private static VenueRef venueOf(EventDetails event) {
+		return new VenueRef(event.venueId(), event.venueName());
+	}
+}
