@@ -6,7 +6,12 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +27,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.engine.persistence.SqliteExceptionTranslator;
 
 /**
  * Sets up the booking engine in any Spring Boot application: the data source from {@code DATABASE_URL}, the
@@ -52,6 +58,31 @@ public class SeatlineEngineAutoConfiguration {
 			dataSource.setMaximumPoolSize(8);
 		}
 		return dataSource;
+	}
+
+	/** A JdbcTemplate that reports SQLite's constraint and busy errors as Spring's exceptions. */
+	@Bean
+	@ConditionalOnMissingBean(JdbcOperations.class)
+	JdbcTemplate jdbcTemplate(DataSource dataSource, DatabaseUrl url) {
+		var jdbc = new JdbcTemplate(dataSource);
+		if (url.isSqlite()) {
+			jdbc.setExceptionTranslator(new SqliteExceptionTranslator());
+		}
+		return jdbc;
+	}
+
+	/** The same translation for JPA, which otherwise reports a broken SQLite constraint as a generic failure. */
+	@Bean
+	static BeanPostProcessor seatlineJpaExceptionTranslation(ObjectProvider<DatabaseUrl> url) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof HibernateJpaVendorAdapter adapter && url.getObject().isSqlite()) {
+					adapter.getJpaDialect().setJdbcExceptionTranslator(new SqliteExceptionTranslator());
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

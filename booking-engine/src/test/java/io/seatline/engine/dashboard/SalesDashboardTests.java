@@ -1,0 +1,124 @@
+package io.seatline.engine.dashboard;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+
+import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.error.Forbidden;
+import io.seatline.engine.error.NotFound;
+import io.seatline.engine.export.BookingExport;
+import io.seatline.testapp.EngineTest;
+import io.seatline.testapp.Fixtures;
+import io.seatline.testapp.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@EngineTest
+class SalesDashboardTests {
+
+	private static final String DATABASE = TestDatabases.newUrl("dashboard");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("DATABASE_URL", () -> DATABASE);
+	}
+
+	@Autowired
+	SalesDashboard dashboard;
+
+	@Autowired
+	BookingExport export;
+
+	@Autowired
+	SeatReservations reservations;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void theFiguresOfOneEventCountItsSeatsAndConfirmedBookings() {
+		var event = this.fixtures.newEvent(2, 5);
+		var user = this.fixtures.newUser();
+		this.fixtures.book(user, event, "A1", "A2");
+		this.fixtures.book(user, event, "B5");
+		this.reservations.cancel(user, this.fixtures.book(user, event, "B1"));
+		var figures = this.dashboard.figures(this.fixtures.admin(), event.eventId());
+		assertThat(figures.totalSeats()).isEqualTo(10);
+		assertThat(figures.bookedSeats()).isEqualTo(3);
+		assertThat(figures.availableSeats()).isEqualTo(7);
+		assertThat(figures.bookings()).isEqualTo(2);
+		assertThat(figures.events()).singleElement().satisfies((line) -> {
+			assertThat(line.bookedSeats()).isEqualTo(3);
+			assertThat(line.totalSeats()).isEqualTo(10);
+		});
+		assertThat(figures.recentBookings()).hasSize(3);
+	}
+
+	@Test
+	void theOverallFiguresAddUpTheEvents() {
+		this.fixtures.newEvent(1, 3);
+		var figures = this.dashboard.figures(this.fixtures.admin(), null);
+		assertThat(figures.totalSeats()).isEqualTo(figures.events().stream().mapToInt((line) -> line.totalSeats()).sum());
+		assertThat(figures.bookedSeats() + figures.availableSeats()).isEqualTo(figures.totalSeats());
+	}
+
+	@Test
+	void onlyAdminsSeeTheDashboardAndTheExport() {
+		var user = this.fixtures.newUser();
+		assertThatExceptionOfType(Forbidden.class).isThrownBy(() -> this.dashboard.figures(user, null));
+		assertThatExceptionOfType(Forbidden.class).isThrownBy(() -> this.export.export(user, null));
+	}
+
+	@Test
+	void anUnknownEventIsNotFound() {
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.dashboard.figures(this.fixtures.admin(), "x"));
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.export.export(this.fixtures.admin(), "x"));
+	}
+
+	@Test
+	void theExportHasOneLinePerBookingWithItsSeatsInOneCell() throws Exception {
+		var event = this.fixtures.newEvent(1, 12);
+		var user = this.fixtures.newUser();
+		var first = this.fixtures.book(user, event, "A10", "A2", "A1");
+		var second = this.fixtures.book(user, event, "A3");
+		this.reservations.cancel(user, second);
+		var out = new StringWriter();
+		var written = this.export.write(this.fixtures.admin(), event.eventId(), out, (count) -> {
+		});
+		assertThat(written).isEqualTo(2);
+		var records = new ArrayList<>(CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(out.toString()))
+			.getRecords());
+		assertThat(out.toString()).startsWith("booking_id,username,event,event_date,seats,booked_at,status\r\n");
+		assertThat(records).hasSize(2);
+		assertThat(records.get(0).get("booking_id")).isEqualTo(first);
+		assertThat(records.get(0).get("seats")).isEqualTo("A1 A2 A10");
+		assertThat(records.get(0).get("username")).isEqualTo(user.username());
+		assertThat(records.get(0).get("event")).isEqualTo(event.name());
+		assertThat(records.get(0).get("event_date")).isEqualTo(event.startsAt().toString());
+		assertThat(records.get(0).get("status")).isEqualTo("CONFIRMED");
+		assertThat(records.get(1).get("status")).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void namesWithCommasAndQuotesStayInTheirCell() throws Exception {
+		var event = this.fixtures.newEvent(1, 1);
+		var user = this.fixtures.newUser();
+		this.fixtures.book(user, event, "A1");
+		var csv = this.export.export(this.fixtures.admin(), event.eventId());
+		var record = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(csv)).getRecords().get(0);
+		assertThat(record.size()).isEqualTo(7);
+	}
+}

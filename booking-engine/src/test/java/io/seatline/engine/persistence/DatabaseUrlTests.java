@@ -1,0 +1,45 @@
+package io.seatline.engine.persistence;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class DatabaseUrlTests {
+
+	@Test
+	void theDefaultIsAnSqliteFileUnderData() {
+		var url = new DatabaseUrl(null);
+		assertThat(url.isSqlite()).isTrue();
+		assertThat(url.sqliteFile()).isEqualTo(Path.of("./data/booking.db"));
+	}
+
+	@Test
+	void sqliteGetsTheSettingsADurableConcurrentBookingNeeds() {
+		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db").jdbcUrl()).isEqualTo(
+				"jdbc:sqlite:/tmp/x.db?journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true"
+						+ "&transaction_mode=IMMEDIATE");
+	}
+
+	@Test
+	void settingsInTheUrlWin() {
+		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db?busy_timeout=5").jdbcUrl())
+			.startsWith("jdbc:sqlite:/tmp/x.db?busy_timeout=5&journal_mode=WAL")
+			.doesNotContain("busy_timeout=30000");
+	}
+
+	@Test
+	void postgresqlIsPassedThrough() {
+		var url = new DatabaseUrl("jdbc:postgresql://db/seatline");
+		assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db/seatline");
+		assertThat(url.vendor()).isEqualTo("postgresql");
+	}
+
+	@Test
+	void otherDatabasesAndInMemorySqliteAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new DatabaseUrl("jdbc:mysql://db/x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new DatabaseUrl("jdbc:sqlite::memory:").prepare());
+	}
+}
