@@ -1,0 +1,126 @@
+package io.seatline.embedding;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.NotFound;
+import io.seatline.functions.FunctionInvoker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * An application that is not the runner adds the functions jar and finds every function of the contract in its
+ * catalog, working against its own SQLite file.
+ */
+@SpringBootTest(classes = EmbeddingApplication.class, properties = "ADMIN_PASSWORD=admin-password-1")
+class EmbeddingAppTests {
+
+	private static final String DATABASE = "jdbc:sqlite:target/test-databases/embedding-"
+			+ java.util.UUID.randomUUID() + ".db";
+
+	private static final List<String> CONTRACT = List.of("register", "login", "browseEvents", "eventSeats",
+			"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
+			"createEvent", "dashboard", "exportBookings");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("DATABASE_URL", () -> DATABASE);
+	}
+
+	@Autowired
+	FunctionCatalog catalog;
+
+	@Autowired
+	FunctionInvoker invoker;
+
+	@Test
+	void everyFunctionOfTheContractIsInTheCatalog() {
+		for (var name : CONTRACT) {
+			assertThat((Object) this.catalog.lookup(name)).as(name).isNotNull();
+		}
+		assertThat(this.invoker.functionNames()).containsAll(CONTRACT).doesNotContain("functionRouter");
+	}
+
+	@Test
+	void aBookingMadeThroughTheCatalogIsOnTheSeatMap() {
+		var admin = token("admin", "admin-password-1");
+		var venue = json("createVenue", "{\"name\":\"Embedded Hall\",\"rows\":2,\"seatsPerRow\":2}", admin);
+		var event = json("createEvent", "{\"venueId\":\"" + venue.get("venueId")
+				+ "\",\"name\":\"Embedded Show\",\"startsAt\":\"2099-01-01T20:00:00+01:00\"}", admin);
+		json("register", "{\"username\":\"embedder\",\"email\":\"e@example.org\",\"password\":\"password-1\"}", null);
+		var user = token("embedder", "password-1");
+
+		// straight through the catalog, as any Spring Cloud Function host would
+		var function = this.catalog.lookup("reserveSeats|eventSeats");
+		Message<?> request = MessageBuilder
+			.withPayload(("{\"eventId\":\"" + event.get("eventId") + "\",\"seats\":[\"A1\",\"B2\"]}")
+				.getBytes(StandardCharsets.UTF_8))
+			.setHeader("contentType", "application/json")
+			.setHeader("authorization", "Bearer " + user)
+			.build();
+		Object result = ((java.util.function.Function<Object, Object>) function).apply(request);
+		var payload = (result instanceof Message<?> message) ? message.getPayload() : result;
+		var text = (payload instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+				: this.invoker.toJson(payload);
+		assertThat(text).contains("{\"seat\":\"A1\",\"status\":\"BOOKED\"}", "{\"seat\":\"B2\",\"status\":\"BOOKED\"}",
+				"{\"seat\":\"A2\",\"status\":\"AVAILABLE\"}");
+	}
+
+	@Test
+	void aCompositionThatFailsAtItsSecondStepChangesNothing() {
+		var admin = token("admin", "admin-password-1");
+		// createVenue succeeds, then createEvent refuses (no startsAt): the venue must not remain
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> this.invoker.invoke("createVenue,createEvent",
+				"{\"name\":\"Rolled Back Hall\",\"capacity\":10}".getBytes(StandardCharsets.UTF_8), admin));
+		var venues = this.invoker.toJson(this.invoker.invoke("listVenues", null, null).payload());
+		assertThat(venues).doesNotContain("Rolled Back Hall");
+	}
+
+	@Test
+	void anUnknownFunctionIsNotFound() {
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.invoker.invoke("nope", null, null));
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.invoker.invoke("browseEvents,", null, null));
+		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.invoker.invoke("functionRouter", null, null));
+	}
+
+	@Test
+	void aBodyOfTheWrongShapeIsAnInvalidRequestNamingTheField() {
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.invoker.invoke("eventSeats", "{\"eventId\":".getBytes(), null))
+			.satisfies((ex) -> assertThat(ex.field()).isNull());
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.invoker.invoke("reserveSeats", "{\"eventId\":\"e\",\"seats\":{}}".getBytes(), "x"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("seats"));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.invoker.invoke("submitReview", "{\"eventId\":\"e\",\"rating\":4.5}".getBytes(), "x"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("rating"));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.invoker.invoke("browseEvents", "[1,2]".getBytes(), null));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.invoker.invoke("browseEvents", "{} {}".getBytes(), null));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> json(String function, String body, String token) {
+		var payload = this.invoker.invoke(function, body.getBytes(StandardCharsets.UTF_8), token).payload();
+		return (Map<String, Object>) new tools.jackson.databind.json.JsonMapper().readValue(this.invoker.toJson(payload),
+				Map.class);
+	}
+
+	private String token(String username, String password) {
+		return (String) json("login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null)
+			.get("token");
+	}
+}

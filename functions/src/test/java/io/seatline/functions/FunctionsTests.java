@@ -1,0 +1,281 @@
+package io.seatline.functions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+import io.seatline.engine.account.RegisterAccount;
+import io.seatline.engine.account.Registered;
+import io.seatline.engine.account.Registrations;
+import io.seatline.engine.account.Role;
+import io.seatline.engine.account.Sessions;
+import io.seatline.engine.account.SignedIn;
+import io.seatline.engine.account.User;
+import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.booking.BookingStatus;
+import io.seatline.engine.booking.ReserveSeats;
+import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.catalog.BrowseEvents;
+import io.seatline.engine.catalog.CreateEvent;
+import io.seatline.engine.catalog.CreateVenue;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.EventDetails;
+import io.seatline.engine.catalog.EventSummary;
+import io.seatline.engine.catalog.SeatMap;
+import io.seatline.engine.catalog.SeatStatus;
+import io.seatline.engine.catalog.VenueSummary;
+import io.seatline.engine.dashboard.DashboardFigures;
+import io.seatline.engine.dashboard.SalesDashboard;
+import io.seatline.engine.error.Forbidden;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.Unauthenticated;
+import io.seatline.engine.export.BookingExport;
+import io.seatline.engine.review.EventReviews;
+import io.seatline.engine.review.ReviewBoard;
+import io.seatline.engine.review.ReviewDetails;
+import io.seatline.engine.review.SubmitReview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/**
+ * Each function without Spring: it reads the caller from the header, hands the engine the right command and shapes
+ * the engine's answer as the contract says. The engine's services are stand-ins here; their behaviour is tested
+ * against real databases in the engine and the hosts.
+ */
+class FunctionsTests {
+
+	private static final Instant STARTS = Instant.parse("2026-12-24T18:30:00Z");
+
+	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	private static final EventDetails EVENT = new EventDetails("e1", "Show", "A show", "v1", "Hall", STARTS, 12);
+
+	private static final User ANN = new User("u1", "ann", Role.USER);
+
+	private static final User ADMIN = new User("u0", "admin", Role.ADMIN);
+
+	private final Sessions sessions = mock(Sessions.class);
+
+	private final SeatReservations reservations = mock(SeatReservations.class);
+
+	private final EventCatalog catalog = mock(EventCatalog.class);
+
+	private final ReviewBoard reviews = mock(ReviewBoard.class);
+
+	@BeforeEach
+	void tokens() {
+		given(this.sessions.authenticate("ann-token")).willReturn(ANN);
+		given(this.sessions.authenticate("admin-token")).willReturn(ADMIN);
+		given(this.sessions.authenticate(null)).willThrow(new Unauthenticated("sign in"));
+	}
+
+	@Test
+	void registerOpensAnAccount() {
+		var registrations = mock(Registrations.class);
+		given(registrations.register(any())).willReturn(new Registered("u9", "zoe"));
+		var result = new RegisterFunction(registrations)
+			.apply(message(new Requests.Register("zoe", "zoe@example.org", "password-1"), null));
+		assertThat(result).isEqualTo(new Registered("u9", "zoe"));
+		verify(registrations).register(new RegisterAccount("zoe", "zoe@example.org", "password-1"));
+	}
+
+	@Test
+	void registerRefusesAShortPasswordBeforeTheEngineIsCalled() {
+		var registrations = mock(Registrations.class);
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> new RegisterFunction(registrations)
+			.apply(message(new Requests.Register("zoe", "zoe@example.org", "short"), null)));
+		verifyNoInteractions(registrations);
+	}
+
+	@Test
+	void loginReturnsTheSession() {
+		var signedIn = new SignedIn("t", NOW, "ann", Role.USER);
+		given(this.sessions.login("ann", "pw")).willReturn(signedIn);
+		assertThat(new LoginFunction(this.sessions).apply(message(new Requests.Login("ann", "pw"), null)))
+			.isSameAs(signedIn);
+	}
+
+	@Test
+	void logoutEndsTheCallersSession() {
+		var result = new LogoutFunction(this.sessions).apply(message(new Requests.Empty(), "ann-token"));
+		assertThat(result.loggedOut()).isTrue();
+		verify(this.sessions).logout("ann-token");
+	}
+
+	@Test
+	void currentUserNamesTheCaller() {
+		assertThat(new CurrentUserFunction(this.sessions).apply(message(new Requests.Empty(), "ann-token")))
+			.isEqualTo(new Views.CurrentUser("u1", "ann", "USER"));
+	}
+
+	@Test
+	void browseEventsListsEventsWithTheirVenueAndSeatsLeft() {
+		given(this.catalog.browse(new BrowseEvents("hall", null, null)))
+			.willReturn(List.of(new EventSummary(EVENT, 7)));
+		var listed = new BrowseEventsFunction(this.catalog)
+			.apply(message(new Requests.BrowseEvents("hall", null, null), null));
+		assertThat(listed).containsExactly(new Views.EventListing("e1", "Show", new Views.VenueRef("v1", "Hall"),
+				STARTS, 12, 7, "A show"));
+	}
+
+	@Test
+	void browseEventsRefusesABadDate() {
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> new BrowseEventsFunction(this.catalog)
+			.apply(message(new Requests.BrowseEvents(null, "tomorrow", null), null)))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("from"));
+	}
+
+	@Test
+	void eventSeatsListsEverySeatAndItsStatus() {
+		given(this.catalog.seatMap("e1")).willReturn(new SeatMap(EVENT,
+				List.of(new SeatMap.Seat("A1", SeatStatus.BOOKED), new SeatMap.Seat("A2", SeatStatus.AVAILABLE))));
+		var seats = new EventSeatsFunction(this.catalog).apply(message(new Requests.OfEvent("e1"), null));
+		assertThat(seats.eventId()).isEqualTo("e1");
+		assertThat(seats.seats()).containsExactly(new Views.Seat("A1", "BOOKED"), new Views.Seat("A2", "AVAILABLE"));
+	}
+
+	@Test
+	void eventSeatsNeedsAnEvent() {
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(
+				() -> new EventSeatsFunction(this.catalog).apply(message(new Requests.OfEvent(null), null)));
+	}
+
+	@Test
+	void eventReviewsShowsTheAverageAndTheReviews() {
+		given(this.reviews.reviewsOf("e1")).willReturn(new EventReviews("e1", 4.5, 2,
+				List.of(new ReviewDetails("r1", "e1", "ann", 5, "<b>great</b>", NOW))));
+		var result = new EventReviewsFunction(this.reviews).apply(message(new Requests.OfEvent("e1"), null));
+		assertThat(result.averageRating()).isEqualTo(4.5);
+		assertThat(result.reviews()).containsExactly(new Views.ReviewEntry("ann", 5, "<b>great</b>", NOW));
+	}
+
+	@Test
+	void reserveSeatsBooksForTheCaller() {
+		given(this.reservations.reserve(eq(ANN), any())).willReturn(booking(BookingStatus.CONFIRMED));
+		var booking = new ReserveSeatsFunction(this.reservations, this.sessions)
+			.apply(message(new Requests.ReserveSeats("e1", List.of("a1", "A2")), "ann-token"));
+		assertThat(booking).isEqualTo(new Views.Booking("b1", "e1", List.of("A1", "A2"), "CONFIRMED", NOW, null));
+		verify(this.reservations).reserve(ANN, new ReserveSeats("e1", List.of("A1", "A2")));
+	}
+
+	@Test
+	void reserveSeatsNeedsASession() {
+		assertThatExceptionOfType(Unauthenticated.class)
+			.isThrownBy(() -> new ReserveSeatsFunction(this.reservations, this.sessions)
+				.apply(message(new Requests.ReserveSeats("e1", List.of("A1")), null)));
+		verifyNoInteractions(this.reservations);
+	}
+
+	@Test
+	void myBookingsListsTheCallersBookings() {
+		given(this.reservations.bookingsOf(ANN)).willReturn(List.of(booking(BookingStatus.CONFIRMED)));
+		var bookings = new MyBookingsFunction(this.reservations, this.sessions)
+			.apply(message(new Requests.Empty(), "ann-token"));
+		assertThat(bookings).singleElement().satisfies((booking) -> {
+			assertThat(booking.eventName()).isEqualTo("Show");
+			assertThat(booking.startsAt()).isEqualTo(STARTS);
+			assertThat(booking.seats()).containsExactly("A1", "A2");
+		});
+	}
+
+	@Test
+	void cancelBookingCancelsTheCallersBooking() {
+		given(this.reservations.cancel(ANN, "b1")).willReturn(booking(BookingStatus.CANCELLED));
+		var result = new CancelBookingFunction(this.reservations, this.sessions)
+			.apply(message(new Requests.OfBooking("b1"), "ann-token"));
+		assertThat(result.status()).isEqualTo("CANCELLED");
+		assertThat(result.bookingId()).isEqualTo("b1");
+	}
+
+	@Test
+	void submitReviewRatesForTheCaller() {
+		given(this.reviews.submit(ANN, new SubmitReview("e1", 4, "fine")))
+			.willReturn(new ReviewDetails("r1", "e1", "ann", 4, "fine", NOW));
+		var review = new SubmitReviewFunction(this.reviews, this.sessions)
+			.apply(message(new Requests.SubmitReview("e1", 4, "fine"), "ann-token"));
+		assertThat(review).isEqualTo(new Views.Review("r1", "e1", 4, "fine", NOW));
+	}
+
+	@Test
+	void createVenueIsForAdminsOnly() {
+		var function = new CreateVenueFunction(this.catalog, this.sessions);
+		assertThatExceptionOfType(Forbidden.class).isThrownBy(
+				() -> function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null), "ann-token")));
+		given(this.catalog.createVenue(ADMIN, CreateVenue.withRows("Hall", 2, 3)))
+			.willReturn(new VenueSummary("v1", "Hall", 6));
+		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null), "admin-token")))
+			.isEqualTo(new VenueSummary("v1", "Hall", 6));
+	}
+
+	@Test
+	void listVenuesListsThem() {
+		given(this.catalog.venues()).willReturn(List.of(new VenueSummary("v1", "Hall", 6)));
+		assertThat(new ListVenuesFunction(this.catalog).apply(message(new Requests.Empty(), null))).hasSize(1);
+	}
+
+	@Test
+	void createEventReadsTheStartWithItsOffset() {
+		given(this.catalog.createEvent(ADMIN, new CreateEvent("v1", "Show", STARTS, null))).willReturn(EVENT);
+		var created = new CreateEventFunction(this.catalog, this.sessions).apply(
+				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null), "admin-token"));
+		assertThat(created).isEqualTo(new Views.CreatedEvent("e1", "Show", STARTS, 12, new Views.VenueRef("v1", "Hall")));
+	}
+
+	@Test
+	void dashboardIsForAdminsOnly() {
+		var dashboard = mock(SalesDashboard.class);
+		var function = new DashboardFunction(dashboard, this.sessions);
+		assertThatExceptionOfType(Forbidden.class)
+			.isThrownBy(() -> function.apply(message(new Requests.OfEvent(null), "ann-token")));
+		given(dashboard.figures(ADMIN, null)).willReturn(new DashboardFigures(12, 2, 10, 1,
+				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1)), List.of()));
+		var figures = function.apply(message(new Requests.OfEvent(""), "admin-token"));
+		assertThat(figures.totalSeats()).isEqualTo(12);
+		assertThat(figures.events()).singleElement().satisfies((line) -> assertThat(line.bookedSeats()).isEqualTo(2));
+	}
+
+	@Test
+	void exportBookingsAnswersCsv() {
+		var export = mock(BookingExport.class);
+		given(export.export(ADMIN, "e1")).willReturn("booking_id,username\r\n");
+		Message<String> csv = new ExportBookingsFunction(export, this.sessions)
+			.apply(message(new Requests.OfEvent("e1"), "admin-token"));
+		assertThat(csv.getPayload()).startsWith("booking_id");
+		assertThat(csv.getHeaders().get(MessageHeaders.CONTENT_TYPE).toString()).startsWith("text/csv");
+	}
+
+	@Test
+	void theBearerTokenIsReadFromTheHeaderInAnyCase() {
+		assertThat(Callers.token(Map.of("Authorization", "Bearer abc"))).isEqualTo("abc");
+		assertThat(Callers.token(Map.of("authorization", "bearer  abc "))).isEqualTo("abc");
+		assertThat(Callers.token(Map.of())).isNull();
+		assertThatExceptionOfType(Unauthenticated.class)
+			.isThrownBy(() -> Callers.token(Map.of("Authorization", "Basic YWJj")));
+	}
+
+	private static BookingDetails booking(BookingStatus status) {
+		return new BookingDetails("b1", EVENT, "u1", "ann", List.of("A1", "A2"), status, NOW,
+				(status == BookingStatus.CANCELLED) ? NOW : null);
+	}
+
+	private static <T> Message<T> message(T payload, String token) {
+		var builder = MessageBuilder.withPayload(payload);
+		if (token != null) {
+			builder.setHeader("authorization", "Bearer " + token);
+		}
+		return builder.build();
+	}
+}
