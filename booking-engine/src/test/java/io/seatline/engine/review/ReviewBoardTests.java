@@ -61,10 +61,11 @@ class ReviewBoardTests {
 	@Test
 	void theAverageCoversEveryReviewer() {
 		var event = this.fixtures.newEvent(1, 3);
-		for (var rating : new int[] { 4, 5, 5 }) {
+		var ratings = new int[] { 4, 5, 5 };
+		for (int i = 0; i < ratings.length; i++) {
 			var user = this.fixtures.newUser();
-			this.fixtures.book(user, event, "A" + (rating == 4 ? 1 : this.reviews.reviewsOf(event.eventId()).count() + 1));
-			this.reviews.submit(user, new SubmitReview(event.eventId(), rating, null));
+			this.fixtures.book(user, event, "A" + (i + 1));
+			this.reviews.submit(user, new SubmitReview(event.eventId(), ratings[i], null));
 		}
 		var listed = this.reviews.reviewsOf(event.eventId());
 		assertThat(listed.count()).isEqualTo(3);
