@@ -45,6 +45,9 @@ final class Requests {
 	record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity) {
 	}
 
+	record OfEmailJob(String jobId) {
+	}
+
 	record CreateEvent(String venueId, String name, String startsAt, String description) {
 	}
 }

@@ -12,6 +12,7 @@ import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.export.BookingExport;
+import io.seatline.engine.notification.EmailOutbox;
 import io.seatline.engine.review.ReviewBoard;
 
 /**
@@ -99,6 +100,16 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	ExportBookingsFunction exportBookings(BookingExport export, Sessions sessions) {
 		return new ExportBookingsFunction(export, sessions);
+	}
+
+	@Bean
+	EmailJobsFunction emailJobs(EmailOutbox outbox, Sessions sessions) {
+		return new EmailJobsFunction(outbox, sessions);
+	}
+
+	@Bean
+	RetryEmailsFunction retryEmails(EmailOutbox outbox, Sessions sessions) {
+		return new RetryEmailsFunction(outbox, sessions);
 	}
 
 	@Bean

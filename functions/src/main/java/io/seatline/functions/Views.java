@@ -8,6 +8,8 @@ import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.EventSummary;
 import io.seatline.engine.catalog.SeatMap;
 import io.seatline.engine.dashboard.DashboardFigures;
+import io.seatline.engine.notification.EmailJobView;
+import io.seatline.engine.notification.EmailQueue;
 import io.seatline.engine.review.EventReviews;
 import io.seatline.engine.review.ReviewDetails;
 
@@ -110,13 +112,41 @@ public final class Views {
 
 	/** {@code dashboard}. */
 	public record Dashboard(int totalSeats, int bookedSeats, int availableSeats, long bookings,
-			List<DashboardEvent> events, List<RecentBooking> recentBookings) {
+			List<DashboardEvent> events, List<RecentBooking> recentBookings, EmailCounts emails) {
 
 		static Dashboard of(DashboardFigures figures) {
 			return new Dashboard(figures.totalSeats(), figures.bookedSeats(), figures.availableSeats(),
 					figures.bookings(), figures.events().stream().map(DashboardEvent::of).toList(),
-					figures.recentBookings().stream().map(RecentBooking::of).toList());
+					figures.recentBookings().stream().map(RecentBooking::of).toList(),
+					new EmailCounts(figures.emails().pending(), figures.emails().failed()));
 		}
+	}
+
+	/** Emails waiting or being retried, and emails given up on. */
+	public record EmailCounts(long pending, long failed) {
+	}
+
+	/** {@code emailJobs}: pending and failed emails. */
+	public record EmailJobs(List<EmailJob> pending, List<EmailJob> failed) {
+
+		static EmailJobs of(EmailQueue queue) {
+			return new EmailJobs(queue.pending().stream().map(EmailJob::of).toList(),
+					queue.failed().stream().map(EmailJob::of).toList());
+		}
+	}
+
+	/** One email job. */
+	public record EmailJob(String jobId, String kind, String bookingId, String recipient, String status,
+			int attempts, String lastError, Instant dueAt, Instant nextAttemptAt) {
+
+		static EmailJob of(EmailJobView job) {
+			return new EmailJob(job.jobId(), job.kind().name(), job.bookingId(), job.recipient(), job.status().name(),
+					job.attempts(), job.lastError(), job.dueAt(), job.nextAttemptAt());
+		}
+	}
+
+	/** {@code retryEmails}. */
+	public record Retried(int retried) {
 	}
 
 	/** One event's line on the dashboard. */

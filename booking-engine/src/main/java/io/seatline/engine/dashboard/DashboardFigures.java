@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.notification.EmailOutbox.EmailCounts;
 
-/** The dashboard: totals, one line per event, and the latest bookings. */
+/** The dashboard: totals, one line per event, the latest bookings, and emails pending or failed. */
 public record DashboardFigures(int totalSeats, int bookedSeats, int availableSeats, long bookings,
-		List<EventFigures> events, List<BookingDetails> recentBookings) {
+		List<EventFigures> events, List<BookingDetails> recentBookings, EmailCounts emails) {
 
 	/** One event's line. */
 	public record EventFigures(String eventId, String name, String venueName, Instant startsAt, int totalSeats,

@@ -12,6 +12,7 @@ import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatInventory;
 import io.seatline.engine.catalog.SeatStatus;
+import io.seatline.engine.notification.EmailOutbox;
 
 /** Computes the admin dashboard, for all events or one. */
 @Service
@@ -25,10 +26,13 @@ public class SalesDashboard {
 
 	private final BookingLedger ledger;
 
-	SalesDashboard(EventCatalog catalog, SeatInventory inventory, BookingLedger ledger) {
+	private final EmailOutbox emails;
+
+	SalesDashboard(EventCatalog catalog, SeatInventory inventory, BookingLedger ledger, EmailOutbox emails) {
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.ledger = ledger;
+		this.emails = emails;
 	}
 
 	/** The figures for every event, or for one when {@code eventId} is given ({@code NOT_FOUND} if unknown). */
@@ -56,6 +60,6 @@ public class SalesDashboard {
 			bookings += eventBookings;
 		}
 		return new DashboardFigures(total, booked, available, bookings, lines,
-				this.ledger.recent(eventId, RECENT_BOOKINGS));
+				this.ledger.recent(eventId, RECENT_BOOKINGS), this.emails.counts());
 	}
 }

@@ -32,6 +32,23 @@ class MigrationTests {
 	}
 
 	@Test
+	void aDatabaseOfTheFirstVersionIsUpgradedInPlace() throws Exception {
+		var url = TestDatabases.newUrl("upgrade");
+		try (var context = new SpringApplicationBuilder(EngineTestApplication.class).web(WebApplicationType.NONE)
+			.properties("DATABASE_URL=" + url, "ADMIN_PASSWORD=admin-password-1", "spring.flyway.target=1",
+					"seatline.jobs.worker=false")
+			.run()) {
+			context.getBean(Registrations.class)
+				.register(new RegisterAccount("veteran", "veteran@example.org", "password-1"));
+		}
+		assertThat(appliedMigrations(url)).containsExactly("1:true");
+		try (var context = start(url)) {
+			assertThat(context.getBean(Sessions.class).login("veteran", "password-1").username()).isEqualTo("veteran");
+		}
+		assertThat(appliedMigrations(url)).contains("1:true", "2:true");
+	}
+
+	@Test
 	void theFileRunsInWalModeWithForeignKeys() throws Exception {
 		var url = TestDatabases.newUrl("pragmas");
 		try (var context = start(url)) {

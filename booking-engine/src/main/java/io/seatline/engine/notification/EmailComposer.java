@@ -1,0 +1,145 @@
+package io.seatline.engine.notification;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.seatline.engine.booking.BookingDetails;
+
+/**
+ * Writes the emails: a plain-text and an HTML part naming the event, venue, date and time with its zone, the seats
+ * and the booking id, under a Message-ID derived from the job ({@code <job-id@host>}).
+ */
+@Component
+class EmailComposer {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz",
+			Locale.ENGLISH);
+
+	private final Session session = Session.getInstance(new Properties());
+
+	private final JobSettings settings;
+
+	private final String from;
+
+	private final String publicUrl;
+
+	private final Clock clock;
+
+	EmailComposer(JobSettings settings, @Value("${MAIL_FROM:Seatline <no-reply@localhost>}") String from,
+			@Value("${PUBLIC_URL:http://localhost:8080}") String publicUrl, Clock clock) {
+		this.settings = settings;
+		this.from = from;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.clock = clock;
+	}
+
+	/** The review page of an event, where the prompt sends people. */
+	String reviewLink(String eventId) {
+		return this.publicUrl + "/event.html?id=" + eventId + "#review";
+	}
+
+	/** The stable Message-ID of a job, such as {@code <booking-confirmed.k3m9x2pq7d@localhost>}. */
+	String messageId(String jobId) {
+		var host = URI.create(this.publicUrl).getHost();
+		return "<" + jobId + "@" + ((host != null) ? host : "seatline") + ">";
+	}
+
+	MimeMessage compose(String jobId, EmailKind kind, String recipient, BookingDetails booking)
+			throws MessagingException {
+		var event = booking.event();
+		var when = WHEN.format(event.startsAt().atZone(this.settings.displayZone()));
+		var seats = String.join(", ", booking.seats());
+		var greeting = "Hello " + booking.username() + ",";
+		String subject;
+		String intro;
+		String closing = null;
+		switch (kind) {
+			case BOOKING_CONFIRMED -> {
+				subject = "Your seats for " + event.name() + " are booked";
+				intro = "your booking is confirmed.";
+			}
+			case BOOKING_CANCELLED -> {
+				subject = "Your booking for " + event.name() + " is cancelled";
+				intro = "your booking is cancelled and its seats are released.";
+			}
+			case REVIEW_PROMPT -> {
+				subject = "How was " + event.name() + "?";
+				intro = "we hope you enjoyed the event. Tell others how it was:";
+				closing = reviewLink(event.eventId());
+			}
+			default -> throw new IllegalArgumentException(kind.name());
+		}
+		var text = new StringBuilder().append(greeting).append("\n\n").append(intro).append('\n');
+		if (closing != null) {
+			text.append(closing).append('\n');
+		}
+		text.append("\nEvent:      ").append(event.name())
+			.append("\nVenue:      ").append(event.venueName())
+			.append("\nWhen:       ").append(when)
+			.append("\nSeats:      ").append(seats)
+			.append("\nBooking id: ").append(booking.bookingId())
+			.append("\n\nSeatline\n");
+
+		var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
+			.append("<p>").append(escape(greeting)).append("</p><p>").append(escape(intro));
+		if (closing != null) {
+			html.append(" <a href=\"").append(escape(closing)).append("\">Write a review</a>");
+		}
+		html.append("</p><table>")
+			.append(row("Event", event.name()))
+			.append(row("Venue", event.venueName()))
+			.append(row("When", when))
+			.append(row("Seats", seats))
+			.append(row("Booking id", booking.bookingId()))
+			.append("</table><p>Seatline</p></body></html>");
+
+		var message = new StableIdMessage(this.session, messageId(jobId));
+		message.setFrom(new InternetAddress(this.from));
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+		message.setSubject(subject, StandardCharsets.UTF_8.name());
+		message.setSentDate(Date.from(this.clock.instant()));
+		var plain = new MimeBodyPart();
+		plain.setText(text.toString(), StandardCharsets.UTF_8.name(), "plain");
+		var rich = new MimeBodyPart();
+		rich.setText(html.toString(), StandardCharsets.UTF_8.name(), "html");
+		var alternatives = new MimeMultipart("alternative", plain, rich);
+		message.setContent(alternatives);
+		message.saveChanges();
+		return message;
+	}
+
+	private static String row(String label, String value) {
+		return "<tr><th align=\"left\">" + escape(label) + "</th><td>" + escape(value) + "</td></tr>";
+	}
+
+	/** Escapes text for HTML: names and labels come from users and admins. */
+	static String escape(String text) {
+		var escaped = new StringBuilder(text.length());
+		for (var c : text.toCharArray()) {
+			switch (c) {
+				case '<' -> escaped.append("&lt;");
+				case '>' -> escaped.append("&gt;");
+				case '&' -> escaped.append("&amp;");
+				case '"' -> escaped.append("&quot;");
+				case '\'' -> escaped.append("&#39;");
+				default -> escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+}

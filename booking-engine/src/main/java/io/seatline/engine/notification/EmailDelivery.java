@@ -1,0 +1,94 @@
+package io.seatline.engine.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.seatline.engine.booking.BookingStatus;
+import io.seatline.engine.booking.SeatReservations;
+
+/**
+ * Runs one email job on the worker: composes the email from the booking as it is now, sends it outside any
+ * transaction, and records the outcome. A job already sent, or no longer wanted, is not sent again.
+ */
+@Component
+class EmailDelivery {
+
+	private static final Log logger = LogFactory.getLog(EmailDelivery.class);
+
+	private final EmailJobs jobs;
+
+	private final SeatReservations reservations;
+
+	private final EmailComposer composer;
+
+	private final MailTransport transport;
+
+	private final JobSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
+			JobSettings settings, TransactionTemplate transactions, Clock clock) {
+		this.jobs = jobs;
+		this.reservations = reservations;
+		this.composer = composer;
+		this.transport = transport;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Sends the email of this kind for this booking, unless it is no longer pending. */
+	void deliver(EmailKind kind, String bookingId) throws Exception {
+		var jobId = kind.jobId(bookingId);
+		var job = this.jobs.findById(jobId).orElse(null);
+		if (job == null || job.status() != EmailStatus.PENDING) {
+			logger.debug("Email " + jobId + " is " + ((job != null) ? job.status() : "unknown") + "; not sending");
+			return;
+		}
+		var booking = this.reservations.details(bookingId);
+		if (kind == EmailKind.REVIEW_PROMPT && booking.status() == BookingStatus.CANCELLED) {
+			this.transactions.executeWithoutResult((status) -> this.jobs.findById(jobId).ifPresent(EmailJob::cancel));
+			return;
+		}
+		var message = this.composer.compose(jobId, kind, job.recipient(), booking);
+		this.transport.send(message);
+		this.transactions.executeWithoutResult(
+				(status) -> this.jobs.findById(jobId).ifPresent((sent) -> sent.sent(this.clock.instant())));
+		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + job.recipient());
+	}
+
+	/**
+	 * Records a failed attempt. Returns when to try again, or null when this was the last attempt and the job is now
+	 * kept as failed.
+	 */
+	Instant failed(EmailKind kind, String bookingId, Throwable cause) {
+		var jobId = kind.jobId(bookingId);
+		var error = (cause != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : "unknown";
+		return this.transactions.execute((status) -> {
+			var job = this.jobs.findById(jobId).orElse(null);
+			if (job == null || job.status() != EmailStatus.PENDING) {
+				return null;
+			}
+			var now = this.clock.instant();
+			var retryAt = (job.attempts() + 1 < this.settings.maxAttempts())
+					? now.plus(this.settings.backoffAfter(job.attempts() + 1)) : null;
+			job.failed(error, retryAt);
+			if (retryAt == null) {
+				logger.warn("Gave up on email " + jobId + " after " + job.attempts() + " attempts: " + error);
+			}
+			else {
+				logger.info("Email " + jobId + " failed (attempt " + job.attempts() + "), retrying at " + retryAt
+						+ ": " + error);
+			}
+			return retryAt;
+		});
+	}
+}

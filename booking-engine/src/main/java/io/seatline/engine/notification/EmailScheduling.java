@@ -1,0 +1,111 @@
+package io.seatline.engine.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.seatline.engine.account.AccountDirectory;
+import io.seatline.engine.booking.BookingCancelled;
+import io.seatline.engine.booking.BookingConfirmed;
+import io.seatline.engine.booking.BookingDetails;
+
+/**
+ * Schedules the emails of a booking inside the booking's own transaction: db-scheduler writes through a
+ * transaction-aware data source, so its row commits or rolls back with the booking, and instance ids derived from the
+ * booking make scheduling idempotent.
+ */
+@Component
+class EmailScheduling {
+
+	private final EmailJobs jobs;
+
+	private final EmailTasks tasks;
+
+	private final EmailWorker worker;
+
+	private final AccountDirectory accounts;
+
+	private final JobSettings settings;
+
+	private final Clock clock;
+
+	private final SchedulerClient scheduler;
+
+	EmailScheduling(EmailJobs jobs, EmailTasks tasks, EmailWorker worker, AccountDirectory accounts,
+			JobSettings settings, Clock clock, DataSource dataSource) {
+		this.jobs = jobs;
+		this.tasks = tasks;
+		this.worker = worker;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.clock = clock;
+		this.scheduler = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks.all())
+			.build();
+	}
+
+	@EventListener
+	void bookingConfirmed(BookingConfirmed confirmed) {
+		var booking = confirmed.booking();
+		var now = this.clock.instant();
+		var recipient = this.accounts.emailOf(booking.accountId());
+		schedule(EmailKind.BOOKING_CONFIRMED, booking, recipient, now);
+		var promptAt = booking.event().startsAt().plus(this.settings.reviewPromptDelay());
+		schedule(EmailKind.REVIEW_PROMPT, booking, recipient, promptAt.isAfter(now) ? promptAt : now);
+	}
+
+	@EventListener
+	void bookingCancelled(BookingCancelled cancelled) {
+		var booking = cancelled.booking();
+		var now = this.clock.instant();
+		schedule(EmailKind.BOOKING_CANCELLED, booking, this.accounts.emailOf(booking.accountId()), now);
+		this.jobs.findById(EmailKind.REVIEW_PROMPT.jobId(booking.bookingId())).ifPresent((prompt) -> {
+			prompt.cancel();
+			var instance = TaskInstanceId.of(EmailKind.REVIEW_PROMPT.taskName(), booking.bookingId());
+			if (this.scheduler.getScheduledExecution(instance).isPresent()) {
+				this.scheduler.cancel(instance);
+			}
+		});
+	}
+
+	/** Puts a failed email back in line, due now. */
+	void reschedule(EmailJob job) {
+		job.retry(this.clock.instant());
+		var instance = this.tasks.instance(job.kind(), job.bookingId());
+		if (!this.scheduler.scheduleIfNotExists(instance, this.clock.instant())) {
+			this.scheduler.reschedule(instance, this.clock.instant());
+		}
+		nudgeAfterCommit();
+	}
+
+	private void schedule(EmailKind kind, BookingDetails booking, String recipient, Instant dueAt) {
+		var jobId = kind.jobId(booking.bookingId());
+		if (this.jobs.existsById(jobId)) {
+			return;
+		}
+		this.jobs.save(new EmailJob(kind, booking.bookingId(), recipient, dueAt, this.clock.instant()));
+		this.scheduler.scheduleIfNotExists(this.tasks.instance(kind, booking.bookingId()), dueAt);
+		if (!dueAt.isAfter(this.clock.instant())) {
+			nudgeAfterCommit();
+		}
+	}
+
+	private void nudgeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					EmailScheduling.this.worker.nudge();
+				}
+			});
+		}
+	}
+}

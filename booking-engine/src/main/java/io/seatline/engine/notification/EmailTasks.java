@@ -1,0 +1,67 @@
+package io.seatline.engine.notification;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three db-scheduler one-time tasks, one per {@link EmailKind}; an instance's id is the booking's id. A failed
+ * attempt is recorded and retried with exponential backoff; after the last one the job is kept as failed (db-scheduler
+ * then forgets its execution, our {@code email_jobs} row remembers).
+ */
+@Component
+class EmailTasks {
+
+	private final Map<EmailKind, OneTimeTask<Void>> tasks = new EnumMap<>(EmailKind.class);
+
+	EmailTasks(EmailDelivery delivery) {
+		for (var kind : EmailKind.values()) {
+			this.tasks.put(kind, Tasks.oneTime(kind.taskName())
+				.onFailure(new Retries(kind, delivery))
+				.execute((instance, context) -> {
+					try {
+						delivery.deliver(kind, instance.getId());
+					}
+					catch (RuntimeException ex) {
+						throw ex;
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex.getMessage(), ex);
+					}
+				}));
+		}
+	}
+
+	List<Task<?>> all() {
+		return List.copyOf(this.tasks.values());
+	}
+
+	TaskInstance<Void> instance(EmailKind kind, String bookingId) {
+		return this.tasks.get(kind).instance(bookingId);
+	}
+
+	/** Records each failure; reschedules with backoff, or stops the execution once the job is kept as failed. */
+	private record Retries(EmailKind kind, EmailDelivery delivery) implements FailureHandler<Void> {
+
+		@Override
+		public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+			var bookingId = complete.getExecution().taskInstance.getId();
+			var retryAt = this.delivery.failed(this.kind, bookingId, complete.getCause().orElse(null));
+			if (retryAt == null) {
+				operations.stop();
+			}
+			else {
+				operations.reschedule(complete, retryAt);
+			}
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package io.seatline.engine.notification;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Writes each email as an RFC 822 {@code .eml} file named after its Message-ID. The file is written under a
+ * temporary name and renamed, so a reader never sees half a message; a resent email replaces its own file.
+ */
+class OutboxTransport implements MailTransport {
+
+	private final Path folder;
+
+	OutboxTransport(Path folder) {
+		this.folder = folder;
+	}
+
+	@Override
+	public void send(MimeMessage message) throws IOException, MessagingException {
+		Files.createDirectories(this.folder);
+		var name = fileName(message.getMessageID());
+		var temporary = Files.createTempFile(this.folder, ".sending-", ".tmp");
+		try {
+			try (OutputStream out = Files.newOutputStream(temporary)) {
+				message.writeTo(out);
+			}
+			Files.move(temporary, this.folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	@Override
+	public String describe() {
+		return "the outbox folder " + this.folder.toAbsolutePath().normalize() + " (set MAIL_SERVER to send)";
+	}
+
+	static String fileName(String messageId) {
+		var id = (messageId != null) ? messageId.replaceAll("[<>]", "") : "message";
+		return id.replaceAll("[^A-Za-z0-9._-]", "_") + ".eml";
+	}
+}
