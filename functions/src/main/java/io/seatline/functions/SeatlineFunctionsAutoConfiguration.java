@@ -103,8 +103,8 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	EmailJobsFunction emailJobs(EmailOutbox outbox, Sessions sessions) {
-		return new EmailJobsFunction(outbox, sessions);
+	EmailQueueFunction emailQueue(EmailOutbox outbox, Sessions sessions) {
+		return new EmailQueueFunction(outbox, sessions);
 	}
 
 	@Bean

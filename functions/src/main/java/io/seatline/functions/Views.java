@@ -126,7 +126,7 @@ public final class Views {
 	public record EmailCounts(long pending, long failed) {
 	}
 
-	/** {@code emailJobs}: pending and failed emails. */
+	/** {@code emailQueue}: pending and failed emails. */
 	public record EmailJobs(List<EmailJob> pending, List<EmailJob> failed) {
 
 		static EmailJobs of(EmailQueue queue) {

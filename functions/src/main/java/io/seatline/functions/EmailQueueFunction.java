@@ -7,14 +7,14 @@ import org.springframework.messaging.Message;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.notification.EmailOutbox;
 
-/** {@code emailJobs} (admin, an extension of the contract): emails pending or being retried, and failed ones. */
-class EmailJobsFunction implements Function<Message<Requests.Empty>, Views.EmailJobs> {
+/** {@code emailQueue} (admin, an extension of the contract): emails pending or being retried, and failed ones. */
+class EmailQueueFunction implements Function<Message<Requests.Empty>, Views.EmailJobs> {
 
 	private final EmailOutbox outbox;
 
 	private final Sessions sessions;
 
-	EmailJobsFunction(EmailOutbox outbox, Sessions sessions) {
+	EmailQueueFunction(EmailOutbox outbox, Sessions sessions) {
 		this.outbox = outbox;
 		this.sessions = sessions;
 	}
