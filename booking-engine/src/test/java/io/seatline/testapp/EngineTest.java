@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = EngineTestApplication.class, properties = "ADMIN_PASSWORD=" + EngineTest.ADMIN_PASSWORD)
+@SpringBootTest(classes = EngineTestApplication.class, properties = { "ADMIN_PASSWORD=" + EngineTest.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
 @Import({ TestClockConfiguration.class, FixturesConfiguration.class })
 public @interface EngineTest {
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * An application that is not the runner adds the functions jar and finds every function of the contract in its
  * catalog, working against its own SQLite file.
  */
-@SpringBootTest(classes = EmbeddingApplication.class, properties = "ADMIN_PASSWORD=admin-password-1")
+@SpringBootTest(classes = EmbeddingApplication.class,
+		properties = { "ADMIN_PASSWORD=admin-password-1", "seatline.jobs.outbox-dir=target/outbox" })
 class EmbeddingAppTests {
 
 	private static final String DATABASE = "jdbc:sqlite:target/test-databases/embedding-"

@@ -36,6 +36,11 @@ import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.Unauthenticated;
 import io.seatline.engine.export.BookingExport;
+import io.seatline.engine.notification.EmailJobView;
+import io.seatline.engine.notification.EmailKind;
+import io.seatline.engine.notification.EmailOutbox;
+import io.seatline.engine.notification.EmailQueue;
+import io.seatline.engine.notification.EmailStatus;
 import io.seatline.engine.review.EventReviews;
 import io.seatline.engine.review.ReviewBoard;
 import io.seatline.engine.review.ReviewDetails;
@@ -256,6 +261,24 @@ class FunctionsTests {
 			.apply(message(new Requests.OfEvent("e1"), "admin-token"));
 		assertThat(csv.getPayload()).startsWith("booking_id");
 		assertThat(csv.getHeaders().get(MessageHeaders.CONTENT_TYPE).toString()).startsWith("text/csv");
+	}
+
+	@Test
+	void emailQueueAndRetryAreForAdminsOnly() {
+		var outbox = mock(EmailOutbox.class);
+		var job = new EmailJobView("booking-confirmed.b1", EmailKind.BOOKING_CONFIRMED, "b1", "ann@example.org",
+				EmailStatus.FAILED, 6, "Connection refused", NOW, null, NOW, null);
+		given(outbox.queue(ADMIN)).willReturn(new EmailQueue(List.of(), List.of(job)));
+		given(outbox.retry(ADMIN, null)).willReturn(1);
+		assertThatExceptionOfType(Forbidden.class).isThrownBy(
+				() -> new EmailQueueFunction(outbox, this.sessions).apply(message(new Requests.Empty(), "ann-token")));
+		var queue = new EmailQueueFunction(outbox, this.sessions).apply(message(new Requests.Empty(), "admin-token"));
+		assertThat(queue.failed()).singleElement().satisfies((failed) -> {
+			assertThat(failed.kind()).isEqualTo("BOOKING_CONFIRMED");
+			assertThat(failed.lastError()).isEqualTo("Connection refused");
+		});
+		assertThat(new RetryEmailsFunction(outbox, this.sessions)
+			.apply(message(new Requests.OfEmailJob(" "), "admin-token"))).isEqualTo(new Views.Retried(1));
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every function of the contract and every error code, over HTTP, against a real SQLite file. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "ADMIN_PASSWORD=" + HttpContractTests.ADMIN_PASSWORD)
+		properties = { "ADMIN_PASSWORD=" + HttpContractTests.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
 @Import(TestClock.Config.class)
 class HttpContractTests {
 
@@ -214,6 +214,27 @@ class HttpContractTests {
 	}
 
 	@Test
+	void adminsSeePendingAndFailedEmailsAndCanRetryThem() {
+		var event = newEvent(1, 2);
+		var user = this.http.newUser(unique("mailed"));
+		var bookingId = ok(this.http.post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"A1\"]}", user))
+			.get("bookingId").asString();
+		var queue = ok(this.http.post("emailQueue", "{}", this.admin));
+		// the review prompt waits for the event; the confirmation may already be sent to the outbox folder
+		assertThat(queue.get("pending").findValues("jobId")).extracting(JsonNode::asString)
+			.contains("review-prompt." + bookingId);
+		assertThat(queue.get("failed").isArray()).isTrue();
+		var dashboard = ok(this.http.post("dashboard", "{}", this.admin));
+		assertThat(dashboard.get("emails").get("pending").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(ok(this.http.post("retryEmails", "{}", this.admin)).get("retried").asInt()).isZero();
+		assertError(this.http.post("retryEmails", "{\"jobId\":\"nope\"}", this.admin), 404, "NOT_FOUND");
+		assertError(this.http.post("retryEmails", "{\"jobId\":\"review-prompt." + bookingId + "\"}", this.admin), 409,
+				"CONFLICT");
+		assertError(this.http.post("emailQueue", "{}", user), 403, "FORBIDDEN");
+		assertError(this.http.post("retryEmails", "{}", user), 403, "FORBIDDEN");
+	}
+
+	@Test
 	void aCompositionPipesOneFunctionIntoTheNext() {
 		var event = newEvent(1, 3);
 		var user = this.http.newUser(unique("composer"));
@@ -385,7 +406,8 @@ class HttpContractTests {
 				"{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "\u0000\u0001", "{\"eventId\":\"x\"}garbage" };
 		var functions = new String[] { "register", "login", "logout", "currentUser", "browseEvents", "eventSeats",
 				"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
-				"listVenues", "createEvent", "dashboard", "exportBookings", "reserveSeats,eventSeats" };
+				"listVenues", "createEvent", "dashboard", "exportBookings", "emailQueue", "retryEmails",
+				"reserveSeats,eventSeats" };
 		for (var function : functions) {
 			for (var token : new String[] { null, user, this.admin }) {
 				for (var body : bodies) {

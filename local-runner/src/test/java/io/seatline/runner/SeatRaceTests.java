@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dashboard agree; every loser hears 409 {@code SEATS_UNAVAILABLE}, never a 500.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "ADMIN_PASSWORD=" + SeatRaceTests.ADMIN_PASSWORD)
+		properties = { "ADMIN_PASSWORD=" + SeatRaceTests.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeatRaceTests {
 

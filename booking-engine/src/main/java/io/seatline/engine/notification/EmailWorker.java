@@ -11,6 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.seatline.engine.persistence.DatabaseUrl;
+
 /**
  * The db-scheduler worker that sends due emails, when {@code seatline.jobs.worker} is on. It polls for jobs that
  * other processes scheduled, and is nudged at once after this process commits one.
@@ -28,10 +30,13 @@ class EmailWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final DatabaseUrl database;
+
 	private volatile Scheduler scheduler;
 
-	EmailWorker(DataSource dataSource, EmailTasks tasks, JobSettings settings, Clock clock) {
+	EmailWorker(DataSource dataSource, EmailTasks tasks, JobSettings settings, Clock clock, DatabaseUrl database) {
 		this.dataSource = dataSource;
+		this.database = database;
 		this.tasks = tasks;
 		this.settings = settings;
 		this.clock = clock;
@@ -43,8 +48,12 @@ class EmailWorker implements SmartLifecycle {
 			logger.info("The email worker is off in this process; another process sends the emails");
 			return;
 		}
-		this.scheduler = Scheduler.create(this.dataSource, this.tasks.all())
-			.pollingInterval(this.settings.pollingInterval())
+		var builder = Scheduler.create(this.dataSource, this.tasks.all());
+		if (!this.database.isSqlite()) {
+			// several workers on PostgreSQL claim due jobs with SELECT ... FOR UPDATE SKIP LOCKED
+			builder.pollUsingLockAndFetch(0.5, 1.0);
+		}
+		this.scheduler = builder.pollingInterval(this.settings.pollingInterval())
 			.threads(this.settings.threads())
 			.clock(this.clock::instant)
 			.heartbeatInterval(this.settings.heartbeatInterval())
