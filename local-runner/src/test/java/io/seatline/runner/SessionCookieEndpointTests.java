@@ -129,6 +129,17 @@ class SessionCookieEndpointTests extends RunnerTestSupport {
 		assertThat(me.status()).isEqualTo(200);
 	}
 
+	@Test
+	void pagesComeWithAContentSecurityPolicyThatForbidsInlineScripts() {
+		var page = api().get("/");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.response().body()).contains("<title>Events");
+		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'")
+			.doesNotContain("unsafe-inline");
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
 	static String cookieOf(Api api, String username, String password) {
 		var reply = api.call("login", Map.of("username", username, "password", password), "Seatline-Session",
 				"cookie");
