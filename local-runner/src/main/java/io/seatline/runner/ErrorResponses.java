@@ -14,6 +14,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.seatline.engine.error.SeatlineException;
@@ -57,6 +58,12 @@ class ErrorResponses {
 	ResponseEntity<Map<String, Object>> wrongMethod(HttpRequestMethodNotSupportedException ex) {
 		return reply(HttpStatus.METHOD_NOT_ALLOWED,
 				body("METHOD_NOT_ALLOWED", "Use " + String.join(" or ", ex.getSupportedMethods()) + " here"));
+	}
+
+	/** A page that closed its live seat stream: nobody is left to answer. */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void disconnected(AsyncRequestNotUsableException ex) {
+		logger.debug("A client went away: " + ex.getMessage());
 	}
 
 	@ExceptionHandler({ PessimisticLockingFailureException.class, ObjectOptimisticLockingFailureException.class })

@@ -2,8 +2,13 @@ package io.seatline.runner;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,12 +19,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.seatline.engine.account.SignedIn;
 import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.SeatlineException;
 import io.seatline.functions.FunctionInvoker;
 
 /**
  * {@code POST /{function}} and {@code POST /a,b}: JSON in, JSON out (CSV for the export), through the same
- * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings.
+ * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings. The caller is the
+ * bearer token of the {@code Authorization} header or, without one, the web pages' {@link SessionCookies session
+ * cookie}.
  */
 @RestController
 class FunctionEndpoints {
@@ -29,17 +38,32 @@ class FunctionEndpoints {
 
 	private final FunctionInvoker functions;
 
-	FunctionEndpoints(FunctionInvoker functions) {
+	private final Clock clock;
+
+	FunctionEndpoints(FunctionInvoker functions, Clock clock) {
 		this.functions = functions;
+		this.clock = clock;
 	}
 
 	@PostMapping("/{definition:[A-Za-z0-9_,|]+}")
-	ResponseEntity<String> invoke(@PathVariable String definition, HttpServletRequest request) throws IOException {
+	ResponseEntity<String> invoke(@PathVariable String definition, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		var body = request.getInputStream().readNBytes(MAX_BODY + 1);
 		if (body.length > MAX_BODY) {
 			throw new InvalidRequest(null, "The body is larger than " + MAX_BODY + " bytes");
 		}
-		var result = this.functions.invoke(definition, body, BearerTokens.of(request));
+		if ("login".equals(definition) && SessionCookies.requested(request)) {
+			return loginWithCookie(body, request);
+		}
+		var token = BearerTokens.of(request);
+		if (token == null && "logout".equals(definition) && SessionCookies.present(request)) {
+			// the browser forgets the session even when the server no longer knows it (expired)
+			response.addHeader(HttpHeaders.SET_COOKIE, SessionCookies.clear(request).toString());
+		}
+		if (token == null) {
+			token = SessionCookies.tokenOf(request);
+		}
+		var result = this.functions.invoke(definition, body, token);
 		if (result.isText()) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(result.contentType()))
@@ -48,11 +72,48 @@ class FunctionEndpoints {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.functions.toJson(result.payload()));
 	}
 
+	/**
+	 * {@code login} for the web pages: the session goes into an HttpOnly cookie and the token is left out of the
+	 * reply, so that no script of the page ever holds it. A session the browser held before is ended.
+	 */
+	private ResponseEntity<String> loginWithCookie(byte[] body, HttpServletRequest request) {
+		var signedIn = (SignedIn) this.functions.invoke("login", body, null).payload();
+		var previous = SessionCookies.present(request) ? previousToken(request) : null;
+		if (previous != null) {
+			try {
+				this.functions.invoke("logout", null, previous);
+			}
+			catch (SeatlineException ex) {
+				// already expired or ended: nothing left to end
+			}
+		}
+		var reply = new LinkedHashMap<String, Object>();
+		reply.put("expiresAt", signedIn.expiresAt());
+		reply.put("username", signedIn.username());
+		reply.put("role", signedIn.role());
+		var lifetime = Duration.between(this.clock.instant(), signedIn.expiresAt());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.SET_COOKIE, SessionCookies.issue(request, signedIn.token(), lifetime).toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.functions.toJson(reply));
+	}
+
+	private static String previousToken(HttpServletRequest request) {
+		try {
+			return SessionCookies.tokenOf(request);
+		}
+		catch (SeatlineException ex) {
+			return null;
+		}
+	}
+
 	@GetMapping("/admin/export.csv")
 	ResponseEntity<String> exportCsv(@RequestParam(required = false) String eventId, HttpServletRequest request) {
-		var input = (eventId != null) ? this.functions.toJson(java.util.Map.of("eventId", eventId)) : "{}";
+		var input = (eventId != null) ? this.functions.toJson(Map.of("eventId", eventId)) : "{}";
+		var token = BearerTokens.of(request);
 		var result = this.functions.invoke("exportBookings", input.getBytes(StandardCharsets.UTF_8),
-				BearerTokens.of(request));
+				(token != null) ? token : SessionCookies.tokenOf(request));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(result.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,0 +1,7 @@
+/**
+ * Live seats: a Server-Sent Events stream per event ({@code GET /live/events/{eventId}/seats}) that open seat maps
+ * listen to. It sends a full snapshot on connect, then only the seats whose status changed, whether the change came
+ * from this process (pushed as soon as the booking commits) or from another process on the same database (found by
+ * polling the events somebody watches).
+ */
+package io.seatline.runner.live;

@@ -1,0 +1,47 @@
+// Listens to an event's live seat stream (Server-Sent Events): a snapshot on every (re)connect, then changes.
+
+/**
+ * handlers: snapshot({seats, availableSeats}), change({seats, availableSeats}), state('live' | 'reconnecting' |
+ * 'offline'), gone({message}). Returns {close()}.
+ */
+export function watchSeats(eventId, handlers) {
+	let source = null;
+	let closed = false;
+	let retry = null;
+
+	function open() {
+		source = new EventSource('/live/events/' + encodeURIComponent(eventId) + '/seats');
+		source.addEventListener('snapshot', (event) => {
+			handlers.state('live');
+			handlers.snapshot(JSON.parse(event.data));
+		});
+		source.addEventListener('seats', (event) => handlers.change(JSON.parse(event.data)));
+		source.addEventListener('gone', (event) => {
+			closed = true;
+			source.close();
+			handlers.gone(JSON.parse(event.data));
+		});
+		source.addEventListener('error', () => {
+			if (closed) {
+				return;
+			}
+			if (source.readyState === EventSource.CLOSED) {
+				// the browser gave up (the runner was down or refused): try again ourselves
+				handlers.state('offline');
+				retry = setTimeout(open, 3000);
+			}
+			else {
+				handlers.state('reconnecting');
+			}
+		});
+	}
+
+	open();
+	return {
+		close() {
+			closed = true;
+			clearTimeout(retry);
+			source.close();
+		},
+	};
+}

@@ -1,0 +1,155 @@
+// The admin dashboard: totals, one line per event, the latest bookings, emails when the dashboard reports them,
+// the CSV export, and forms to create venues and events.
+import { call, explain, listOf } from '../api.js';
+import { el, fill, formatShort, say } from '../dom.js';
+import { renderHeader, signInPrompt } from '../layout.js';
+
+const $ = (id) => document.getElementById(id);
+
+async function start() {
+	const user = await renderHeader();
+	if (!user) {
+		fill($('admin-message'), signInPrompt('as an administrator to see the dashboard.'));
+		$('admin-message').className = '';
+		return;
+	}
+	if (user.role !== 'ADMIN') {
+		say($('admin-message'), 'error', 'The dashboard is for administrators only.');
+		return;
+	}
+	$('admin').hidden = false;
+	for (const radio of document.querySelectorAll('input[name=layout]')) {
+		radio.addEventListener('change', showLayoutFields);
+	}
+	showLayoutFields();
+	$('venue-form').addEventListener('submit', createVenue);
+	$('event-form').addEventListener('submit', createEvent);
+	await Promise.all([loadDashboard(), loadVenues()]);
+}
+
+async function loadDashboard() {
+	let figures;
+	try {
+		figures = await call('dashboard');
+	}
+	catch (error) {
+		say($('admin-message'), 'error', explain(error));
+		return;
+	}
+	const total = (label, value, id) => el('div', {}, el('dt', {}, label), el('dd', { id }, String(value)));
+	fill($('totals'),
+		total('Seats', figures.totalSeats, 'total-seats'),
+		total('Booked', figures.bookedSeats, 'booked-seats'),
+		total('Available', figures.availableSeats, 'available-seats'),
+		total('Bookings', figures.bookings, 'total-bookings'));
+	// emails are reported once the engine sends them through an outbox; until then there is nothing to show
+	if (figures.emails) {
+		fill($('emails'), `Emails: ${figures.emails.pending} pending, `,
+			el('span', { class: figures.emails.failed ? 'seats-left none' : '' }, `${figures.emails.failed} failed`));
+	}
+	else {
+		fill($('emails'));
+	}
+	const events = figures.events || [];
+	fill($('event-table').tBodies[0], events.length ? events.map((line) => el('tr', { 'data-event-id': line.eventId },
+		el('td', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(line.eventId) }, line.name)),
+		el('td', {}, line.venueName || ''),
+		el('td', {}, formatShort(line.startsAt)),
+		el('td', { class: 'number' }, String(line.bookedSeats)),
+		el('td', { class: 'number' }, String(line.totalSeats)),
+		el('td', { class: 'number' }, line.bookings === undefined ? '' : String(line.bookings)),
+		el('td', {}, el('a', { href: '/admin/export.csv?eventId=' + encodeURIComponent(line.eventId), download: 'bookings.csv' }, 'CSV'))))
+		: el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No events yet.')));
+	const recent = figures.recentBookings || [];
+	fill($('recent-table').tBodies[0], recent.length ? recent.map((booking) => el('tr', {},
+		el('td', {}, formatShort(booking.createdAt)),
+		el('td', {}, booking.username),
+		el('td', {}, booking.eventName),
+		el('td', {}, listOf(booking.seats)),
+		el('td', {}, booking.status === 'CANCELLED' ? 'Cancelled' : 'Confirmed')))
+		: el('tr', {}, el('td', { colspan: '5', class: 'muted' }, 'No bookings yet.')));
+}
+
+async function loadVenues(selected) {
+	let venues;
+	try {
+		venues = await call('listVenues');
+	}
+	catch (error) {
+		say($('event-message'), 'error', explain(error));
+		return;
+	}
+	const select = $('event-venue');
+	fill(select, venues.length
+		? venues.map((venue) => el('option', { value: venue.venueId }, `${venue.name} (${venue.capacity} seats)`))
+		: el('option', { value: '' }, 'Create a venue first'));
+	if (selected) {
+		select.value = selected;
+	}
+}
+
+function showLayoutFields() {
+	const byRows = document.querySelector('input[name=layout]:checked').value === 'rows';
+	$('rows-fields').hidden = !byRows;
+	$('capacity-fields').hidden = byRows;
+}
+
+async function createVenue(event) {
+	event.preventDefault();
+	const byRows = document.querySelector('input[name=layout]:checked').value === 'rows';
+	const input = { name: $('venue-name').value.trim() };
+	if (byRows) {
+		input.rows = Number($('venue-rows').value);
+		input.seatsPerRow = Number($('venue-seats-per-row').value);
+	}
+	else {
+		input.capacity = Number($('venue-capacity').value);
+	}
+	try {
+		const venue = await call('createVenue', input);
+		say($('venue-message'), 'ok', `Venue ${venue.name} is ready with ${venue.capacity} seats.`);
+		$('venue-form').reset();
+		showLayoutFields();
+		await loadVenues(venue.venueId);
+	}
+	catch (error) {
+		say($('venue-message'), 'error', explain(error));
+	}
+}
+
+async function createEvent(event) {
+	event.preventDefault();
+	const input = {
+		venueId: $('event-venue').value,
+		name: $('event-name').value.trim(),
+		startsAt: withOffset($('event-starts-at').value),
+	};
+	const description = $('event-description').value.trim();
+	if (description) {
+		input.description = description;
+	}
+	try {
+		const created = await call('createEvent', input);
+		say($('event-message'), 'ok', `Event ${created.name} is on sale with ${created.totalSeats} seats. `,
+			el('a', { href: '/event.html?id=' + encodeURIComponent(created.eventId) }, 'Open its page'), '.');
+		$('event-form').reset();
+		await loadDashboard();
+	}
+	catch (error) {
+		say($('event-message'), 'error', explain(error));
+	}
+}
+
+/** "2026-12-24T19:30" from a datetime-local field, as the contract wants it: "2026-12-24T19:30:00+01:00". */
+function withOffset(local) {
+	if (!local) {
+		return '';
+	}
+	const minutes = -new Date(local).getTimezoneOffset();
+	const sign = minutes >= 0 ? '+' : '-';
+	const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+	const seconds = local.length === 16 ? ':00' : '';
+	return `${local}${seconds}${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+}
+
+start();

@@ -1,0 +1,212 @@
+// The event page: details, the live seat map with booking, and the reviews with a form for those who booked.
+import { call, explain, listOf } from '../api.js';
+import { el, fill, formatInstant, formatShort, say } from '../dom.js';
+import { renderHeader, signInPrompt } from '../layout.js';
+import { watchSeats } from '../live.js';
+import { SeatMap } from '../seatmap.js';
+
+const eventId = new URLSearchParams(location.search).get('id');
+const $ = (id) => document.getElementById(id);
+
+let user = null;
+let seatMap = null;
+// the seats of a booking on its way: the stream may report them taken before the reply arrives
+let booking = new Set();
+
+async function start() {
+	user = await renderHeader();
+	if (!eventId) {
+		say($('page-message'), 'error', 'No event was chosen. ', el('a', { href: '/' }, 'See all events'), '.');
+		return;
+	}
+	let event;
+	try {
+		event = await call('eventSeats', { eventId });
+	}
+	catch (error) {
+		say($('page-message'), 'error', explain(error), ' ', el('a', { href: '/' }, 'See all events'), '.');
+		return;
+	}
+	document.title = `${event.name} · Seatline`;
+	$('event-name').textContent = event.name;
+	$('event-when').textContent = `${event.venue ? event.venue.name + ' · ' : ''}${formatInstant(event.startsAt)}`;
+	$('event-description').textContent = event.description || '';
+	$('event').hidden = false;
+
+	seatMap = new SeatMap($('seat-map'), showSelection);
+	seatMap.render(event.seats);
+	showSeatsLeft(seatMap.available());
+	showScrollHint();
+	window.addEventListener('resize', showScrollHint);
+	$('book').addEventListener('click', book);
+	watchSeats(eventId, {
+		snapshot: (snapshot) => {
+			const before = seatMap.selected();
+			seatMap.render(snapshot.seats);
+			tellLost(before.filter((label) => !seatMap.selected().includes(label)));
+			showSeatsLeft(snapshot.availableSeats);
+		},
+		change: (change) => {
+			tellLost(seatMap.update(change.seats));
+			showSeatsLeft(change.availableSeats);
+		},
+		state: showLive,
+		gone: (reason) => say($('page-message'), 'error', reason.message || 'This event no longer exists.'),
+	});
+	await showReviews();
+}
+
+function showSelection(labels) {
+	const button = $('book');
+	if (!user) {
+		button.textContent = 'Sign in to book';
+		button.disabled = false;
+	}
+	else {
+		button.textContent = labels.length === 0 ? 'Book seats'
+			: (labels.length === 1 ? 'Book 1 seat' : `Book ${labels.length} seats`);
+		button.disabled = labels.length === 0 || booking.size > 0;
+	}
+	$('selection').textContent = labels.length ? `Selected: ${listOf(labels)}` : 'No seats selected.';
+}
+
+function showScrollHint() {
+	const scroller = $('seat-map-scroller');
+	$('scroll-hint').hidden = scroller.scrollWidth <= scroller.clientWidth + 1;
+}
+
+function showSeatsLeft(available) {
+	$('seats-left').textContent = available === 1 ? '1 seat left' : `${available} seats left`;
+}
+
+function showLive(state) {
+	const status = $('live-status');
+	status.dataset.state = state;
+	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
+}
+
+/** Seats that were selected and have just been taken by someone else. */
+function tellLost(labels) {
+	const lost = labels.filter((label) => !booking.has(label));
+	if (lost.length === 1) {
+		say($('booking-message'), 'info', `Seat ${lost[0]} has just been taken by someone else, so it is no longer selected.`);
+	}
+	else if (lost.length > 1) {
+		say($('booking-message'), 'info', `Seats ${listOf(lost)} have just been taken by someone else, so they are no longer selected.`);
+	}
+}
+
+async function book() {
+	if (!user) {
+		location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
+		return;
+	}
+	const seats = seatMap.selected();
+	if (!seats.length) {
+		return;
+	}
+	booking = new Set(seats);
+	showSelection(seats);
+	say($('booking-message'), 'info', 'Booking…');
+	try {
+		const result = await call('reserveSeats', { eventId, seats });
+		seatMap.markTaken(result.seats);
+		showSeatsLeft(seatMap.available());
+		say($('booking-message'), 'ok', `Booked! Seat${result.seats.length > 1 ? 's' : ''} ${listOf(result.seats)}. `,
+			'Your booking reference is ', el('strong', {}, result.bookingId), '. ',
+			el('a', { href: '/bookings.html' }, 'See my bookings'), '.');
+		await showReviews();
+	}
+	catch (error) {
+		if (error.code === 'SEATS_UNAVAILABLE') {
+			seatMap.deselect(error.seats);
+		}
+		say($('booking-message'), 'error', explain(error));
+	}
+	finally {
+		booking = new Set();
+		showSelection(seatMap.selected());
+	}
+}
+
+async function showReviews() {
+	let reviews;
+	try {
+		reviews = await call('eventReviews', { eventId });
+	}
+	catch (error) {
+		$('rating-summary').textContent = explain(error);
+		return;
+	}
+	if (reviews.count === 0) {
+		$('rating-summary').textContent = 'No reviews yet.';
+	}
+	else {
+		const average = reviews.averageRating.toFixed(1);
+		fill($('rating-summary'), el('span', { class: 'stars', 'aria-hidden': 'true' }, stars(Math.round(reviews.averageRating))), ' ',
+			`Average ${average} out of 5 from ${reviews.count} review${reviews.count > 1 ? 's' : ''}`);
+	}
+	fill($('reviews'), reviews.reviews.map((review) => el('li', { class: 'review' },
+		el('p', { class: 'review-head' },
+			el('strong', { class: 'review-author' }, review.username),
+			el('span', { class: 'stars', role: 'img', 'aria-label': `${review.rating} out of 5 stars` }, stars(review.rating)),
+			el('time', { class: 'muted', datetime: review.createdAt }, formatShort(review.createdAt))),
+		review.text ? el('p', { class: 'review-text' }, review.text) : null)));
+	await showReviewForm(reviews);
+}
+
+async function showReviewForm(reviews) {
+	const area = $('review-area');
+	if (!user) {
+		fill(area, signInPrompt('to review this event after booking it.'));
+		return;
+	}
+	let mine = [];
+	try {
+		mine = await call('myBookings');
+	}
+	catch (error) {
+		fill(area);
+		return;
+	}
+	if (!mine.some((entry) => entry.eventId === eventId && entry.status === 'CONFIRMED')) {
+		fill(area, el('p', { class: 'muted' }, 'Book seats for this event to review it.'));
+		return;
+	}
+	const already = reviews.reviews.some((review) => review.username === user.username);
+	const message = el('div', { class: 'message', role: 'status', id: 'review-message' });
+	const text = el('textarea', { name: 'text', id: 'review-text', rows: '4', maxlength: '4000' });
+	const form = el('form', { class: 'stacked panel', id: 'review-form' },
+		el('fieldset', {},
+			el('legend', {}, 'Your rating'),
+			el('div', { class: 'radio-row' }, [1, 2, 3, 4, 5].map((rating) => el('label', { class: 'inline' },
+				el('input', { type: 'radio', name: 'rating', value: String(rating), required: true }),
+				`${rating} star${rating > 1 ? 's' : ''}`)))),
+		el('label', { for: 'review-text' }, 'Your review (optional)'), text,
+		already ? el('p', { class: 'muted' }, 'Posting again replaces your earlier review.') : null,
+		el('div', {}, el('button', { type: 'submit', class: 'primary' }, 'Post review')),
+		message);
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		const rating = form.querySelector('input[name=rating]:checked');
+		if (!rating) {
+			say(message, 'error', 'Choose a rating from 1 to 5 stars.');
+			return;
+		}
+		try {
+			await call('submitReview', { eventId, rating: Number(rating.value), text: text.value });
+			await showReviews();
+			say($('review-message'), 'ok', 'Thank you, your review is posted.');
+		}
+		catch (error) {
+			say(message, 'error', explain(error));
+		}
+	});
+	fill(area, el('h3', {}, already ? 'Update your review' : 'Write a review'), form);
+}
+
+function stars(rating) {
+	return '★'.repeat(rating) + '☆'.repeat(5 - rating);
+}
+
+start();

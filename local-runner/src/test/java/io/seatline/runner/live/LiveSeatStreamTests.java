@@ -1,0 +1,113 @@
+package io.seatline.runner.live;
+
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.seatline.runner.Api;
+import io.seatline.runner.RunnerTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The live seat stream over real HTTP: snapshot, pushed changes, polled changes, and no polling for nobody. */
+class LiveSeatStreamTests extends RunnerTestSupport {
+
+	private static final Duration A_SECOND = Duration.ofSeconds(1);
+
+	@Autowired
+	LiveSeats live;
+
+	@Test
+	void aWatcherGetsEverySeatAtOnceThenEachBookingAndCancellationWithinASecond() throws Exception {
+		var api = api();
+		var eventId = api.newEvent("Stream test", 2, 3);
+		var buyer = api.newUser(Api.uniqueName("streamer"));
+
+		try (var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats")) {
+			assertThat(stream.response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("text/event-stream"));
+			var snapshot = stream.next(Duration.ofSeconds(5));
+			assertThat(snapshot.name()).isEqualTo("snapshot");
+			assertThat(snapshot.data().get("seats")).hasSize(6);
+			assertThat(snapshot.data().get("seats").get(0).get("seat").asString()).isEqualTo("A1");
+			assertThat(snapshot.data().get("availableSeats").asInt()).isEqualTo(6);
+
+			var booking = api.reserve(buyer, eventId, "A2", "B3");
+			var booked = next(stream, "seats", A_SECOND);
+			assertThat(booked.data().get("seats").toString())
+				.isEqualTo("[{\"seat\":\"A2\",\"status\":\"BOOKED\"},{\"seat\":\"B3\",\"status\":\"BOOKED\"}]");
+			assertThat(booked.data().get("availableSeats").asInt()).isEqualTo(4);
+
+			api.ok("cancelBooking", Map.of("bookingId", booking.get("bookingId").asString()), buyer);
+			var freed = next(stream, "seats", A_SECOND);
+			assertThat(freed.data().get("seats").toString())
+				.isEqualTo("[{\"seat\":\"A2\",\"status\":\"AVAILABLE\"},{\"seat\":\"B3\",\"status\":\"AVAILABLE\"}]");
+		}
+	}
+
+	@Test
+	void aChangeMadeOutsideThisProcessReachesWatchersByPolling() throws Exception {
+		var api = api();
+		var eventId = api.newEvent("Poll test", 2, 2);
+
+		try (var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats")) {
+			assertThat(next(stream, "snapshot", Duration.ofSeconds(5))).isNotNull();
+			// a second connection to the file, as the shell would have: no event of this process tells of it
+			try (var connection = DriverManager.getConnection("jdbc:sqlite:" + DATABASE + "?busy_timeout=10000");
+					var update = connection.prepareStatement(
+							"update event_seats set status = 'BLOCKED' where event_id = ? and label = 'B1'")) {
+				update.setString(1, eventId);
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			var blocked = next(stream, "seats", A_SECOND);
+			assertThat(blocked.data().get("seats").toString()).isEqualTo("[{\"seat\":\"B1\",\"status\":\"BLOCKED\"}]");
+			assertThat(blocked.data().get("availableSeats").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void anEventNobodyWatchesAnyMoreIsNoLongerRead() throws Exception {
+		var api = api();
+		var eventId = api.newEvent("Quiet test", 1, 2);
+		var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats");
+		assertThat(next(stream, "snapshot", Duration.ofSeconds(5))).isNotNull();
+		assertThat(this.live.watchedEvents()).isGreaterThanOrEqualTo(1);
+
+		stream.close();
+
+		// the closed page is noticed when a heartbeat cannot be written (every second in tests)
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.live.watchedEvents() == 0);
+		var reads = this.live.reads();
+		Thread.sleep(1000);
+		assertThat(this.live.reads()).isEqualTo(reads);
+	}
+
+	@Test
+	void anUnknownEventEndsItsStreamWithGone() throws Exception {
+		try (var stream = new SseStream(api().base() + "/live/events/no-such-event/seats")) {
+			var gone = stream.next(Duration.ofSeconds(5));
+			assertThat(gone.name()).isEqualTo("gone");
+			assertThat(gone.data().get("error").asString()).isEqualTo("NOT_FOUND");
+			assertThat(stream.next(Duration.ofSeconds(5)).name()).isEqualTo("closed");
+		}
+	}
+
+	/** The next event of that name, skipping others (a reconnect snapshot would not be one here). */
+	private static SseStream.Event next(SseStream stream, String name, Duration within) throws InterruptedException {
+		var deadline = System.nanoTime() + within.toNanos();
+		while (true) {
+			var left = Duration.ofNanos(deadline - System.nanoTime());
+			var event = left.isNegative() ? null : stream.next(left);
+			if (event == null) {
+				throw new AssertionError("No '" + name + "' event within " + within.toMillis() + " ms");
+			}
+			if (event.name().equals(name)) {
+				return event;
+			}
+		}
+	}
+}
