@@ -9,12 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * An integration test of the engine on a real SQLite file of its own (set by the class's
- * {@code @DynamicPropertySource}), with a {@link MutableClock} and an admin whose password is {@value #ADMIN_PASSWORD}.
+ * An integration test of the engine on a real SQLite file (a new one for each Spring context; test classes with the
+ * same settings share one), with a {@link MutableClock} and an admin whose password is {@value #ADMIN_PASSWORD}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = EngineTestApplication.class, properties = { "ADMIN_PASSWORD=" + EngineTest.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
+@SpringBootTest(classes = EngineTestApplication.class,
+		properties = { "DATABASE_URL=jdbc:sqlite:target/test-databases/engine-${random.uuid}.db",
+				"ADMIN_PASSWORD=" + EngineTest.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
 @Import({ TestClockConfiguration.class, FixturesConfiguration.class })
 public @interface EngineTest {
 

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.InvalidCredentials;
@@ -15,20 +13,12 @@ import io.seatline.engine.error.TooManyAttempts;
 import io.seatline.engine.error.Unauthenticated;
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.MutableClock;
-import io.seatline.testapp.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @EngineTest
 class SessionsTests {
-
-	private static final String DATABASE = TestDatabases.newUrl("sessions");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
 
 	@Autowired
 	Registrations registrations;

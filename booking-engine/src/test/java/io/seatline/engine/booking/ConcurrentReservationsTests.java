@@ -12,8 +12,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.engine.account.User;
 import io.seatline.engine.catalog.EventCatalog;
@@ -21,7 +19,6 @@ import io.seatline.engine.catalog.SeatStatus;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
-import io.seatline.testapp.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EngineTest
 class ConcurrentReservationsTests {
 
-	private static final String DATABASE = TestDatabases.newUrl("engine-race");
-
 	private static final int BUYERS = 24;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
 
 	@Autowired
 	SeatReservations reservations;

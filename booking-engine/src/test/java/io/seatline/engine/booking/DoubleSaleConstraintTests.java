@@ -6,12 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
-import io.seatline.testapp.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,13 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @EngineTest
 class DoubleSaleConstraintTests {
-
-	private static final String DATABASE = TestDatabases.newUrl("constraints");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatMap;
@@ -19,20 +17,12 @@ import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
-import io.seatline.testapp.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @EngineTest
 class SeatReservationsTests {
-
-	private static final String DATABASE = TestDatabases.newUrl("reservations");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
 
 	@Autowired
 	SeatReservations reservations;

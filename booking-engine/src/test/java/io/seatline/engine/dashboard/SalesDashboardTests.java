@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.error.Forbidden;
@@ -18,20 +16,12 @@ import io.seatline.engine.export.BookingExport;
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
-import io.seatline.testapp.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @EngineTest
 class SalesDashboardTests {
-
-	private static final String DATABASE = TestDatabases.newUrl("dashboard");
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
 
 	@Autowired
 	SalesDashboard dashboard;

@@ -20,13 +20,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
-import io.seatline.engine.booking.BookingCancelled;
-import io.seatline.engine.booking.BookingConfirmed;
+import io.seatline.engine.booking.SeatsChanged;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.error.NotFound;
 import io.seatline.functions.FunctionInvoker;
@@ -83,14 +82,10 @@ class LiveSeats implements SmartLifecycle {
 		}
 	}
 
-	@TransactionalEventListener
-	void on(BookingConfirmed confirmed) {
-		changed(confirmed.booking().event().eventId());
-	}
-
-	@TransactionalEventListener
-	void on(BookingCancelled cancelled) {
-		changed(cancelled.booking().event().eventId());
+	/** A booking or cancellation of this process committed: the engine announces it after the commit. */
+	@EventListener
+	void on(SeatsChanged changed) {
+		changed(changed.eventId());
 	}
 
 	/** The number of events being watched now. */

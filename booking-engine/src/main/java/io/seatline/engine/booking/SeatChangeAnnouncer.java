@@ -1,0 +1,26 @@
+package io.seatline.engine.booking;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Turns a committed booking or cancellation into {@link SeatsChanged}, so listeners never see a rolled-back one. */
+@Component
+class SeatChangeAnnouncer {
+
+	private final ApplicationEventPublisher publisher;
+
+	SeatChangeAnnouncer(ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@TransactionalEventListener
+	void confirmed(BookingConfirmed confirmed) {
+		this.publisher.publishEvent(new SeatsChanged(confirmed.booking().event().eventId()));
+	}
+
+	@TransactionalEventListener
+	void cancelled(BookingCancelled cancelled) {
+		this.publisher.publishEvent(new SeatsChanged(cancelled.booking().event().eventId()));
+	}
+}
