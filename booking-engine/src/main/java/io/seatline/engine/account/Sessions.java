@@ -76,7 +76,7 @@ public class Sessions {
 		});
 		// the hash is checked outside any transaction: it is slow on purpose and must not hold the write lock
 		var matches = this.hashing.matches(password, (account != null) ? account.passwordHash() : null);
-		if (!matches) {
+		if (account == null || !matches) {
 			recordFailure(key);
 			throw new InvalidCredentials("Wrong username or password");
 		}

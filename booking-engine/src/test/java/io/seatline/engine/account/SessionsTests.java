@@ -75,6 +75,9 @@ class SessionsTests {
 		assertThatExceptionOfType(InvalidCredentials.class).isThrownBy(() -> this.sessions.login("dave", "wrong-pass"));
 		assertThatExceptionOfType(InvalidCredentials.class)
 			.isThrownBy(() -> this.sessions.login("nobody-here", "password-1"));
+		// even the password behind the timing decoy opens nothing
+		assertThatExceptionOfType(InvalidCredentials.class)
+			.isThrownBy(() -> this.sessions.login("nobody-here", "decoy password that never matches anything"));
 	}
 
 	@Test
