@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -21,13 +22,16 @@ import io.seatline.engine.error.InvalidRequest;
 @Component
 class AdminCommands {
 
-	/** An export of at least this many bookings shows a progress bar while it is written. */
-	static final int LARGE_EXPORT = 1000;
-
 	private final Functions functions;
 
-	AdminCommands(Functions functions) {
+	private final long largeExport;
+
+	/**
+	 * @param largeExport an export of at least this many bookings shows a progress bar while it is written
+	 */
+	AdminCommands(Functions functions, @Value("${seatline.shell.export.progress-from:1000}") long largeExport) {
 		this.functions = functions;
+		this.largeExport = largeExport;
 	}
 
 	@Command(name = "venue create", group = "Admin",
@@ -105,7 +109,7 @@ class AdminCommands {
 		}
 		var path = Path.of(file);
 		var bookings = CsvText.records(csv) - 1;
-		var progress = (bookings >= LARGE_EXPORT) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, csv.length())
+		var progress = (bookings >= this.largeExport) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, csv.length())
 				: ProgressBar.NONE;
 		try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
 			for (int start = 0; start < csv.length(); start += CsvText.CHUNK) {

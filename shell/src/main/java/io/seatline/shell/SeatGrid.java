@@ -71,7 +71,7 @@ final class SeatGrid {
 			columns = Math.max(columns, number);
 		}
 		int labelWidth = rows.keySet().stream().mapToInt(String::length).max().orElse(1);
-		draw(grid, rows, columns, labelWidth);
+		draw(grid, rows, columns, -labelWidth);
 	}
 
 	private void drawNumbered(StringBuilder grid) {
@@ -90,16 +90,18 @@ final class SeatGrid {
 		grid.append(System.lineSeparator()).append("Seat number = row + column").append(System.lineSeparator());
 	}
 
+	/** Draws the rows under a header of seat numbers; a negative label width aligns the row labels left. */
 	private static void draw(StringBuilder grid, Map<String, Map<Integer, String>> rows, int columns,
 			int labelWidth) {
 		int cell = Integer.toString(columns).length() + 1;
-		grid.append(" ".repeat(labelWidth));
+		grid.append(" ".repeat(Math.abs(labelWidth) + 1));
 		for (int column = 1; column <= columns; column++) {
 			grid.append(pad(Integer.toString(column), cell));
 		}
 		grid.append(System.lineSeparator());
 		rows.forEach((label, row) -> {
-			grid.append(pad(label, labelWidth));
+			grid.append((labelWidth < 0) ? label + " ".repeat(-labelWidth - label.length()) : pad(label, labelWidth))
+				.append(' ');
 			for (int column = 1; column <= columns; column++) {
 				grid.append(pad(row.getOrDefault(column, " "), cell));
 			}
