@@ -53,6 +53,7 @@ class AccountCommands {
 	}
 
 	@Command(name = "logout", group = "Account", description = "Sign out: the session's token stops working",
+			help = "logout: ends the session; its token stops working everywhere",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String logout() {
 		if (this.session.token() == null) {
@@ -68,6 +69,7 @@ class AccountCommands {
 	}
 
 	@Command(name = "whoami", group = "Account", description = "Who is signed in, and with which role",
+			help = "whoami: the signed-in user and role; refused when nobody is signed in",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String whoami() {
 		var user = this.functions.call("currentUser");

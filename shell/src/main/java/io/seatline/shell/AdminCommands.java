@@ -49,6 +49,7 @@ class AdminCommands {
 	}
 
 	@Command(name = "venues", group = "Admin", description = "Every venue, by name",
+			help = "venues: every venue with its id (for event create) and its number of seats",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String venues() {
 		var venues = this.functions.call("listVenues");
@@ -80,6 +81,7 @@ class AdminCommands {
 	}
 
 	@Command(name = "dashboard", group = "Admin", description = "Seats and bookings, over all events or one: dashboard [--event EVENT]",
+			help = "dashboard [--event EVENT]: booked and free seats and bookings of each event, and in all",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String dashboard(@Option(longName = "event", description = "one event's id") String event) {
 		var figures = this.functions.call("dashboard", "eventId", event);

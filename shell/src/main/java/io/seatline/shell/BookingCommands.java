@@ -39,6 +39,7 @@ class BookingCommands {
 	}
 
 	@Command(name = "bookings", group = "Bookings", description = "Your bookings, newest first",
+			help = "bookings: your bookings, newest first, confirmed and cancelled",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String bookings() {
 		var bookings = this.functions.call("myBookings");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -71,6 +72,11 @@ final class Refusals {
 				|| cause instanceof ObjectOptimisticLockingFailureException) {
 			return new Refusal("BUSY", "The database is busy; nothing was changed. Try again in a moment", Map.of());
 		}
+		if (cause instanceof ConversionFailedException conversion) {
+			// an option's value of the wrong kind: --rating five
+			return new Refusal("INVALID_REQUEST", "'" + conversion.getValue() + "' is not "
+					+ article(conversion.getTargetType().getType().getSimpleName()), Map.of());
+		}
 		if (cause instanceof IllegalArgumentException || cause instanceof ConversionException) {
 			// the shell's own parsing: a missing option, "Option '--rating' requires a value", a rating that is no number
 			return new Refusal("INVALID_REQUEST", messageOf(cause), Map.of());
@@ -111,6 +117,13 @@ final class Refusals {
 		return cause;
 	}
 
+	private static String article(String type) {
+		return switch (type) {
+			case "Integer", "int", "Long", "long" -> "a whole number";
+			default -> "a " + type;
+		};
+	}
+
 	private static Throwable rootOf(Throwable thrown) {
 		var root = thrown;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -139,7 +152,7 @@ final class Refusals {
 				line.append(" (field: ").append(this.details.get("field")).append(')');
 			}
 			if ("UNAUTHENTICATED".equals(this.code)) {
-				line.append(". Sign in with: login USERNAME");
+				line.append(" (login USERNAME)");
 			}
 			return line.toString();
 		}

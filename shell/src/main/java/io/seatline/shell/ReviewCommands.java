@@ -32,6 +32,7 @@ class ReviewCommands {
 	}
 
 	@Command(name = "reviews", group = "Reviews", description = "An event's reviews and average rating: reviews EVENT",
+			help = "reviews EVENT: every review of the event, newest first, with the average rating",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String reviews(@Argument(index = 0, description = "the event's id") String event) {
 		var reviews = this.functions.call("eventReviews", "eventId", event);

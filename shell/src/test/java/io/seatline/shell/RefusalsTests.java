@@ -44,7 +44,7 @@ class RefusalsTests {
 
 	@Test
 	void aMissingSessionSaysHowToSignIn() {
-		assertThat(Refusals.of(new Unauthenticated("Sign in first")).line()).endsWith("Sign in with: login USERNAME");
+		assertThat(Refusals.of(new Unauthenticated("Sign in first")).line()).endsWith("Sign in first (login USERNAME)");
 		assertThat(Refusals.of(new Forbidden("Admins only")).exitCode()).isEqualTo(4);
 	}
 

@@ -5,9 +5,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.adapter.MethodInvokerCommandAdapter;
+import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.test.ShellTestClient;
 import org.springframework.shell.test.autoconfigure.ShellTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +54,12 @@ class ShellCommandsTests {
 
 	@Autowired
 	private FunctionInvoker functions;
+
+	@Autowired
+	private CommandRegistry registry;
+
+	@Autowired
+	private CommandCompleter completer;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry properties) {
@@ -157,6 +170,7 @@ class ShellCommandsTests {
 		assertThat(status("review someevent --rating five")).isEqualTo(2);
 		assertThat(status("frobnicate")).isEqualTo(2);
 		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: Required option '--rating' is missing")
+			.contains("Error [INVALID_REQUEST]: 'five' is not a whole number")
 			.contains("Error: there is no command 'frobnicate'")
 			.doesNotContain("\tat ");
 	}
@@ -222,6 +236,28 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void everyCommandExplainsItselfAndReportsItsRefusals() {
+		var commands = this.registry.getCommands()
+			.stream()
+			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
+			.map(MethodInvokerCommandAdapter.class::cast)
+			.toList();
+		assertThat(commands).hasSize(17);
+		for (var command : commands) {
+			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
+			assertThat(command.getHelp()).as(command.getName()).isNotBlank();
+			assertThat(command.getExitStatusExceptionMapper()).as(command.getName()).isNotNull();
+		}
+	}
+
+	@Test
+	void tabCompletesCommandsAndTheirOptions() {
+		assertThat(complete("ven")).contains("venue create", "venues");
+		assertThat(complete("venue create --")).contains("--name", "--rows", "--seats-per-row", "--capacity");
+		assertThat(complete("events --venue hall --")).contains("--from", "--to").doesNotContain("--venue");
+	}
+
+	@Test
 	void aScriptStopsAtTheFirstFailingCommand(CapturedOutput output) throws Exception {
 		var script = Path.of("target", "scripts", "script-" + unique() + ".txt");
 		Files.createDirectories(script.getParent());
@@ -247,6 +283,12 @@ class ShellCommandsTests {
 		assertThat(this.runner.commandLine(new String[] { "review", "e1", "--text", "Great \"show\"" }))
 			.isEqualTo("review e1 --text=\"Great \\\"show\\\"\"");
 		assertThat(this.runner.commandLine(new String[] { "book", "e1", "A1 A2" })).isEqualTo("book e1 \"A1 A2\"");
+	}
+
+	private List<String> complete(String line) {
+		var candidates = new ArrayList<Candidate>();
+		this.completer.complete(null, new DefaultParser().parse(line, line.length()), candidates);
+		return candidates.stream().map(Candidate::value).toList();
 	}
 
 	private String run(String line) throws Exception {
