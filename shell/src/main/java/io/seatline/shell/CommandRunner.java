@@ -130,8 +130,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (RuntimeException ex) {
 			// a usage error from the parser, or a failure of a built-in command that no mapper reported
-			StandardStreams.stderr().println(Refusals.of(ex).line());
-			return Refusals.of(ex).exitCode();
+			var refusal = Refusals.of(ex);
+			StandardStreams.stderr().println(refusal.line());
+			return refusal.exitCode();
 		}
 		finally {
 			out.flush();

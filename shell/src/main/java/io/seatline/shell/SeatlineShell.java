@@ -34,6 +34,8 @@ public class SeatlineShell {
 		// no history file for one command or a script
 		defaults.put("spring.shell.history.enabled", interactive);
 		application.setDefaultProperties(defaults);
+		// the arguments are a command and its options (--venue, --token), not settings of the application
+		application.setAddCommandLineProperties(false);
 		int status;
 		try {
 			var context = application.run(args);
@@ -47,11 +49,6 @@ public class SeatlineShell {
 		System.exit(status);
 	}
 
-	/**
-	 * Lazy initialization keeps the terminal and other unused beans from being built for one command; beans that do
-	 * their work once every singleton is ready (the engine's admin-account bootstrap on a new database, the command
-	 * registry) are still created at start.
-	 */
 	@Bean(Refusals.AS_MESSAGE)
 	ExitStatusExceptionMapper refusalsAsMessages() {
 		return Refusals.asMessages();
@@ -69,6 +66,11 @@ public class SeatlineShell {
 				: "seatline> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
 	}
 
+	/**
+	 * Lazy initialization keeps the terminal and other unused beans from being built for one command; beans that do
+	 * their work once every singleton is ready (the engine's admin-account bootstrap on a new database, the command
+	 * registry) are still created at start.
+	 */
 	@Bean
 	static LazyInitializationExcludeFilter seatlineEagerInitializers() {
 		return LazyInitializationExcludeFilter.forBeanTypes(SmartInitializingSingleton.class);
