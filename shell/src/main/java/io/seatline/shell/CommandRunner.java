@@ -80,6 +80,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (arguments.length == 1 && arguments[0].startsWith("@")) {
 			return runScript(Path.of(arguments[0].substring(1)), out, input);
 		}
+		if (arguments.length == 1 && (arguments[0].equals("--help") || arguments[0].equals("-h"))) {
+			return execute("help", out, input);
+		}
 		return execute(commandLine(arguments), out, input);
 	}
 

@@ -81,7 +81,12 @@ final class Refusals {
 			// the shell's own parsing: a missing option, "Option '--rating' requires a value", a rating that is no number
 			return new Refusal("INVALID_REQUEST", messageOf(cause), Map.of());
 		}
-		return new Refusal("INTERNAL", "Something went wrong: " + messageOf(rootOf(cause)), Map.of());
+		return new Refusal("INTERNAL", "Something went wrong: " + rootMessageOf(cause), Map.of());
+	}
+
+	/** The message of the innermost cause, on one line: what really went wrong. */
+	static String rootMessageOf(Throwable thrown) {
+		return messageOf(rootOf(thrown));
 	}
 
 	/** A failure as one line of text for people. */

@@ -79,8 +79,7 @@ final class StandardStreams {
 
 	/** Tells why the shell could not start, in one line, and returns the exit status. */
 	static int reportStartFailure(Throwable ex) {
-		var refusal = Refusals.of(ex);
-		stderr().println("The shell could not start: " + refusal.message());
-		return refusal.exitCode();
+		stderr().println("The shell could not start: " + Refusals.rootMessageOf(ex));
+		return Refusals.UNEXPECTED;
 	}
 }
