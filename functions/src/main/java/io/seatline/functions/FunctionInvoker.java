@@ -56,7 +56,13 @@ public class FunctionInvoker {
 
 	/** The names of the functions a caller may invoke. */
 	public List<String> functionNames() {
-		return this.catalog.getNames(null).stream().filter((name) -> !HIDDEN.contains(name)).sorted().toList();
+		// the catalog names every Function bean of the host; list only those it will also look up (not the
+		// spring.cloud.function.ineligible-definitions)
+		return this.catalog.getNames(null)
+			.stream()
+			.filter((name) -> !HIDDEN.contains(name) && this.catalog.lookup(name) != null)
+			.sorted()
+			.toList();
 	}
 
 	/**

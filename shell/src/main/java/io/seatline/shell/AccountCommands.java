@@ -1,0 +1,86 @@
+package io.seatline.shell;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signing in and out. The password is typed at a masked prompt; scripts give it in {@code SEATLINE_PASSWORD} or as
+ * a line of stdin. The token stays in this shell's memory until {@code logout} or the end of the session.
+ */
+@Component
+class AccountCommands {
+
+	private final Functions functions;
+
+	private final Session session;
+
+	private final String environmentPassword;
+
+	AccountCommands(Functions functions, Session session,
+			@Value("${SEATLINE_PASSWORD:}") String environmentPassword) {
+		this.functions = functions;
+		this.session = session;
+		this.environmentPassword = environmentPassword;
+	}
+
+	@Command(name = "login", group = "Account", description = "Sign in: login USERNAME (the password is asked for)",
+			help = "login USERNAME: asks for the password at a masked prompt; SEATLINE_PASSWORD or a line of stdin gives it in scripts",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String login(@Argument(index = 0, description = "your username") String username, CommandContext context)
+			throws Exception {
+		var signedIn = this.functions.call("login", "username", username, "password",
+				password(context));
+		this.session.signedIn(signedIn.path("token").asString(), signedIn.path("username").asString());
+		return "Signed in as " + signedIn.path("username").asString() + " (" + signedIn.path("role").asString()
+				+ ") until " + Texts.instant(signedIn.path("expiresAt"));
+	}
+
+	@Command(name = "register", group = "Account",
+			description = "Open an account: register USERNAME --email EMAIL (the password is asked for)",
+			help = "register USERNAME --email EMAIL: asks for a password of 8 to 128 characters, then sign in with login",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String register(@Argument(index = 0, description = "3 to 32 letters, digits, '.', '_' or '-'") String username,
+			@Option(longName = "email", description = "your email address", required = true) String email,
+			CommandContext context) throws Exception {
+		var registered = this.functions.call("register", "username", username, "email", email,
+				"password", password(context));
+		return "Registered " + registered.path("username").asString() + ". Sign in with: login "
+				+ registered.path("username").asString();
+	}
+
+	@Command(name = "logout", group = "Account", description = "Sign out: the session's token stops working",
+			help = "logout: ends the session; its token stops working everywhere",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String logout() {
+		if (this.session.token() == null) {
+			return "Nobody is signed in";
+		}
+		try {
+			this.functions.call("logout");
+		}
+		finally {
+			this.session.signedOut();
+		}
+		return "Signed out";
+	}
+
+	@Command(name = "whoami", group = "Account", description = "Who is signed in, and with which role",
+			help = "whoami: the signed-in user and role; refused when nobody is signed in",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String whoami() {
+		var user = this.functions.call("currentUser");
+		return user.path("username").asString() + " (" + user.path("role").asString() + ")";
+	}
+
+	private String password(CommandContext context) throws Exception {
+		if (!this.environmentPassword.isEmpty()) {
+			return this.environmentPassword;
+		}
+		var typed = context.inputReader().readPassword("Password: ");
+		return (typed != null) ? new String(typed) : null;
+	}
+}

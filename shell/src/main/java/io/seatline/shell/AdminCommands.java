@@ -1,0 +1,160 @@
+package io.seatline.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import io.seatline.engine.error.InvalidRequest;
+
+/**
+ * The admin's commands: venues, events, the dashboard and the CSV export. The functions refuse them to other users
+ * ({@code FORBIDDEN}); the shell does not check roles itself.
+ */
+@Component
+class AdminCommands {
+
+	private final Functions functions;
+
+	private final long largeExport;
+
+	/**
+	 * @param largeExport an export of at least this many bookings shows a progress bar while it is written
+	 */
+	AdminCommands(Functions functions, @Value("${seatline.shell.export.progress-from:1000}") long largeExport) {
+		this.functions = functions;
+		this.largeExport = largeExport;
+	}
+
+	@Command(name = "venue create", group = "Admin",
+			description = "Create a venue: venue create --name NAME (--rows R --seats-per-row S | --capacity N)",
+			help = "venue create --name NAME --rows R --seats-per-row S gives seats A1..; --capacity N alone gives seats 1..N",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String createVenue(@Option(longName = "name", description = "the venue's name", required = true) String name,
+			@Option(longName = "rows", description = "rows of seats, lettered A, B, ...") Integer rows,
+			@Option(longName = "seats-per-row", description = "seats in each row") Integer seatsPerRow,
+			@Option(longName = "capacity", description = "seats numbered 1..N, without rows") Integer capacity) {
+		var venue = this.functions.call("createVenue", "name", name, "rows", rows, "seatsPerRow", seatsPerRow,
+				"capacity", capacity);
+		return "Created venue " + Texts.string(venue.path("name")) + " (" + Texts.string(venue.path("venueId"))
+				+ ") with " + venue.path("capacity").asInt() + " seats";
+	}
+
+	@Command(name = "venues", group = "Admin", description = "Every venue, by name",
+			help = "venues: every venue with its id (for event create) and its number of seats",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String venues() {
+		var venues = this.functions.call("listVenues");
+		if (venues.isEmpty()) {
+			return "No venues yet. Create one with: venue create";
+		}
+		var rows = new ArrayList<List<String>>();
+		for (var venue : venues) {
+			rows.add(List.of(Texts.string(venue.path("venueId")), Texts.string(venue.path("name")),
+					Integer.toString(venue.path("capacity").asInt())));
+		}
+		return Texts.table(List.of("ID", "VENUE", "SEATS"), rows);
+	}
+
+	@Command(name = "event create", group = "Admin",
+			description = "Put an event on sale: event create --venue VENUE --name NAME --starts-at 2026-12-24T19:30:00+01:00",
+			help = "event create --venue VENUE_ID --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String createEvent(@Option(longName = "venue", description = "the venue's id (see: venues)", required = true) String venue,
+			@Option(longName = "name", description = "the event's name", required = true) String name,
+			@Option(longName = "starts-at", description = "ISO-8601 with an offset, 2026-12-24T19:30:00+01:00",
+					required = true) String startsAt,
+			@Option(longName = "description", description = "a few words about it") String description) {
+		var event = this.functions.call("createEvent", "venueId", venue, "name", name, "startsAt", startsAt,
+				"description", description);
+		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
+				+ ") on " + Texts.instant(event.path("startsAt")) + " with " + event.path("totalSeats").asInt()
+				+ " seats";
+	}
+
+	@Command(name = "dashboard", group = "Admin", description = "Seats and bookings, over all events or one: dashboard [--event EVENT]",
+			help = "dashboard [--event EVENT]: booked and free seats and bookings of each event, and in all",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String dashboard(@Option(longName = "event", description = "one event's id") String event) {
+		var figures = this.functions.call("dashboard", "eventId", event);
+		var rows = new ArrayList<List<String>>();
+		for (var line : figures.path("events")) {
+			rows.add(List.of(Texts.string(line.path("eventId")), Texts.string(line.path("name")),
+					Texts.string(line.path("venueName")), Texts.instant(line.path("startsAt")),
+					Integer.toString(line.path("bookedSeats").asInt()),
+					Integer.toString(line.path("availableSeats").asInt()),
+					Integer.toString(line.path("totalSeats").asInt()), Long.toString(line.path("bookings").asLong())));
+		}
+		rows.add(List.of("", "All", "", "", Integer.toString(figures.path("bookedSeats").asInt()),
+				Integer.toString(figures.path("availableSeats").asInt()),
+				Integer.toString(figures.path("totalSeats").asInt()), Long.toString(figures.path("bookings").asLong())));
+		return Texts.table(List.of("ID", "EVENT", "VENUE", "STARTS", "BOOKED", "FREE", "SEATS", "BOOKINGS"), rows);
+	}
+
+	@Command(name = "export", group = "Admin", description = "The bookings as CSV: export [--event EVENT] --file out.csv",
+			help = "export [--event EVENT] --file FILE: writes the CSV to FILE with a progress bar when it is large; without --file, to the output",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String export(@Option(longName = "event", description = "one event's id; all events without it") String event,
+			@Option(longName = "file", description = "the CSV file to write") String file, CommandContext context) {
+		var csv = this.functions.text("exportBookings", "eventId", event);
+		if (file == null || file.isBlank()) {
+			context.outputWriter().print(csv);
+			return null;
+		}
+		var path = Path.of(file);
+		var bookings = CsvText.records(csv) - 1;
+		var progress = (bookings >= this.largeExport) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, csv.length())
+				: ProgressBar.NONE;
+		try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+			for (int start = 0; start < csv.length(); start += CsvText.CHUNK) {
+				int end = Math.min(csv.length(), start + CsvText.CHUNK);
+				out.write(csv, start, end - start);
+				progress.advanceTo(end);
+			}
+		}
+		catch (IOException ex) {
+			throw new InvalidRequest("file", "Cannot write " + path + " (" + ex.getClass().getSimpleName() + ")");
+		}
+		finally {
+			progress.finish();
+		}
+		return "Wrote " + bookings + " booking(s) to " + path;
+	}
+
+	@Command(name = "emails", group = "Admin", description = "Emails waiting to be sent, being retried, or failed",
+			help = "emails: the pending email jobs (with their next attempt) and the failed ones (with their last error); retry failed ones with: emails retry",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String emails() {
+		var queue = this.functions.call("emailQueue");
+		var rows = new ArrayList<List<String>>();
+		for (var status : List.of("pending", "failed")) {
+			for (var job : queue.path(status)) {
+				var next = job.path("nextAttemptAt").isNull() ? "" : Texts.instant(job.path("nextAttemptAt"));
+				rows.add(List.of(Texts.string(job.path("jobId")), status.toUpperCase(java.util.Locale.ROOT),
+						Texts.string(job.path("recipient")), Integer.toString(job.path("attempts").asInt()), next,
+						Texts.string(job.path("lastError"))));
+			}
+		}
+		if (rows.isEmpty()) {
+			return "No email is pending or failed";
+		}
+		return Texts.table(List.of("JOB", "STATUS", "TO", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR"), rows) + "\n"
+				+ queue.path("pending").size() + " pending, " + queue.path("failed").size() + " failed";
+	}
+
+	@Command(name = "emails retry", group = "Admin", description = "Send failed emails again: emails retry [--job JOB]",
+			help = "emails retry [--job JOB]: puts one failed email (see: emails) or every failed one back in line",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String retryEmails(@Option(longName = "job", description = "one failed email's job id; all failed ones without it") String job) {
+		var retried = this.functions.call("retryEmails", "jobId", job).path("retried").asInt();
+		return (retried == 0) ? "No failed email to retry" : "Put " + retried + " failed email(s) back in line";
+	}
+}

@@ -1,0 +1,66 @@
+package io.seatline.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+/** Booking seats, listing and cancelling one's bookings; for signed-in users. */
+@Component
+class BookingCommands {
+
+	private final Functions functions;
+
+	BookingCommands(Functions functions) {
+		this.functions = functions;
+	}
+
+	@Command(name = "book", group = "Bookings", description = "Book seats of an event, all or none: book EVENT A1 A2 ...",
+			help = "book EVENT SEAT...: books every seat named, or none if any is taken",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String book(@Arguments List<String> words) {
+		var event = words.isEmpty() ? null : words.get(0);
+		var seats = new ArrayList<String>();
+		for (var word : words.subList(Math.min(1, words.size()), words.size())) {
+			for (var seat : word.split(",")) {
+				if (!seat.isBlank()) {
+					// seat labels are upper case (A1, AA12); typing a1 means the same seat
+					seats.add(seat.strip().toUpperCase(Locale.ROOT));
+				}
+			}
+		}
+		var booking = this.functions.call("reserveSeats", "eventId", event, "seats", seats);
+		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
+				+ Texts.string(booking.path("status"));
+	}
+
+	@Command(name = "bookings", group = "Bookings", description = "Your bookings, newest first",
+			help = "bookings: your bookings, newest first, confirmed and cancelled",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String bookings() {
+		var bookings = this.functions.call("myBookings");
+		if (bookings.isEmpty()) {
+			return "You have no bookings";
+		}
+		var rows = new ArrayList<List<String>>();
+		for (var booking : bookings) {
+			rows.add(List.of(Texts.string(booking.path("bookingId")), Texts.string(booking.path("eventName")),
+					Texts.instant(booking.path("startsAt")), Texts.words(booking.path("seats")),
+					Texts.string(booking.path("status")), Texts.instant(booking.path("createdAt"))));
+		}
+		return Texts.table(List.of("BOOKING", "EVENT", "STARTS", "SEATS", "STATUS", "BOOKED"), rows);
+	}
+
+	@Command(name = "cancel", group = "Bookings", description = "Cancel one of your bookings: cancel BOOKING",
+			help = "cancel BOOKING: the booking's seats become free again",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String cancel(@Argument(index = 0, description = "the booking's id") String booking) {
+		var cancelled = this.functions.call("cancelBooking", "bookingId", booking);
+		return "Booking " + Texts.string(cancelled.path("bookingId")) + " is " + Texts.string(cancelled.path("status"))
+				+ "; its seats are free again";
+	}
+}

@@ -1,0 +1,238 @@
+package io.seatline.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.jline.JLineInputProvider;
+import org.springframework.shell.jline.JLineInputReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the shell: an interactive session (no arguments), or the arguments as one command, or a script
+ * ({@code @file}: one command a line, {@code #} comments) that stops at the first failing command. Spring Shell's
+ * own runners are replaced because they set no exit status and report some failures with stack traces; the exit
+ * status of the last command becomes the process's.
+ */
+@Component
+class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private final CommandRegistry registry;
+
+	private final CommandParser parser;
+
+	private final CommandExecutor executor;
+
+	private final ObjectProvider<JLineInputProvider> terminal;
+
+	private final boolean interactive;
+
+	private int exitCode;
+
+	CommandRunner(CommandRegistry registry, CommandParser parser, ObjectProvider<JLineInputProvider> terminal,
+			@Value("${spring.shell.interactive.enabled:true}") boolean interactive) {
+		this.registry = registry;
+		this.parser = parser;
+		this.executor = new CommandExecutor(registry);
+		this.terminal = terminal;
+		this.interactive = interactive;
+	}
+
+	@Override
+	public void run(ApplicationArguments arguments) {
+		if (this.interactive) {
+			interact();
+		}
+		else if (arguments.getSourceArgs().length > 0) {
+			this.exitCode = runArguments(arguments.getSourceArgs(), StandardStreams.stdout(), new StandardInput());
+			StandardStreams.stdout().flush();
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+	/** Runs the arguments of the command line: one command, or {@code @file}. Returns the exit status. */
+	int runArguments(String[] arguments, PrintWriter out, InputReader input) {
+		if (arguments.length == 1 && arguments[0].startsWith("@")) {
+			return runScript(Path.of(arguments[0].substring(1)), out, input);
+		}
+		if (arguments.length == 1 && (arguments[0].equals("--help") || arguments[0].equals("-h"))) {
+			return execute("help", out, input);
+		}
+		return execute(commandLine(arguments), out, input);
+	}
+
+	/** Runs a script's commands in order; stops at the first that fails, with its exit status. */
+	int runScript(Path script, PrintWriter out, InputReader input) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			StandardStreams.stderr().println("Error: cannot read the script " + script);
+			return Refusals.USAGE;
+		}
+		var command = new StringBuilder();
+		for (int i = 0; i < lines.size(); i++) {
+			var line = lines.get(i).strip();
+			if (line.endsWith("\\")) {
+				// a long command continues on the next line
+				command.append(line, 0, line.length() - 1).append(' ');
+				continue;
+			}
+			command.append(line);
+			var text = command.toString().strip();
+			command.setLength(0);
+			if (text.isEmpty() || text.startsWith("#")) {
+				continue;
+			}
+			var status = execute(text, out, input);
+			if (status != 0) {
+				StandardStreams.stderr().println("Stopped at " + script + " line " + (i + 1) + ": " + text);
+				return status;
+			}
+		}
+		return 0;
+	}
+
+	/** Runs one command line and returns its exit status; failures are reported on stderr, never as stack traces. */
+	int execute(String line, PrintWriter out, InputReader input) {
+		try {
+			var parsed = this.parser.parse(line);
+			var status = this.executor.execute(new CommandContext(parsed, this.registry, out, input));
+			return exitCodeOf(status);
+		}
+		catch (CommandNotFoundException ex) {
+			StandardStreams.stderr()
+				.println("Error: there is no command '" + ex.getCommandName() + "'. Type help to list the commands");
+			return Refusals.USAGE;
+		}
+		catch (RuntimeException ex) {
+			// a usage error from the parser, or a failure of a built-in command that no mapper reported
+			var refusal = Refusals.of(ex);
+			StandardStreams.stderr().println(refusal.line());
+			return refusal.exitCode();
+		}
+		finally {
+			out.flush();
+		}
+	}
+
+	private void interact() {
+		var provider = this.terminal.getObject();
+		var reader = provider.getLineReader();
+		var out = reader.getTerminal().writer();
+		var input = new JLineInputReader(reader);
+		out.println("Seatline shell. Type help to list the commands, exit to leave.");
+		out.flush();
+		while (true) {
+			String line;
+			try {
+				line = provider.readInput();
+			}
+			catch (UserInterruptException ex) {
+				// Ctrl-C drops the line being typed
+				continue;
+			}
+			catch (EndOfFileException ex) {
+				break;
+			}
+			if (line == null || line.strip().equals("exit") || line.strip().equals("quit")) {
+				break;
+			}
+			if (!line.isBlank() && !line.strip().startsWith("#")) {
+				execute(line.strip(), out, input);
+			}
+		}
+	}
+
+	private static int exitCodeOf(ExitStatus status) {
+		if (status.code() >= 0) {
+			return status.code();
+		}
+		return (status.code() == ExitStatus.USAGE_ERROR.code()) ? Refusals.USAGE : Refusals.UNEXPECTED;
+	}
+
+	/**
+	 * The arguments as one command line for Spring Shell's parser: quoted again where the shell that started us
+	 * removed the quotes, and the value of an option that takes one kept as its value whatever it looks like (a
+	 * token may start with {@code -}).
+	 */
+	String commandLine(String[] arguments) {
+		Command command = null;
+		for (int words = arguments.length; words > 0 && command == null; words--) {
+			command = this.registry.getCommandByName(String.join(" ", Arrays.asList(arguments).subList(0, words)));
+		}
+		var valued = new HashSet<String>();
+		if (command != null) {
+			for (var option : command.getOptions()) {
+				if (option.type() != boolean.class && option.type() != Boolean.class) {
+					valued.add("--" + option.longName());
+					valued.add("-" + option.shortName());
+				}
+			}
+		}
+		var line = new ArrayList<String>();
+		for (int i = 0; i < arguments.length; i++) {
+			if (valued.contains(arguments[i]) && i + 1 < arguments.length) {
+				line.add(arguments[i] + "=" + quoted(arguments[++i]));
+			}
+			else if (arguments[i].isEmpty()
+					|| arguments[i].chars().anyMatch((c) -> Character.isWhitespace(c) || c == '"')) {
+				line.add(quoted(arguments[i]));
+			}
+			else {
+				line.add(arguments[i]);
+			}
+		}
+		return String.join(" ", line);
+	}
+
+	private static String quoted(String text) {
+		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+	}
+
+	/** Input when no terminal runs the shell: a masked prompt where there is a console, else lines of stdin. */
+	static final class StandardInput implements InputReader {
+
+		@Override
+		public String readInput(String prompt) {
+			var console = System.console();
+			return (console != null) ? console.readLine("%s", prompt) : StandardStreams.readStdinLine();
+		}
+
+		@Override
+		public char[] readPassword(String prompt) {
+			var console = System.console();
+			if (console != null) {
+				return console.readPassword("%s", prompt);
+			}
+			var line = StandardStreams.readStdinLine();
+			return (line != null) ? line.toCharArray() : null;
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package io.seatline.shell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.seatline.engine.error.SeatlineException;
+
+/**
+ * The one place where failures become what the shell's user sees: a one-line message on stderr (the contract's
+ * error JSON for {@code invoke}) and an exit status. No stack trace is ever shown.
+ *
+ * <table>
+ * <tr><th>exit</th><th>when</th></tr>
+ * <tr><td>0</td><td>success</td></tr>
+ * <tr><td>1</td><td>an unexpected failure</td></tr>
+ * <tr><td>2</td><td>{@code INVALID_REQUEST}, and usage errors: an unknown command, a missing or malformed option</td></tr>
+ * <tr><td>3</td><td>{@code UNAUTHENTICATED}, {@code INVALID_CREDENTIALS}</td></tr>
+ * <tr><td>4</td><td>{@code FORBIDDEN}</td></tr>
+ * <tr><td>5</td><td>{@code NOT_FOUND}</td></tr>
+ * <tr><td>6</td><td>{@code SEATS_UNAVAILABLE}, {@code CONFLICT}</td></tr>
+ * <tr><td>7</td><td>{@code TOO_MANY_ATTEMPTS}</td></tr>
+ * <tr><td>8</td><td>{@code BUSY}: the database stayed busy; nothing was changed, try again</td></tr>
+ * </table>
+ */
+final class Refusals {
+
+	/** The bean name of the mapper that reports a failure as a one-line message; named by every command. */
+	static final String AS_MESSAGE = "refusalsAsMessages";
+
+	/** The bean name of the mapper that reports a failure as the contract's error JSON ({@code invoke}). */
+	static final String AS_JSON = "refusalsAsJson";
+
+	static final int UNEXPECTED = 1;
+
+	static final int USAGE = 2;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private Refusals() {
+	}
+
+	/** The exit status of each of the contract's error codes. */
+	static int exitCodeOf(String code) {
+		return switch (code) {
+			case "INVALID_REQUEST" -> USAGE;
+			case "UNAUTHENTICATED", "INVALID_CREDENTIALS" -> 3;
+			case "FORBIDDEN" -> 4;
+			case "NOT_FOUND" -> 5;
+			case "SEATS_UNAVAILABLE", "CONFLICT" -> 6;
+			case "TOO_MANY_ATTEMPTS" -> 7;
+			case "BUSY" -> 8;
+			default -> UNEXPECTED;
+		};
+	}
+
+	/** What went wrong, whatever was thrown: the engine's refusal inside any wrapping, or a usage error. */
+	static Refusal of(Throwable thrown) {
+		var cause = unwrap(thrown);
+		if (cause instanceof SeatlineException refusal) {
+			return new Refusal(refusal.code(), refusal.getMessage(), refusal.details());
+		}
+		if (cause instanceof PessimisticLockingFailureException
+				|| cause instanceof ObjectOptimisticLockingFailureException) {
+			return new Refusal("BUSY", "The database is busy; nothing was changed. Try again in a moment", Map.of());
+		}
+		if (cause instanceof ConversionFailedException conversion) {
+			// an option's value of the wrong kind: --rating five
+			return new Refusal("INVALID_REQUEST", "'" + conversion.getValue() + "' is not "
+					+ article(conversion.getTargetType().getType().getSimpleName()), Map.of());
+		}
+		if (cause instanceof IllegalArgumentException || cause instanceof ConversionException) {
+			// the shell's own parsing: a missing option, "Option '--rating' requires a value", a rating that is no number
+			return new Refusal("INVALID_REQUEST", messageOf(cause), Map.of());
+		}
+		return new Refusal("INTERNAL", "Something went wrong: " + rootMessageOf(cause), Map.of());
+	}
+
+	/** The message of the innermost cause, on one line: what really went wrong. */
+	static String rootMessageOf(Throwable thrown) {
+		return messageOf(rootOf(thrown));
+	}
+
+	/** A failure as one line of text for people. */
+	static ExitStatusExceptionMapper asMessages() {
+		return (ex) -> report(of(ex), false);
+	}
+
+	/** A failure as the contract's error JSON, for programs that read {@code invoke}'s stderr. */
+	static ExitStatusExceptionMapper asJson() {
+		return (ex) -> report(of(ex), true);
+	}
+
+	private static ExitStatus report(Refusal refusal, boolean json) {
+		var err = StandardStreams.stderr();
+		err.println(json ? refusal.json() : refusal.line());
+		err.flush();
+		return new ExitStatus(refusal.exitCode(), refusal.code());
+	}
+
+	private static Throwable unwrap(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SeatlineException || cause instanceof PessimisticLockingFailureException
+					|| cause instanceof ObjectOptimisticLockingFailureException) {
+				return cause;
+			}
+		}
+		// a command method's exception arrives wrapped by reflection and by the shell's executor
+		var cause = thrown;
+		while ((cause instanceof InvocationTargetException
+				|| cause.getClass().getName().startsWith("org.springframework.shell.")) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static String article(String type) {
+		return switch (type) {
+			case "Integer", "int", "Long", "long" -> "a whole number";
+			default -> "a " + type;
+		};
+	}
+
+	private static Throwable rootOf(Throwable thrown) {
+		var root = thrown;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	private static String messageOf(Throwable ex) {
+		var message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		message = message.strip().replaceAll("\\s*\\R\\s*", " ");
+		return (message.length() > 300) ? message.substring(0, 297) + "..." : message;
+	}
+
+	/** A failure: the contract's code (or {@code INTERNAL}, {@code BUSY}), a message, and the contract's details. */
+	record Refusal(String code, String message, Map<String, Object> details) {
+
+		int exitCode() {
+			return exitCodeOf(this.code);
+		}
+
+		/** One line for people, with a hint where one helps. */
+		String line() {
+			var line = new StringBuilder("Error [").append(this.code).append("]: ").append(this.message);
+			if (this.details.get("field") != null && !this.message.contains(this.details.get("field").toString())) {
+				line.append(" (field: ").append(this.details.get("field")).append(')');
+			}
+			if ("UNAUTHENTICATED".equals(this.code)) {
+				line.append(" (login USERNAME)");
+			}
+			return line.toString();
+		}
+
+		/** The contract's error body: {@code {"error": CODE, "message": text, ...details}}. */
+		String json() {
+			var body = new LinkedHashMap<String, Object>();
+			body.put("error", this.code);
+			body.put("message", this.message);
+			body.putAll(this.details);
+			return JSON.writeValueAsString(body);
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package io.seatline.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the packaged shell jar as a separate process, as a user would ({@code java -jar seatline-shell.jar ...}), in a
+ * working folder of its own, with a clean environment plus the given variables.
+ */
+final class PackagedShell {
+
+	private final Path jar;
+
+	private final Path workingFolder;
+
+	PackagedShell(Path workingFolder) {
+		var configured = System.getProperty("seatline.shell.jar");
+		assertThat(configured).as("the system property seatline.shell.jar (set by failsafe)").isNotNull();
+		this.jar = Path.of(configured).toAbsolutePath();
+		assertThat(this.jar).as("the packaged shell; run 'package' first").isRegularFile();
+		this.workingFolder = workingFolder;
+	}
+
+	Run run(Map<String, String> environment, String stdin, String... arguments)
+			throws IOException, InterruptedException {
+		Files.createDirectories(this.workingFolder);
+		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", this.jar.toString()));
+		command.addAll(List.of(arguments));
+		var out = Files.createTempFile(this.workingFolder, "stdout", ".txt");
+		var err = Files.createTempFile(this.workingFolder, "stderr", ".txt");
+		var builder = new ProcessBuilder(command).directory(this.workingFolder.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile());
+		for (var variable : List.of("DATABASE_URL", "ADMIN_PASSWORD", "SEATLINE_TOKEN", "SEATLINE_PASSWORD",
+				"LOGGING_LEVEL_ROOT")) {
+			builder.environment().remove(variable);
+		}
+		builder.environment().putAll(environment);
+		var process = builder.start();
+		try (var input = process.getOutputStream()) {
+			input.write(stdin.getBytes(StandardCharsets.UTF_8));
+		}
+		if (!process.waitFor(3, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("The shell did not finish: " + String.join(" ", arguments));
+		}
+		return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+				Files.readString(err, StandardCharsets.UTF_8));
+	}
+
+	/** What one run of the shell left: its exit status, stdout and stderr. */
+	record Run(int exitStatus, String stdout, String stderr) {
+	}
+}

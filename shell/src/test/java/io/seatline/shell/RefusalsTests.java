@@ -1,0 +1,64 @@
+package io.seatline.shell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.shell.core.command.CommandExecutionException;
+
+import io.seatline.engine.error.Forbidden;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.SeatsUnavailable;
+import io.seatline.engine.error.Unauthenticated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RefusalsTests {
+
+	@Test
+	void eachContractCodeHasItsExitStatus() {
+		assertThat(List.of("INVALID_REQUEST", "UNAUTHENTICATED", "INVALID_CREDENTIALS", "FORBIDDEN", "NOT_FOUND",
+				"SEATS_UNAVAILABLE", "CONFLICT", "TOO_MANY_ATTEMPTS", "BUSY", "INTERNAL")
+			.stream()
+			.map(Refusals::exitCodeOf)).containsExactly(2, 3, 3, 4, 5, 6, 6, 7, 8, 1);
+	}
+
+	@Test
+	void aRefusalIsFoundInsideTheShellsWrapping() {
+		var wrapped = new CommandExecutionException("Unable to execute command book",
+				new InvocationTargetException(new SeatsUnavailable(List.of("A1", "B2"))));
+		var refusal = Refusals.of(wrapped);
+		assertThat(refusal.exitCode()).isEqualTo(6);
+		assertThat(refusal.line()).isEqualTo("Error [SEATS_UNAVAILABLE]: These seats are not available: A1, B2");
+		assertThat(refusal.json())
+			.isEqualTo("{\"error\":\"SEATS_UNAVAILABLE\",\"message\":\"These seats are not available: A1, B2\",\"seats\":[\"A1\",\"B2\"]}");
+	}
+
+	@Test
+	void anInvalidFieldIsNamedInTheLineAndTheJson() {
+		var refusal = Refusals.of(new InvalidRequest("startsAt", "The start must have an offset"));
+		assertThat(refusal.line()).isEqualTo("Error [INVALID_REQUEST]: The start must have an offset (field: startsAt)");
+		assertThat(refusal.json()).contains("\"field\":\"startsAt\"");
+	}
+
+	@Test
+	void aMissingSessionSaysHowToSignIn() {
+		assertThat(Refusals.of(new Unauthenticated("Sign in first")).line()).endsWith("Sign in first (login USERNAME)");
+		assertThat(Refusals.of(new Forbidden("Admins only")).exitCode()).isEqualTo(4);
+	}
+
+	@Test
+	void aBusyDatabaseIsBusyNotABug() {
+		var refusal = Refusals.of(new CommandExecutionException("x", new CannotAcquireLockException("SQLITE_BUSY")));
+		assertThat(refusal.code()).isEqualTo("BUSY");
+		assertThat(refusal.exitCode()).isEqualTo(8);
+	}
+
+	@Test
+	void anUnexpectedFailureIsOneLineWithoutAStackTrace() {
+		var refusal = Refusals.of(new IllegalStateException("outer", new RuntimeException("disk full\n  at somewhere")));
+		assertThat(refusal.exitCode()).isEqualTo(1);
+		assertThat(refusal.line()).isEqualTo("Error [INTERNAL]: Something went wrong: disk full at somewhere");
+	}
+}

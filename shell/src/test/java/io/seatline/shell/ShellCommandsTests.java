@@ -1,0 +1,346 @@
+package io.seatline.shell;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.adapter.MethodInvokerCommandAdapter;
+import org.springframework.shell.jline.CommandCompleter;
+import org.springframework.shell.test.ShellTestClient;
+import org.springframework.shell.test.autoconfigure.ShellTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.seatline.functions.FunctionInvoker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands against a real SQLite file, through Spring Shell's test client: what each prints, and each refusal as
+ * a one-line message on stderr with its exit status. Every account's password is {@value #PASSWORD}, given to
+ * {@code login} by {@code SEATLINE_PASSWORD} as a script would.
+ */
+@SpringBootTest(properties = { "spring.shell.interactive.enabled=false", "ADMIN_PASSWORD=" + ShellCommandsTests.PASSWORD,
+		"SEATLINE_PASSWORD=" + ShellCommandsTests.PASSWORD, "seatline.shell.export.progress-from=2" })
+@ShellTest
+@ExtendWith(OutputCaptureExtension.class)
+class ShellCommandsTests {
+
+	static final String PASSWORD = "correct-horse-9";
+
+	private static final Pattern ID = Pattern.compile("\\(([0-9a-z]{13})\\)");
+
+	@Autowired
+	private ShellTestClient client;
+
+	@Autowired
+	private CommandRunner runner;
+
+	@Autowired
+	private FunctionInvoker functions;
+
+	@Autowired
+	private CommandRegistry registry;
+
+	@Autowired
+	private CommandCompleter completer;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry properties) {
+		properties.add("DATABASE_URL", () -> TestDatabases.newUrl("commands"));
+	}
+
+	@Test
+	void loginSignsInAndWhoamiNamesTheUser() throws Exception {
+		assertThat(run("login admin")).startsWith("Signed in as admin (ADMIN) until ");
+		assertThat(run("whoami")).isEqualTo("admin (ADMIN)");
+	}
+
+	@Test
+	void logoutEndsTheSession(CapturedOutput output) throws Exception {
+		var user = newUser();
+		run("login " + user);
+		assertThat(run("logout")).isEqualTo("Signed out");
+		assertThat(status("whoami")).isEqualTo(3);
+		assertThat(output.getErr()).contains("Error [UNAUTHENTICATED]: ");
+	}
+
+	@Test
+	void wrongPasswordIsRefusedInOneLine(CapturedOutput output) throws Exception {
+		call("register", "{\"username\":\"mallory\",\"email\":\"m@example.com\",\"password\":\"another-pass-1\"}");
+		assertThat(status("login mallory")).isEqualTo(3);
+		assertThat(output.getErr().strip().lines().reduce((first, last) -> last).orElseThrow())
+			.isEqualTo("Error [INVALID_CREDENTIALS]: Wrong username or password");
+		assertThat(output.getAll()).doesNotContain("Exception", "\tat ");
+	}
+
+	@Test
+	void adminCreatesVenuesAndEventsAndListsThem() throws Exception {
+		run("login admin");
+		var venue = idIn(run("venue create --name \"Hall " + unique() + "\" --rows 2 --seats-per-row 5"));
+		assertThat(run("venues")).contains(venue).contains("|10   |");
+		var created = run("event create --venue " + venue + " --name \"Opening " + unique()
+				+ "\" --starts-at 2031-05-01T20:00:00+02:00");
+		assertThat(created).contains("on 2031-05-01 18:00 UTC with 10 seats");
+		assertThat(run("events --from 2031-05-01 --to 2031-05-01")).contains(idIn(created))
+			.contains("2031-05-01 18:00 UTC")
+			.contains("10 of 10");
+	}
+
+	@Test
+	void seatsOfRowsAreDrawnUnderTheirNumbersWithALegend() throws Exception {
+		var event = newEvent("--rows 2 --seats-per-row 3");
+		run("login admin");
+		run("book " + event + " A2");
+		assertThat(run("seats " + event)).contains("""
+				   1 2 3
+				A  . X .
+				B  . . .
+
+				Legend:  . free  X booked
+				5 of 6 seats free""");
+	}
+
+	@Test
+	void seatsOfACapacityAreDrawnInRowsOfTwenty() throws Exception {
+		var event = newEvent("--capacity 45");
+		run("login admin");
+		run("book " + event + " 1 22 45");
+		var grid = run("seats " + event);
+		assertThat(grid).contains(" 0   X  .  .").contains("20   .  X  .").contains("40   .  .  .  .  X\n");
+		assertThat(grid).contains("Seat number = row + column").contains("42 of 45 seats free");
+	}
+
+	@Test
+	void aBookingIsListedAndCancellingFreesItsSeats() throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 4");
+		run("login " + newUser());
+		var booked = run("book " + event + " a1 A2");
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} is CONFIRMED");
+		var booking = booked.split(" ")[4];
+		assertThat(run("bookings")).contains(booking).contains("A1 A2").contains("CONFIRMED");
+		assertThat(run("cancel " + booking)).isEqualTo("Booking " + booking + " is CANCELLED; its seats are free again");
+		assertThat(run("seats " + event)).contains("4 of 4 seats free");
+	}
+
+	@Test
+	void aTakenSeatIsRefusedAndNothingIsBooked(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 4");
+		run("login " + newUser());
+		run("book " + event + " A1");
+		run("login " + newUser());
+		assertThat(status("book " + event + " A2 A1")).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [SEATS_UNAVAILABLE]: These seats are not available: A1");
+		assertThat(run("seats " + event)).contains("3 of 4 seats free");
+	}
+
+	@Test
+	void aUserIsRefusedTheAdminCommands(CapturedOutput output) throws Exception {
+		run("login " + newUser());
+		assertThat(status("venue create --name Nope --capacity 3")).isEqualTo(4);
+		assertThat(output.getErr()).contains("Error [FORBIDDEN]: ");
+	}
+
+	@Test
+	void anUnknownEventIsNotFound(CapturedOutput output) throws Exception {
+		assertThat(status("seats nosuchevent00")).isEqualTo(5);
+		assertThat(output.getErr()).contains("Error [NOT_FOUND]: ");
+	}
+
+	@Test
+	void aMissingOrMalformedOptionIsAUsageError(CapturedOutput output) throws Exception {
+		run("login admin");
+		assertThat(status("review someevent")).isEqualTo(2);
+		assertThat(status("review someevent --rating five")).isEqualTo(2);
+		assertThat(status("frobnicate")).isEqualTo(2);
+		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: Required option '--rating' is missing")
+			.contains("Error [INVALID_REQUEST]: 'five' is not a whole number")
+			.contains("Error: there is no command 'frobnicate'")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void aReviewIsSavedAndListedWithTheAverage() throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 2");
+		var user = newUser();
+		run("login " + user);
+		run("book " + event + " A1");
+		assertThat(run("review " + event + " --rating 4 --text \"Loud, and \\\"great\\\"\""))
+			.isEqualTo("Your review of event " + event + " is saved: 4 of 5");
+		var reviews = run("reviews " + event);
+		assertThat(reviews).startsWith("Average 4.0 of 5 from 1 review(s)").contains(user).contains("Loud, and \"great\"");
+	}
+
+	@Test
+	void theDashboardIsATableWithATotalLine() throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 5");
+		run("login admin");
+		run("book " + event + " A1 A2");
+		var dashboard = run("dashboard --event " + event);
+		assertThat(dashboard).contains("|ID ").contains("|BOOKED|FREE|SEATS|BOOKINGS|");
+		assertThat(dashboard).contains("|2     |3   |5    |1       |");
+		assertThat(dashboard.lines().filter((line) -> line.contains("|All"))).hasSize(1);
+	}
+
+	@Test
+	void exportWritesTheCsvFileWithAProgressBar(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 5");
+		run("login admin");
+		run("book " + event + " A1");
+		run("book " + event + " A2 A3");
+		var file = Path.of("target", "exports", "bookings-" + unique() + ".csv");
+		Files.createDirectories(file.getParent());
+		assertThat(run("export --event " + event + " --file " + file)).isEqualTo("Wrote 2 booking(s) to " + file);
+		var csv = Files.readString(file, StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status").contains(",A2 A3,");
+		assertThat(output.getErr()).contains("Writing " + file + " [##############################] 100%");
+	}
+
+	@Test
+	void emailsListsThePendingJobsAndRetryNamesWhatItDid(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 3");
+		run("login admin");
+		var booked = run("book " + event + " A3");
+		var booking = booked.replaceAll(".*booking ([0-9a-z]{13}) is CONFIRMED.*", "$1");
+		// the shell only schedules: with no worker here, the booking's emails wait
+		var emails = run("emails");
+		assertThat(emails).contains("booking-confirmed." + booking).contains("review-prompt." + booking)
+			.contains("|PENDING").contains("|TO ");
+		assertThat(emails.lines().reduce((first, last) -> last).orElseThrow()).matches("\\d+ pending, 0 failed");
+		assertThat(run("emails retry")).isEqualTo("No failed email to retry");
+		assertThat(status("emails retry --job booking-confirmed." + booking)).isEqualTo(6);
+		assertThat(output.getErr()).contains("CONFLICT");
+		assertThat(status("emails retry --job nosuchjob")).isEqualTo(5);
+	}
+
+	@Test
+	void invokeWritesTheFunctionsJson() throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 2");
+		assertThat(run("invoke eventSeats --body {\"eventId\":\"" + event + "\"}"))
+			.startsWith("{\"eventId\":\"" + event + "\"")
+			.contains("{\"seat\":\"A1\",\"status\":\"AVAILABLE\"}");
+	}
+
+	@Test
+	void invokeReportsARefusalAsTheContractsJson(CapturedOutput output) throws Exception {
+		assertThat(status("invoke eventSeats --body {\"eventId\":\"nosuchevent00\"}")).isEqualTo(5);
+		assertThat(output.getErr()).contains("{\"error\":\"NOT_FOUND\",\"message\":");
+	}
+
+	@Test
+	void helpListsTheCommandsAndDescribesEach() throws Exception {
+		var help = run("help");
+		assertThat(help).contains("login", "logout", "whoami", "events", "seats", "book", "bookings", "cancel",
+				"review", "reviews", "venue create", "venues", "event create", "dashboard", "export", "invoke");
+		assertThat(run("help book")).contains("book - Book seats of an event");
+		assertThat(run("review --help")).contains("a second review of the same event replaces the first");
+	}
+
+	@Test
+	void everyCommandExplainsItselfAndReportsItsRefusals() {
+		var commands = this.registry.getCommands()
+			.stream()
+			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
+			.map(MethodInvokerCommandAdapter.class::cast)
+			.toList();
+		assertThat(commands).hasSize(19);
+		for (var command : commands) {
+			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
+			assertThat(command.getHelp()).as(command.getName()).isNotBlank();
+			assertThat(command.getExitStatusExceptionMapper()).as(command.getName()).isNotNull();
+		}
+	}
+
+	@Test
+	void tabCompletesCommandsAndTheirOptions() {
+		assertThat(complete("ven")).contains("venue create", "venues");
+		assertThat(complete("venue create --")).contains("--name", "--rows", "--seats-per-row", "--capacity");
+		assertThat(complete("events --venue hall --")).contains("--from", "--to").doesNotContain("--venue");
+	}
+
+	@Test
+	void aScriptStopsAtTheFirstFailingCommand(CapturedOutput output) throws Exception {
+		var script = Path.of("target", "scripts", "script-" + unique() + ".txt");
+		Files.createDirectories(script.getParent());
+		Files.writeString(script, """
+				# comments and blank lines are skipped
+
+				login admin
+				seats nosuchevent00
+				whoami
+				""");
+		var out = new StringWriter();
+		assertThat(this.runner.runArguments(new String[] { "@" + script }, new PrintWriter(out), new InputReader() {
+		})).isEqualTo(5);
+		assertThat(out.toString()).contains("Signed in as admin");
+		assertThat(out.toString().lines()).doesNotContain("admin (ADMIN)");
+		assertThat(output.getErr()).contains("Stopped at " + script + " line 4: seats nosuchevent00");
+	}
+
+	@Test
+	void argumentsAreOneCommandLineWithOptionValuesKeptWhole() {
+		assertThat(this.runner.commandLine(new String[] { "invoke", "a|b", "--token", "-starts-with-a-dash" }))
+			.isEqualTo("invoke a|b --token=\"-starts-with-a-dash\"");
+		assertThat(this.runner.commandLine(new String[] { "review", "e1", "--text", "Great \"show\"" }))
+			.isEqualTo("review e1 --text=\"Great \\\"show\\\"\"");
+		assertThat(this.runner.commandLine(new String[] { "book", "e1", "A1 A2" })).isEqualTo("book e1 \"A1 A2\"");
+	}
+
+	private List<String> complete(String line) {
+		var candidates = new ArrayList<Candidate>();
+		this.completer.complete(null, new DefaultParser().parse(line, line.length()), candidates);
+		return candidates.stream().map(Candidate::value).toList();
+	}
+
+	private String run(String line) throws Exception {
+		return String.join("\n", this.client.sendCommand(line).lines()).stripTrailing();
+	}
+
+	private int status(String line) {
+		return this.runner.execute(line, new PrintWriter(new StringWriter()), new InputReader() {
+		});
+	}
+
+	private String newUser() throws Exception {
+		var username = "user" + unique();
+		assertThat(run("register " + username + " --email " + username + "@example.com")).startsWith("Registered ");
+		return username;
+	}
+
+	private String newEvent(String seats) throws Exception {
+		run("login admin");
+		var venue = idIn(run("venue create --name \"Venue " + unique() + "\" " + seats));
+		return idIn(run("event create --venue " + venue + " --name \"Show " + unique()
+				+ "\" --starts-at 2031-01-01T20:00:00Z"));
+	}
+
+	private void call(String function, String body) {
+		this.functions.invoke(function, body.getBytes(StandardCharsets.UTF_8), null);
+	}
+
+	private static String idIn(String text) {
+		var matcher = ID.matcher(text);
+		assertThat(matcher.find()).as("an id in: %s", text).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String unique() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+}
