@@ -24,11 +24,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.seatline.engine.account.User;
 import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.ReserveSeats;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatStatus;
 import io.seatline.engine.dashboard.SalesDashboard;
+import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.testapp.Fixtures;
@@ -182,6 +184,37 @@ class PostgresConcurrentReservationsTests {
 			holder.rollback();
 			assertThat(booking.get(30, TimeUnit.SECONDS).seats()).containsExactly("A1", "A2", "A3");
 		}
+	}
+
+	@Test
+	void twoCancellationsOfOneBookingAtOnceCancelItOnceAndRefuseTheOther() throws Exception {
+		var event = this.fixtures.newEvent(1, 4);
+		var user = this.fixtures.newUser();
+		var bookingId = this.fixtures.book(user, event, "A1", "A2", "A3");
+		var pool = Executors.newFixedThreadPool(2);
+		try (var holder = connection()) {
+			holder.createStatement().execute("select id from bookings where id = '" + bookingId + "' for update");
+			var first = pool.submit(() -> this.reservations.cancel(user, bookingId));
+			var second = pool.submit(() -> this.reservations.cancel(user, bookingId));
+			awaitLockWaiters(2);
+			holder.rollback();
+			var outcomes = new ArrayList<Object>();
+			for (var cancel : List.of(first, second)) {
+				try {
+					outcomes.add(cancel.get(30, TimeUnit.SECONDS).status());
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					outcomes.add(ex.getCause());
+				}
+			}
+			assertThat(outcomes).filteredOn(BookingStatus.CANCELLED::equals).hasSize(1);
+			assertThat(outcomes).filteredOn(Conflict.class::isInstance).hasSize(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.catalog.seatMap(event.eventId()).seats())
+			.allSatisfy((seat) -> assertThat(seat.status()).isEqualTo(SeatStatus.AVAILABLE));
 	}
 
 	@RepeatedTest(3)
