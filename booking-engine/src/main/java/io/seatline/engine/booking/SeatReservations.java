@@ -94,7 +94,11 @@ public class SeatReservations {
 	 */
 	@Transactional
 	public BookingDetails cancel(User user, String bookingId) {
-		var booking = find(bookingId);
+		// locked: a second cancellation of the same booking waits for this one, then finds it cancelled
+		var booking = (bookingId != null) ? this.bookings.lockById(bookingId).orElse(null) : null;
+		if (booking == null) {
+			throw new NotFound("No booking has the id " + bookingId);
+		}
 		if (!booking.accountId().equals(user.id())) {
 			throw new Forbidden("This booking belongs to another user");
 		}

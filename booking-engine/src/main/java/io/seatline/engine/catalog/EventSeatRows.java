@@ -25,6 +25,23 @@ interface EventSeatRows extends JpaRepository<EventSeat, Long> {
 			where event_id = :eventId and label in (:labels) and status = 'AVAILABLE'""", nativeQuery = true)
 	int claim(String eventId, Collection<String> labels, String bookingId);
 
+	/**
+	 * {@link #claim} for PostgreSQL, where concurrent writers lock rows rather than take turns: the seats are locked in
+	 * label order before they are booked, so two bookings of overlapping seats never each hold a seat the other waits
+	 * for (a plain UPDATE locks them in whatever order its plan visits them, and PostgreSQL then aborts one as a
+	 * deadlock). A seat that another booking took while this one waited is re-checked and skipped.
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = """
+			with claimable as (
+			    select id from event_seats
+			    where event_id = :eventId and label in (:labels) and status = 'AVAILABLE'
+			    order by label
+			    for no key update)
+			update event_seats set status = 'BOOKED', booking_id = :bookingId
+			where id in (select id from claimable) and status = 'AVAILABLE'""", nativeQuery = true)
+	int claimInLabelOrder(String eventId, Collection<String> labels, String bookingId);
+
 	/** The listed labels that the given booking does not hold (after a partial claim: the ones somebody else has). */
 	@Query("""
 			select s.label from EventSeat s
@@ -43,6 +60,19 @@ interface EventSeatRows extends JpaRepository<EventSeat, Long> {
 			update event_seats set status = 'AVAILABLE', booking_id = null
 			where booking_id = :bookingId and status = 'BOOKED'""", nativeQuery = true)
 	int release(String bookingId);
+
+	/** {@link #release} for PostgreSQL: locks the seats in label order first, like {@link #claimInLabelOrder}. */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query(value = """
+			with releasable as (
+			    select id from event_seats
+			    where booking_id = :bookingId and status = 'BOOKED'
+			    order by label
+			    for no key update)
+			update event_seats set status = 'AVAILABLE', booking_id = null
+			where id in (select id from releasable) and booking_id = :bookingId and status = 'BOOKED'""",
+			nativeQuery = true)
+	int releaseInLabelOrder(String bookingId);
 
 	@Query("""
 			select s.eventId, s.status, count(s) from EventSeat s

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.seatline.engine.persistence.DatabaseUrl;
+
 /**
  * The seat operations other features run inside their own transactions: claiming seats for a booking with one
  * conditional statement, releasing them, and counting them. Each method joins the caller's transaction and refuses
@@ -21,8 +23,12 @@ public class SeatInventory {
 
 	private final EventSeatRows seats;
 
-	SeatInventory(EventSeatRows seats) {
+	// SQLite runs one writer at a time; PostgreSQL runs them at once and needs a fixed order of row locks
+	private final boolean oneWriterAtATime;
+
+	SeatInventory(EventSeatRows seats, DatabaseUrl database) {
 		this.seats = seats;
+		this.oneWriterAtATime = database.isSqlite();
 	}
 
 	/** The requested labels the event has no seat for, in request order. */
@@ -33,10 +39,13 @@ public class SeatInventory {
 
 	/**
 	 * Marks the seats {@code BOOKED} for the booking where they are {@code AVAILABLE}, in one statement; returns how
-	 * many it marked. Fewer than requested means some were taken: the caller rolls back.
+	 * many it marked. Fewer than requested means some were taken: the caller rolls back. On PostgreSQL the seats are
+	 * locked in label order, so that concurrent claims of overlapping seats wait for each other instead of
+	 * deadlocking.
 	 */
 	public int claim(String eventId, Collection<String> labels, String bookingId) {
-		return this.seats.claim(eventId, labels, bookingId);
+		return this.oneWriterAtATime ? this.seats.claim(eventId, labels, bookingId)
+				: this.seats.claimInLabelOrder(eventId, labels, bookingId);
 	}
 
 	/** Which of the labels the booking does not hold, in seat-map order. */
@@ -55,7 +64,7 @@ public class SeatInventory {
 
 	/** Makes the booking's seats {@code AVAILABLE} again; returns how many. */
 	public int release(String bookingId) {
-		return this.seats.release(bookingId);
+		return this.oneWriterAtATime ? this.seats.release(bookingId) : this.seats.releaseInLabelOrder(bookingId);
 	}
 
 	/** Seat counts by status for the given events (every event when null), by event id. */

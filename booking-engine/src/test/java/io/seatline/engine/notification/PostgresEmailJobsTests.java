@@ -1,0 +1,291 @@
+package io.seatline.engine.notification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.seatline.engine.account.User;
+import io.seatline.engine.booking.ReserveSeats;
+import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.catalog.CreateEvent;
+import io.seatline.engine.catalog.CreateVenue;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.EventDetails;
+import io.seatline.engine.error.SeatsUnavailable;
+import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.testapp.EngineTestApplication;
+import io.seatline.testapp.Fixtures;
+import io.seatline.testapp.MutableClock;
+import io.seatline.testapp.PostgresEngineTest;
+import io.seatline.testapp.TestClockConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Email jobs on a real PostgreSQL server (in this package for the job ids it reads): scheduled in the booking's
+ * transaction, sent through a real SMTP server (GreenMail) by the db-scheduler worker, which on PostgreSQL claims due
+ * jobs with lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP LOCKED}). The test clock stands still unless a test
+ * moves it.
+ */
+@PostgresEngineTest
+class PostgresEmailJobsTests {
+
+	private static final int SMTP_PORT = freePort();
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+
+	private static GreenMail smtp = startSmtp();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		registry.add("MAIL_SERVER", () -> "127.0.0.1");
+		registry.add("MAIL_PORT", () -> SMTP_PORT);
+		registry.add("MAIL_FROM", () -> "Seatline <tickets@seatline.test>");
+		registry.add("seatline.jobs.polling-interval", () -> "200ms");
+		registry.add("seatline.jobs.max-attempts", () -> 3);
+		registry.add("seatline.jobs.first-retry-delay", () -> FIRST_RETRY.toString());
+	}
+
+	@Autowired
+	SeatReservations reservations;
+
+	@Autowired
+	EventCatalog catalog;
+
+	@Autowired
+	EmailOutbox outbox;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	DatabaseUrl database;
+
+	@BeforeEach
+	void smtpIsUpAndEmpty() throws Exception {
+		if (smtp == null) {
+			smtp = startSmtp();
+		}
+		smtp.purgeEmailFromAllMailboxes();
+	}
+
+	@AfterAll
+	static void stopSmtp() {
+		if (smtp != null) {
+			smtp.stop();
+		}
+	}
+
+	@Test
+	void aBookingSchedulesItsEmailsInItsTransactionAndTheWorkerSendsTheConfirmation() throws Exception {
+		var event = newEvent("Nutcracker");
+		var user = this.fixtures.newUser();
+		var bookingId = book(user, event, "A2", "A1");
+		// committed with the booking: our record of both emails, and the review prompt still waiting in db-scheduler
+		assertThat(this.outbox.emailsOf(bookingId)).extracting(EmailJobView::kind)
+			.containsExactlyInAnyOrder(EmailKind.BOOKING_CONFIRMED, EmailKind.REVIEW_PROMPT);
+		assertThat(scheduledTasks(EmailKind.REVIEW_PROMPT, bookingId)).isOne();
+
+		var message = awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId);
+		assertThat(message.getAllRecipients()[0].toString()).isEqualTo(user.username() + "@example.org");
+		assertThat(message.getFrom()[0].toString()).contains("tickets@seatline.test");
+		assertThat(message.getSubject()).contains("Nutcracker");
+		assertThat(message.getMessageID()).isEqualTo("<booking-confirmed." + bookingId + "@localhost>");
+		awaitJob(EmailKind.BOOKING_CONFIRMED.jobId(bookingId), (job) -> job.status() == EmailStatus.SENT);
+		assertThat(scheduledTasks(EmailKind.BOOKING_CONFIRMED, bookingId)).isZero();
+	}
+
+	@Test
+	void aRolledBackBookingSchedulesNothing() {
+		var event = newEvent("Rollback");
+		this.fixtures.book(this.fixtures.newUser(), event, "A1");
+		var jobsBefore = count("email_jobs");
+		var tasksBefore = count("scheduled_tasks");
+		assertThatExceptionOfType(SeatsUnavailable.class)
+			.isThrownBy(() -> book(this.fixtures.newUser(), event, "A2", "A1"));
+		assertThat(count("email_jobs")).isEqualTo(jobsBefore);
+		assertThat(count("scheduled_tasks")).isLessThanOrEqualTo(tasksBefore);
+		// the refused booking's id never became a booking; no email job may name an id that is not one
+		assertThat(this.jdbc.queryForObject("select count(*) from scheduled_tasks t "
+				+ "where not exists (select 1 from bookings b where b.id = t.task_instance)", Integer.class)).isZero();
+	}
+
+	@Test
+	void aCancelledBookingGetsANoticeAndItsReviewPromptIsCancelled() throws Exception {
+		var event = newEvent("Swan Lake");
+		var user = this.fixtures.newUser();
+		var bookingId = book(user, event, "B1");
+		awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId);
+		this.reservations.cancel(user, bookingId);
+
+		var notice = awaitEmail(EmailKind.BOOKING_CANCELLED, bookingId);
+		assertThat(notice.getSubject()).contains("cancelled");
+		assertThat(this.jdbc.queryForObject("select status from email_jobs where id = ?", String.class,
+				EmailKind.REVIEW_PROMPT.jobId(bookingId))).isEqualTo("CANCELLED");
+		assertThat(scheduledTasks(EmailKind.REVIEW_PROMPT, bookingId)).isZero();
+	}
+
+	@Test
+	void whileSmtpIsDownTheEmailIsRetriedWhenTheClockSaysAndDeliveredOnceItIsBack() throws Exception {
+		smtp.stop();
+		smtp = null;
+		var event = newEvent("Down");
+		var bookingId = book(this.fixtures.newUser(), event, "A5");
+		var jobId = EmailKind.BOOKING_CONFIRMED.jobId(bookingId);
+		var failedAt = this.clock.instant();
+
+		var first = awaitJob(jobId, (job) -> job.attempts() == 1);
+		assertThat(first.status()).isEqualTo(EmailStatus.PENDING);
+		assertThat(first.nextAttemptAt()).isEqualTo(failedAt.plus(FIRST_RETRY));
+		// due only when the worker's clock reaches the retry time: lock-and-fetch asks with the worker's clock
+		Thread.sleep(600);
+		assertThat(job(jobId).attempts()).isOne();
+
+		smtp = startSmtp();
+		this.clock.advance(FIRST_RETRY);
+		var sent = awaitJob(jobId, (job) -> job.status() == EmailStatus.SENT);
+		assertThat(sent.attempts()).isEqualTo(2);
+		awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId);
+	}
+
+	@Test
+	void twoWorkersOnOneDatabaseSendEachEmailOnce() throws Exception {
+		var event = newEvent("Crowded");
+		var bookings = new ArrayList<String>();
+		for (var seat : List.of("A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4", "B5", "B6")) {
+			bookings.add(book(this.fixtures.newUser(), event, seat));
+		}
+		for (var bookingId : bookings) {
+			awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId);
+		}
+		// a second process on the same database, with its own worker and a clock that reads the same
+		try (var other = new SpringApplicationBuilder(EngineTestApplication.class, TestClockConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.properties("DATABASE_URL=" + this.database.url(), "ADMIN_PASSWORD=unused-password-1",
+					"MAIL_SERVER=127.0.0.1", "MAIL_PORT=" + SMTP_PORT, "seatline.jobs.polling-interval=200ms",
+					"seatline.jobs.threads=4")
+			.run()) {
+			// every review prompt falls due for both workers at once
+			var promptTime = event.startsAt().plus(Duration.ofHours(3)).plusSeconds(1);
+			other.getBean(MutableClock.class).set(promptTime);
+			this.clock.set(promptTime);
+			for (var bookingId : bookings) {
+				awaitEmail(EmailKind.REVIEW_PROMPT, bookingId);
+			}
+			Thread.sleep(1000);
+			for (var bookingId : bookings) {
+				assertThat(received("<" + EmailKind.REVIEW_PROMPT.jobId(bookingId) + "@localhost>"))
+					.as("copies of the review prompt of %s", bookingId).hasSize(1);
+				assertThat(job(EmailKind.REVIEW_PROMPT.jobId(bookingId)).status()).isEqualTo(EmailStatus.SENT);
+			}
+		}
+		finally {
+			this.clock.set(event.startsAt().minus(Duration.ofDays(2)));
+		}
+	}
+
+	// --- helpers
+
+	private EventDetails newEvent(String name) {
+		var admin = this.fixtures.admin();
+		var venue = this.catalog.createVenue(admin,
+				CreateVenue.withRows(name + " Hall " + Instant.now().toEpochMilli() + Math.random(), 2, 6));
+		return this.catalog.createEvent(admin,
+				new CreateEvent(venue.venueId(), name, this.clock.instant().plus(Duration.ofDays(2)), null));
+	}
+
+	private String book(User user, EventDetails event, String... seats) {
+		return this.reservations.reserve(user, new ReserveSeats(event.eventId(), List.of(seats))).bookingId();
+	}
+
+	private MimeMessage awaitEmail(EmailKind kind, String bookingId) throws InterruptedException {
+		var messageId = "<" + kind.jobId(bookingId) + "@localhost>";
+		await(() -> !received(messageId).isEmpty());
+		var matching = received(messageId);
+		assertThat(matching).as("copies of %s", messageId).hasSize(1);
+		return matching.get(0);
+	}
+
+	private static List<MimeMessage> received(String messageId) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return messageId.equals(message.getMessageID());
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private EmailJobView awaitJob(String jobId, Predicate<EmailJobView> condition) throws InterruptedException {
+		await(() -> condition.test(job(jobId)));
+		return job(jobId);
+	}
+
+	private EmailJobView job(String jobId) {
+		var bookingId = jobId.substring(jobId.indexOf('.') + 1);
+		return this.outbox.emailsOf(bookingId).stream().filter((job) -> job.jobId().equals(jobId)).findFirst()
+			.orElseThrow();
+	}
+
+	private static void await(BooleanSupplier condition) throws InterruptedException {
+		var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	private int scheduledTasks(EmailKind kind, String bookingId) {
+		return this.jdbc.queryForObject(
+				"select count(*) from scheduled_tasks where task_name = ? and task_instance = ?", Integer.class,
+				kind.taskName(), bookingId);
+	}
+
+	private int count(String table) {
+		return this.jdbc.queryForObject("select count(*) from " + table, Integer.class);
+	}
+
+	private static GreenMail startSmtp() {
+		var server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		return server;
+	}
+
+	private static int freePort() {
+		try (var socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
