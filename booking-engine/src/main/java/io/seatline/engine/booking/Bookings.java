@@ -24,10 +24,6 @@ interface Bookings extends JpaRepository<Booking, String> {
 
 	boolean existsByEventIdAndAccountIdAndStatus(String eventId, String accountId, BookingStatus status);
 
-	long countByStatus(BookingStatus status);
-
-	long countByEventIdAndStatus(String eventId, BookingStatus status);
-
 	List<Booking> findByOrderByCreatedAtDescIdDesc(Limit limit);
 
 	List<Booking> findByEventIdOrderByCreatedAtDescIdDesc(String eventId, Limit limit);

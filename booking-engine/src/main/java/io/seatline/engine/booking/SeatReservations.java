@@ -7,7 +7,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,7 +76,7 @@ public class SeatReservations {
 		try {
 			this.bookings.saveAndFlush(booking);
 		}
-		catch (DataIntegrityViolationException | JpaSystemException ex) {
+		catch (DataIntegrityViolationException ex) {
 			// the unique index on live booked seats refused a second sale: the claim above should make this
 			// unreachable, so say so loudly, and refuse the booking as the contract says
 			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
@@ -129,17 +128,7 @@ public class SeatReservations {
 			.toList();
 	}
 
-	/** One booking, for its owner or an admin. */
-	@Transactional(readOnly = true)
-	public BookingDetails booking(User user, String bookingId) {
-		var details = details(bookingId);
-		if (!details.accountId().equals(user.id()) && !user.isAdmin()) {
-			throw new Forbidden("This booking belongs to another user");
-		}
-		return details;
-	}
-
-	/** One booking with its event and owner, for the engine's own jobs (emails); hosts go through {@link #booking}. */
+	/** One booking with its event and owner, for the engine's own jobs (emails), which check no owner. */
 	@Transactional(readOnly = true)
 	public BookingDetails details(String bookingId) {
 		var booking = find(bookingId);

@@ -24,8 +24,4 @@ public record BrowseEvents(String venue, LocalDate from, LocalDate to) {
 	public static BrowseEvents of(String venue, String from, String to) {
 		return new BrowseEvents(venue, Times.date("from", from), Times.date("to", to));
 	}
-
-	public static BrowseEvents upcoming() {
-		return new BrowseEvents(null, null, null);
-	}
 }
