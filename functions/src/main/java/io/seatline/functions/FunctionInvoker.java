@@ -9,9 +9,11 @@ import java.util.Set;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DatabindException;
@@ -20,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.seatline.engine.AllOrNothing;
+import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatlineException;
@@ -165,10 +168,15 @@ public class FunctionInvoker {
 		return (type instanceof Class<?> raw) ? raw : Object.class;
 	}
 
+	/** The engine's refusal inside any wrapping; a database that stayed locked becomes {@link Busy} here, once. */
 	private static RuntimeException unwrap(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SeatlineException refusal) {
 				return refusal;
+			}
+			if (cause instanceof PessimisticLockingFailureException
+					|| cause instanceof ObjectOptimisticLockingFailureException) {
+				return new Busy("The database is busy; nothing was changed. Try again in a moment");
 			}
 		}
 		return ex;

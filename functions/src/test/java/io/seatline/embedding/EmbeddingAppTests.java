@@ -13,6 +13,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.functions.FunctionInvoker;
@@ -87,6 +88,12 @@ class EmbeddingAppTests {
 				"{\"name\":\"Rolled Back Hall\",\"capacity\":10}".getBytes(StandardCharsets.UTF_8), admin));
 		var venues = this.invoker.toJson(this.invoker.invoke("listVenues", null, null).payload());
 		assertThat(venues).doesNotContain("Rolled Back Hall");
+	}
+
+	@Test
+	void aDatabaseThatStaysLockedIsBusyNotAnUnexpectedFailure() {
+		assertThatExceptionOfType(Busy.class).isThrownBy(() -> this.invoker.invoke("lockedOut", null, null))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("BUSY"));
 	}
 
 	@Test

@@ -5,18 +5,17 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.SeatlineException;
 
 /**
@@ -38,6 +37,7 @@ class ErrorResponses {
 			case "NOT_FOUND" -> HttpStatus.NOT_FOUND;
 			case "SEATS_UNAVAILABLE", "CONFLICT" -> HttpStatus.CONFLICT;
 			case "TOO_MANY_ATTEMPTS" -> HttpStatus.TOO_MANY_REQUESTS;
+			case "BUSY" -> HttpStatus.SERVICE_UNAVAILABLE;
 			default -> HttpStatus.INTERNAL_SERVER_ERROR;
 		};
 	}
@@ -46,6 +46,13 @@ class ErrorResponses {
 	ResponseEntity<Map<String, Object>> refused(SeatlineException ex) {
 		var body = body(ex.code(), ex.getMessage());
 		body.putAll(ex.details());
+		if (ex instanceof Busy) {
+			logger.warn("The database stayed busy: " + ex.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body);
+		}
 		return reply(statusOf(ex.code()), body);
 	}
 
@@ -64,15 +71,6 @@ class ErrorResponses {
 	@ExceptionHandler(AsyncRequestNotUsableException.class)
 	void disconnected(AsyncRequestNotUsableException ex) {
 		logger.debug("A client went away: " + ex.getMessage());
-	}
-
-	@ExceptionHandler({ PessimisticLockingFailureException.class, ObjectOptimisticLockingFailureException.class })
-	ResponseEntity<Map<String, Object>> busy(RuntimeException ex) {
-		logger.warn("The database stayed busy: " + ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body("BUSY", "The database is busy; nothing was changed. Try again in a moment"));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,10 +66,6 @@ final class Refusals {
 		if (cause instanceof SeatlineException refusal) {
 			return new Refusal(refusal.code(), refusal.getMessage(), refusal.details());
 		}
-		if (cause instanceof PessimisticLockingFailureException
-				|| cause instanceof ObjectOptimisticLockingFailureException) {
-			return new Refusal("BUSY", "The database is busy; nothing was changed. Try again in a moment", Map.of());
-		}
 		if (cause instanceof ConversionFailedException conversion) {
 			// an option's value of the wrong kind: --rating five
 			return new Refusal("INVALID_REQUEST", "'" + conversion.getValue() + "' is not "
@@ -108,8 +102,7 @@ final class Refusals {
 
 	private static Throwable unwrap(Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SeatlineException || cause instanceof PessimisticLockingFailureException
-					|| cause instanceof ObjectOptimisticLockingFailureException) {
+			if (cause instanceof SeatlineException) {
 				return cause;
 			}
 		}
@@ -143,7 +136,7 @@ final class Refusals {
 		return (message.length() > 300) ? message.substring(0, 297) + "..." : message;
 	}
 
-	/** A failure: the contract's code (or {@code INTERNAL}, {@code BUSY}), a message, and the contract's details. */
+	/** A failure: the engine's code (or {@code INTERNAL}), a message, and the contract's details. */
 	record Refusal(String code, String message, Map<String, Object> details) {
 
 		int exitCode() {

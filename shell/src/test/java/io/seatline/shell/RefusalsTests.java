@@ -4,9 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.shell.core.command.CommandExecutionException;
 
+import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.SeatsUnavailable;
@@ -50,7 +50,8 @@ class RefusalsTests {
 
 	@Test
 	void aBusyDatabaseIsBusyNotABug() {
-		var refusal = Refusals.of(new CommandExecutionException("x", new CannotAcquireLockException("SQLITE_BUSY")));
+		// the functions report a database that stayed locked as the engine's Busy
+		var refusal = Refusals.of(new CommandExecutionException("x", new Busy("The database is busy")));
 		assertThat(refusal.code()).isEqualTo("BUSY");
 		assertThat(refusal.exitCode()).isEqualTo(8);
 	}

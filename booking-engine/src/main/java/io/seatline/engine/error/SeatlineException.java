@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public abstract sealed class SeatlineException extends RuntimeException
 		permits InvalidRequest, Unauthenticated, InvalidCredentials, Forbidden, NotFound, SeatsUnavailable, Conflict,
-		TooManyAttempts {
+		TooManyAttempts, Busy {
 
 	SeatlineException(String message) {
 		super(message, null, false, false);
