@@ -33,18 +33,6 @@ public final class PostgresDatabases {
 		return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database + "?user=postgres";
 	}
 
-	/** The server's version, as {@code SHOW server_version} says. */
-	public static String serverVersion() {
-		try (var connection = server().getPostgresDatabase().getConnection();
-				var result = connection.createStatement().executeQuery("show server_version")) {
-			result.next();
-			return result.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static synchronized EmbeddedPostgres server() {
 		if (server == null) {
 			try {

@@ -1,6 +1,12 @@
 package io.seatline.engine.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +23,8 @@ import io.seatline.testapp.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@EngineTest
-class SessionsTests {
+/** Accounts, logins and sessions on a real database (each subclass names one). */
+abstract class SessionsTests {
 
 	@Autowired
 	Registrations registrations;
@@ -140,5 +146,47 @@ class SessionsTests {
 				String.class);
 		assertThat(hash).startsWith("{argon2}");
 		assertThat(this.sessions.login("ivan", "password-1").username()).isEqualTo("ivan");
+	}
+
+	@Test
+	void aRegisteredUserLogsInAndAWrongPasswordIsRefused() {
+		var registered = this.registrations.register(new RegisterAccount("Ann.pg", "ann@example.org", "correct horse"));
+		var signedIn = this.sessions.login("ann.PG", "correct horse");
+		assertThat(signedIn.username()).isEqualTo("Ann.pg");
+		assertThat(signedIn.role()).isEqualTo(Role.USER);
+		assertThat(this.sessions.authenticate(signedIn.token()).id()).isEqualTo(registered.userId());
+		assertThatExceptionOfType(InvalidCredentials.class)
+			.isThrownBy(() -> this.sessions.login("Ann.pg", "wrong horse"));
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> this.registrations
+			.register(new RegisterAccount("ANN.PG", "other@example.org", "correct horse")));
+		assertThat(this.sessions.login("admin", "admin-password-1").role()).isEqualTo(Role.ADMIN);
+	}
+
+	@Test
+	void ofEightRegistrationsOfOneNameAtOnceOneWinsAndTheOthersAreToldItIsTaken() throws Exception {
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(8);
+		var outcomes = new ArrayList<Future<Object>>();
+		for (int i = 0; i < 8; i++) {
+			var email = "twin" + i + "@example.org";
+			outcomes.add(pool.submit((Callable<Object>) () -> {
+				start.await();
+				try {
+					return this.registrations.register(new RegisterAccount("Twin", email, "password-twin"));
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			}));
+		}
+		start.countDown();
+		var results = new ArrayList<Object>();
+		for (var outcome : outcomes) {
+			results.add(outcome.get(60, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		// the losers of the unique index on PostgreSQL hear CONFLICT, as the losers of the check before it do
+		assertThat(results).filteredOn(Registered.class::isInstance).hasSize(1);
+		assertThat(results).filteredOn(Conflict.class::isInstance).hasSize(7);
 	}
 }

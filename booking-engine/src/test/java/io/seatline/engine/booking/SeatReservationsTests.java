@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatMap;
@@ -14,15 +15,14 @@ import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatsUnavailable;
-import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@EngineTest
-class SeatReservationsTests {
+/** Booking and cancelling on a real database (each subclass names one). */
+abstract class SeatReservationsTests {
 
 	@Autowired
 	SeatReservations reservations;
@@ -36,28 +36,10 @@ class SeatReservationsTests {
 	@Autowired
 	MutableClock clock;
 
-	@Test
-	void aBookingTakesEverySeatItNames() {
-		var event = this.fixtures.newEvent(2, 3);
-		var user = this.fixtures.newUser();
-		var booking = this.reservations.reserve(user, new ReserveSeats(event.eventId(), List.of("B2", "a1")));
-		assertThat(booking.seats()).containsExactly("A1", "B2");
-		assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
-		assertThat(statuses(event.eventId())).containsExactly("BOOKED", "AVAILABLE", "AVAILABLE", "AVAILABLE",
-				"BOOKED", "AVAILABLE");
-	}
+	@Autowired
+	JdbcTemplate jdbc;
 
-	@Test
-	void whenOneSeatIsTakenNoneIsBooked() {
-		var event = this.fixtures.newEvent(1, 4);
-		this.fixtures.book(this.fixtures.newUser(), event, "A2");
-		var second = this.fixtures.newUser();
-		assertThatExceptionOfType(SeatsUnavailable.class)
-			.isThrownBy(() -> this.reservations.reserve(second, new ReserveSeats(event.eventId(), List.of("A1", "A2", "A3"))))
-			.satisfies((ex) -> assertThat(ex.seats()).containsExactly("A2"));
-		assertThat(statuses(event.eventId())).containsExactly("AVAILABLE", "BOOKED", "AVAILABLE", "AVAILABLE");
-		assertThat(this.reservations.bookingsOf(second)).isEmpty();
-	}
+
 
 	@Test
 	void seatsTheEventDoesNotHaveAreRefusedAndNamed() {
@@ -75,19 +57,6 @@ class SeatReservationsTests {
 				new ReserveSeats("no-such-event", List.of("A1"))));
 	}
 
-	@Test
-	void cancellingReturnsTheSeatsAndAnotherBuyerCanTakeThem() {
-		var event = this.fixtures.newEvent(1, 3);
-		var first = this.fixtures.newUser();
-		var bookingId = this.fixtures.book(first, event, "A1", "A2");
-		var cancelled = this.reservations.cancel(first, bookingId);
-		assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
-		assertThat(statuses(event.eventId())).containsOnly("AVAILABLE");
-		var second = this.fixtures.newUser();
-		assertThat(this.fixtures.book(second, event, "A2", "A3")).isNotBlank();
-		assertThat(this.reservations.bookingsOf(first)).singleElement()
-			.satisfies((booking) -> assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED));
-	}
 
 	@Test
 	void aBookingIsCancelledOnce() {
@@ -136,8 +105,77 @@ class SeatReservationsTests {
 			.containsExactly(second, first);
 	}
 
+	@Test
+	void aBookingTakesAllItsSeats() {
+		var event = this.fixtures.newEvent(2, 4);
+		var user = this.fixtures.newUser();
+		var booking = this.reservations.reserve(user, new ReserveSeats(event.eventId(), List.of("B2", "a1", "A4")));
+		assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
+		assertThat(booking.seats()).containsExactly("A1", "A4", "B2");
+		assertThat(booking.createdAt()).isEqualTo(this.clock.instant());
+		assertThat(booked(event.eventId())).containsExactly("A1", "A4", "B2");
+		assertThat(statuses(event.eventId())).containsExactly("BOOKED", "AVAILABLE", "AVAILABLE", "BOOKED",
+				"AVAILABLE", "BOOKED", "AVAILABLE", "AVAILABLE");
+		assertThat(this.reservations.bookingsOf(user)).singleElement().satisfies((mine) -> {
+			assertThat(mine.bookingId()).isEqualTo(booking.bookingId());
+			assertThat(mine.seats()).containsExactly("A1", "A4", "B2");
+		});
+		assertThat(liveLedger(event.eventId())).containsExactly("A1", "A4", "B2");
+	}
+
+	@Test
+	void whenOneSeatIsTakenNoneIsBookedAndTheTakenOnesAreNamed() {
+		var event = this.fixtures.newEvent(1, 6);
+		this.fixtures.book(this.fixtures.newUser(), event, "A2", "A5");
+		var late = this.fixtures.newUser();
+		assertThatExceptionOfType(SeatsUnavailable.class)
+			.isThrownBy(() -> this.reservations.reserve(late,
+					new ReserveSeats(event.eventId(), List.of("A5", "A1", "A2", "A3"))))
+			.satisfies((refused) -> {
+				assertThat(refused.seats()).containsExactly("A2", "A5");
+				assertThat(refused.code()).isEqualTo("SEATS_UNAVAILABLE");
+			});
+		assertThat(booked(event.eventId())).containsExactly("A2", "A5");
+		assertThat(this.reservations.bookingsOf(late)).isEmpty();
+		assertThat(liveLedger(event.eventId())).containsExactly("A2", "A5");
+		assertThat(this.jdbc.queryForObject("select count(*) from bookings where event_id = ?", Long.class,
+				event.eventId())).isOne();
+	}
+
+	@Test
+	void cancellingFreesTheSeatsForTheNextBuyer() {
+		var event = this.fixtures.newEvent(1, 3);
+		var first = this.fixtures.newUser();
+		var bookingId = this.fixtures.book(first, event, "A1", "A2");
+		var cancelled = this.reservations.cancel(first, bookingId);
+		assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+		assertThat(cancelled.cancelledAt()).isEqualTo(this.clock.instant());
+		assertThat(booked(event.eventId())).isEmpty();
+		assertThat(liveLedger(event.eventId())).isEmpty();
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> this.reservations.cancel(first, bookingId));
+
+		var second = this.fixtures.newUser();
+		this.fixtures.book(second, event, "A2", "A3");
+		assertThat(booked(event.eventId())).containsExactly("A2", "A3");
+		assertThat(this.reservations.bookingsOf(first)).singleElement()
+			.satisfies((mine) -> assertThat(mine.status()).isEqualTo(BookingStatus.CANCELLED));
+	}
+
 	private List<String> statuses(String eventId) {
 		SeatMap map = this.catalog.seatMap(eventId);
 		return map.seats().stream().map(SeatMap.Seat::status).map(SeatStatus::name).toList();
+	}
+
+	private List<String> booked(String eventId) {
+		return this.catalog.seatMap(eventId).seats().stream()
+			.filter((seat) -> seat.status() == SeatStatus.BOOKED)
+			.map(SeatMap.Seat::label)
+			.toList();
+	}
+
+	private List<String> liveLedger(String eventId) {
+		return this.jdbc.queryForList(
+				"select label from booking_seats where event_id = ? and released_at is null order by position",
+				String.class, eventId);
 	}
 }

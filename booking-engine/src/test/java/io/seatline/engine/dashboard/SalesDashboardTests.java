@@ -13,15 +13,14 @@ import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.export.BookingExport;
-import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@EngineTest
-class SalesDashboardTests {
+/** The dashboard and the CSV export on a real database (each subclass names one). */
+abstract class SalesDashboardTests {
 
 	@Autowired
 	SalesDashboard dashboard;
@@ -117,5 +116,38 @@ class SalesDashboardTests {
 		var record = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(csv)).getRecords().get(0);
 		assertThat(record.size()).isEqualTo(7);
+	}
+
+	@Test
+	void theDashboardAndTheExportAgreeWithTheBookings() throws Exception {
+		var event = this.fixtures.newEvent(2, 5);
+		var user = this.fixtures.newUser();
+		var first = this.fixtures.book(user, event, "B5", "A1", "A2");
+		this.clock.advance(Duration.ofSeconds(1));
+		var second = this.fixtures.book(user, event, "B1");
+		this.reservations.cancel(user, second);
+
+		var figures = this.dashboard.figures(this.fixtures.admin(), event.eventId());
+		assertThat(figures.totalSeats()).isEqualTo(10);
+		assertThat(figures.bookedSeats()).isEqualTo(3);
+		assertThat(figures.availableSeats()).isEqualTo(7);
+		assertThat(figures.bookings()).isEqualTo(1);
+		assertThat(figures.events()).singleElement().satisfies((line) -> assertThat(line.bookedSeats()).isEqualTo(3));
+		assertThat(figures.recentBookings()).extracting((booking) -> booking.bookingId())
+			.containsExactly(second, first);
+		var overall = this.dashboard.figures(this.fixtures.admin(), null);
+		assertThat(overall.bookedSeats() + overall.availableSeats()).isEqualTo(overall.totalSeats());
+
+		var csv = this.export.export(this.fixtures.admin(), event.eventId());
+		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status\r\n");
+		var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(csv)).getRecords();
+		assertThat(records).hasSize(2);
+		assertThat(records.get(0).get("booking_id")).isEqualTo(first);
+		assertThat(records.get(0).get("seats")).isEqualTo("A1 A2 B5");
+		assertThat(records.get(0).get("event_date")).isEqualTo(event.startsAt().toString());
+		assertThat(records.get(0).get("status")).isEqualTo("CONFIRMED");
+		assertThat(records.get(1).get("booking_id")).isEqualTo(second);
+		assertThat(records.get(1).get("status")).isEqualTo("CANCELLED");
 	}
 }

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,22 +34,21 @@ import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.error.SeatsUnavailable;
-import io.seatline.testapp.EngineTest;
+import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.testapp.EngineTestApplication;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
-import io.seatline.testapp.TestDatabases;
+import io.seatline.testapp.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Emails through a real SMTP server (GreenMail) on a real SQLite file, with the worker running. The test clock stands
- * still unless a test moves it, so retries happen exactly when a test says.
+ * Emails through a real SMTP server (GreenMail) on a real database (each subclass names one), with the worker
+ * running: on SQLite it polls with fetch, on PostgreSQL with lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP
+ * LOCKED}). The test clock stands still unless a test moves it, so retries happen exactly when a test says.
  */
-@EngineTest
-class EmailJobsTests {
-
-	private static final String DATABASE = TestDatabases.newUrl("emails");
+abstract class EmailJobsTests {
 
 	private static final int SMTP_PORT = freePort();
 
@@ -53,7 +58,6 @@ class EmailJobsTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
 		registry.add("MAIL_SERVER", () -> "127.0.0.1");
 		registry.add("MAIL_PORT", () -> SMTP_PORT);
 		registry.add("MAIL_FROM", () -> "Seatline <tickets@seatline.test>");
@@ -80,6 +84,9 @@ class EmailJobsTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	DatabaseUrl database;
+
 	@BeforeEach
 	void smtpIsUpAndEmpty() throws Exception {
 		if (smtp == null) {
@@ -92,6 +99,7 @@ class EmailJobsTests {
 	static void stopSmtp() {
 		if (smtp != null) {
 			smtp.stop();
+			smtp = null;
 		}
 	}
 
@@ -100,6 +108,10 @@ class EmailJobsTests {
 		var event = newEvent("Nutcracker & <Friends>");
 		var user = this.fixtures.newUser();
 		var bookingId = book(user, event, "A2", "A1");
+		// committed with the booking: our record of both emails, and the review prompt waiting in db-scheduler
+		assertThat(this.outbox.emailsOf(bookingId)).extracting(EmailJobView::kind)
+			.containsExactlyInAnyOrder(EmailKind.BOOKING_CONFIRMED, EmailKind.REVIEW_PROMPT);
+		assertThat(scheduledTasks(EmailKind.REVIEW_PROMPT, bookingId)).isOne();
 
 		var message = awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId);
 		assertThat(message.getAllRecipients()[0].toString()).isEqualTo(user.username() + "@example.org");
@@ -115,6 +127,7 @@ class EmailJobsTests {
 		assertThat(text).contains("A1, A2", bookingId, "Nutcracker & <Friends>", event.venueName(), "UTC");
 		assertThat(html).contains("A1, A2", bookingId, "Nutcracker &amp; &lt;Friends&gt;").doesNotContain("<Friends>");
 		awaitJob(EmailKind.BOOKING_CONFIRMED.jobId(bookingId), (job) -> job.status() == EmailStatus.SENT);
+		assertThat(scheduledTasks(EmailKind.BOOKING_CONFIRMED, bookingId)).isZero();
 	}
 
 	@Test
@@ -155,21 +168,15 @@ class EmailJobsTests {
 		var event = newEvent("Rollback");
 		this.fixtures.book(this.fixtures.newUser(), event, "A1");
 		var jobsBefore = count("email_jobs");
+		var tasksBefore = count("scheduled_tasks");
 		assertThatExceptionOfType(SeatsUnavailable.class)
 			.isThrownBy(() -> book(this.fixtures.newUser(), event, "A2", "A1"));
 		assertThat(count("email_jobs")).isEqualTo(jobsBefore);
+		// the worker may meanwhile finish earlier jobs, never add one
+		assertThat(count("scheduled_tasks")).isLessThanOrEqualTo(tasksBefore);
 		// the refused booking's id never became a booking; no scheduled email may name an id that is not one
 		assertThat(this.jdbc.queryForObject("select count(*) from scheduled_tasks t "
 				+ "where not exists (select 1 from bookings b where b.id = t.task_instance)", Integer.class)).isZero();
-	}
-
-	@Test
-	void eachEmailOfABookingIsScheduledOnce() {
-		var event = newEvent("Once");
-		var bookingId = book(this.fixtures.newUser(), event, "A4");
-		assertThat(this.outbox.emailsOf(bookingId)).extracting(EmailJobView::kind)
-			.containsExactlyInAnyOrder(EmailKind.BOOKING_CONFIRMED, EmailKind.REVIEW_PROMPT);
-		assertThat(scheduledTasks(EmailKind.REVIEW_PROMPT, bookingId)).isOne();
 	}
 
 	@Test
@@ -185,6 +192,9 @@ class EmailJobsTests {
 		assertThat(first.status()).isEqualTo(EmailStatus.PENDING);
 		assertThat(first.lastError()).isNotBlank();
 		assertThat(first.nextAttemptAt()).isEqualTo(failedAt.plus(FIRST_RETRY));
+		// due only when the worker's clock reaches the retry time
+		Thread.sleep(600);
+		assertThat(job(jobId).attempts()).isOne();
 
 		this.clock.advance(FIRST_RETRY);
 		var second = awaitJob(jobId, (job) -> job.attempts() == 2);
@@ -226,6 +236,42 @@ class EmailJobsTests {
 		assertThat(this.outbox.queue(admin).failed()).extracting(EmailJobView::jobId).doesNotContain(jobId);
 	}
 
+	@Test
+	void twoWorkersOnOneDatabaseSendEachEmailOnce() throws Exception {
+		var event = newEvent("Crowded");
+		var bookings = new ArrayList<String>();
+		for (var seat : List.of("A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4", "B5", "B6")) {
+			bookings.add(book(this.fixtures.newUser(), event, seat));
+		}
+		for (var bookingId : bookings) {
+			awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId);
+		}
+		// a second process on the same database, with its own worker and a clock that reads the same
+		try (var other = new SpringApplicationBuilder(EngineTestApplication.class, TestClockConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.properties("DATABASE_URL=" + this.database.url(), "ADMIN_PASSWORD=unused-password-1",
+					"MAIL_SERVER=127.0.0.1", "MAIL_PORT=" + SMTP_PORT, "seatline.jobs.polling-interval=200ms",
+					"seatline.jobs.threads=4")
+			.run()) {
+			// every review prompt falls due for both workers at once
+			var promptTime = event.startsAt().plus(Duration.ofHours(3)).plusSeconds(1);
+			other.getBean(MutableClock.class).set(promptTime);
+			this.clock.set(promptTime);
+			for (var bookingId : bookings) {
+				awaitEmail(EmailKind.REVIEW_PROMPT, bookingId);
+			}
+			Thread.sleep(1000);
+			for (var bookingId : bookings) {
+				assertThat(received("<" + EmailKind.REVIEW_PROMPT.jobId(bookingId) + "@localhost>"))
+					.as("copies of the review prompt of %s", bookingId).hasSize(1);
+				assertThat(job(EmailKind.REVIEW_PROMPT.jobId(bookingId)).status()).isEqualTo(EmailStatus.SENT);
+			}
+		}
+		finally {
+			this.clock.set(event.startsAt().minus(Duration.ofDays(2)));
+		}
+	}
+
 	// --- helpers
 
 	private EventDetails newEvent(String name) {
@@ -250,26 +296,25 @@ class EmailJobsTests {
 	}
 
 	private static List<MimeMessage> received(String messageId) {
-		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
 			try {
 				return messageId.equals(message.getMessageID());
 			}
-			catch (jakarta.mail.MessagingException ex) {
+			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
 	}
 
-	private EmailJobView awaitJob(String jobId, java.util.function.Predicate<EmailJobView> condition)
-			throws InterruptedException {
-		await(() -> this.outbox.emailsOf(bookingIdOf(jobId)).stream()
-			.anyMatch((job) -> job.jobId().equals(jobId) && condition.test(job)));
-		return this.outbox.emailsOf(bookingIdOf(jobId)).stream().filter((job) -> job.jobId().equals(jobId)).findFirst()
-			.orElseThrow();
+	private EmailJobView awaitJob(String jobId, Predicate<EmailJobView> condition) throws InterruptedException {
+		await(() -> condition.test(job(jobId)));
+		return job(jobId);
 	}
 
-	private static String bookingIdOf(String jobId) {
-		return jobId.substring(jobId.indexOf('.') + 1);
+	private EmailJobView job(String jobId) {
+		var bookingId = jobId.substring(jobId.indexOf('.') + 1);
+		return this.outbox.emailsOf(bookingId).stream().filter((job) -> job.jobId().equals(jobId)).findFirst()
+			.orElseThrow();
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {

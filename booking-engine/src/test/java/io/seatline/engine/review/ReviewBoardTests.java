@@ -8,15 +8,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.NotFound;
-import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@EngineTest
-class ReviewBoardTests {
+/** Reviews on a real database (each subclass names one). */
+abstract class ReviewBoardTests {
 
 	@Autowired
 	ReviewBoard reviews;
@@ -96,5 +95,26 @@ class ReviewBoardTests {
 	@Test
 	void reviewsOfAnUnknownEventAreNotFound() {
 		assertThatExceptionOfType(NotFound.class).isThrownBy(() -> this.reviews.reviewsOf("nope"));
+	}
+
+	@Test
+	void aBuyerReviewsTheEventAndASecondReviewReplacesTheFirst() {
+		var event = this.fixtures.newEvent(1, 2);
+		var buyer = this.fixtures.newUser();
+		this.fixtures.book(buyer, event, "A1");
+		this.reviews.submit(buyer, new SubmitReview(event.eventId(), 2, "Too loud"));
+		this.clock.advance(Duration.ofSeconds(1));
+		var second = this.reviews.submit(buyer, new SubmitReview(event.eventId(), 5, "  Grew on me ✓ "));
+		assertThat(second.text()).isEqualTo("  Grew on me ✓ ");
+		var another = this.fixtures.newUser();
+		this.fixtures.book(another, event, "A2");
+		this.reviews.submit(another, new SubmitReview(event.eventId(), 4, null));
+
+		var all = this.reviews.reviewsOf(event.eventId());
+		assertThat(all.count()).isEqualTo(2);
+		assertThat(all.averageRating()).isEqualTo(4.5);
+		assertThat(all.reviews()).extracting((review) -> review.rating()).containsExactlyInAnyOrder(5, 4);
+		assertThatExceptionOfType(Forbidden.class).isThrownBy(() -> this.reviews
+			.submit(this.fixtures.newUser(), new SubmitReview(event.eventId(), 3, "never went")));
 	}
 }

@@ -1,0 +1,7 @@
+package io.seatline.engine.review;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class ReviewBoardOnSqliteTests extends ReviewBoardTests {
+}
