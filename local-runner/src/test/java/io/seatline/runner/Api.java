@@ -40,6 +40,19 @@ public final class Api {
 		public String header(String name) {
 			return this.response.headers().firstValue(name).orElse(null);
 		}
+
+		public String body() {
+			return this.response.body();
+		}
+
+		public String contentType() {
+			return this.response.headers().firstValue("Content-Type").orElse("");
+		}
+
+		/** The contract's error code of a refusal. */
+		public String error() {
+			return this.json.get("error").asString();
+		}
 	}
 
 	/** Calls a function; headers alternate name, value. */
@@ -54,6 +67,11 @@ public final class Api {
 		return send(request.build());
 	}
 
+	/** Calls a function with a JSON body as text, as the token's user when a token is given. */
+	public Reply post(String function, String body, String token) {
+		return (token != null) ? call(function, body, "Authorization", "Bearer " + token) : call(function, body);
+	}
+
 	public Reply get(String path, String... headers) {
 		var request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).GET();
 		for (int i = 0; i < headers.length; i += 2) {
@@ -64,8 +82,7 @@ public final class Api {
 
 	/** Calls a function as the token's user and expects success. */
 	public JsonNode ok(String function, Object input, String token) {
-		var reply = (token != null) ? call(function, input, "Authorization", "Bearer " + token)
-				: call(function, input);
+		var reply = post(function, (input instanceof String text) ? text : toJson(input), token);
 		if (reply.status() != 200) {
 			throw new AssertionError(function + " answered " + reply.status() + ": " + reply.response().body());
 		}

@@ -1,8 +1,6 @@
 package io.seatline.runner;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,45 +11,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every function of the contract and every error code, over HTTP, against a real SQLite file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ADMIN_PASSWORD=" + HttpContractTests.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
-@Import(TestClock.Config.class)
-class HttpContractTests {
-
-	static final String ADMIN_PASSWORD = "admin-password-1";
-
-	private static final String DATABASE = "jdbc:sqlite:target/test-databases/http-" + UUID.randomUUID() + ".db";
+class HttpContractTests extends RunnerTestSupport {
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	TestClock clock;
 
-	HttpClientSupport http;
+	Api http;
 
 	String admin;
 
 	@BeforeEach
 	void signIn() {
-		this.http = new HttpClientSupport(this.port);
+		this.http = api();
 		this.admin = this.http.login("admin", ADMIN_PASSWORD);
 	}
 
@@ -203,14 +181,14 @@ class HttpContractTests {
 		assertThat(record.get("seats")).isEqualTo("A1 A3");
 		assertThat(record.get("status")).isEqualTo("CONFIRMED");
 
-		var download = this.http.get("/admin/export.csv?eventId=" + event, this.admin);
+		var download = this.http.get("/admin/export.csv?eventId=" + event, "Authorization", "Bearer " + this.admin);
 		assertThat(download.status()).isEqualTo(200);
 		assertThat(download.contentType()).startsWith("text/csv");
 		assertThat(download.response().headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				(value) -> assertThat(value).contains("attachment").contains("bookings.csv"));
 		assertThat(download.body()).isEqualTo(csv.body());
-		assertThat(this.http.get("/admin/export.csv", null).status()).isEqualTo(401);
-		assertThat(this.http.get("/admin/export.csv", user).status()).isEqualTo(403);
+		assertThat(this.http.get("/admin/export.csv").status()).isEqualTo(401);
+		assertThat(this.http.get("/admin/export.csv", "Authorization", "Bearer " + user).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -292,11 +270,7 @@ class HttpContractTests {
 	void noTokenAnUnknownOneOrAnExpiredOneIsUnauthenticated() {
 		assertError(this.http.post("myBookings", "{}", null), 401, "UNAUTHENTICATED");
 		assertError(this.http.post("myBookings", "{}", "made-up-token"), 401, "UNAUTHENTICATED");
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/myBookings"))
-			.header("Authorization", "Basic YWRtaW46eA==")
-			.POST(HttpRequest.BodyPublishers.ofString("{}"))
-			.build();
-		assertError(this.http.send(request), 401, "UNAUTHENTICATED");
+		assertError(this.http.call("myBookings", "{}", "Authorization", "Basic YWRtaW46eA=="), 401, "UNAUTHENTICATED");
 		var user = this.http.newUser(unique("expiring"));
 		this.clock.travel(Duration.ofHours(13));
 		assertError(this.http.post("myBookings", "{}", user), 401, "UNAUTHENTICATED");
@@ -310,7 +284,7 @@ class HttpContractTests {
 			assertError(this.http.post("login", "{\"username\":\"" + name + "\",\"password\":\"wrong-one\"}", null), 401,
 					"INVALID_CREDENTIALS");
 		}
-		var locked = this.http.post("login", "{\"username\":\"" + name + "\",\"password\":\"pw-" + name + "\"}", null);
+		var locked = this.http.post("login", "{\"username\":\"" + name + "\",\"password\":\"password-1\"}", null);
 		assertError(locked, 429, "TOO_MANY_ATTEMPTS");
 		assertError(this.http.post("login", "{\"username\":\"nobody-at-all\",\"password\":\"whatever-1\"}", null), 401,
 				"INVALID_CREDENTIALS");
@@ -390,7 +364,7 @@ class HttpContractTests {
 		var again = ok(this.http.post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"A1\"]}", user))
 			.get("bookingId").asString();
 		this.clock.travel(Duration.ofDays(2));
-		var later = this.http.login(canceller, "pw-" + canceller);
+		var later = this.http.login(canceller, "password-1");
 		assertError(this.http.post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"A2\"]}", later), 409,
 				"CONFLICT");
 		assertError(this.http.post("cancelBooking", "{\"bookingId\":\"" + again + "\"}", later), 409, "CONFLICT");
@@ -430,19 +404,19 @@ class HttpContractTests {
 
 	// --- helpers
 
-	private static JsonNode ok(HttpClientSupport.Reply reply) {
+	private static JsonNode ok(Api.Reply reply) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
 		return reply.json();
 	}
 
-	private static void assertError(HttpClientSupport.Reply reply, int status, String code) {
+	private static void assertError(Api.Reply reply, int status, String code) {
 		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
 		assertThat(reply.contentType()).startsWith("application/json");
 		assertThat(reply.error()).isEqualTo(code);
 		assertThat(reply.json().get("message").asString()).isNotBlank();
 	}
 
-	private static void assertField(HttpClientSupport.Reply reply, String field) {
+	private static void assertField(Api.Reply reply, String field) {
 		assertError(reply, 400, "INVALID_REQUEST");
 		assertThat(reply.json().get("field").asString()).isEqualTo(field);
 	}

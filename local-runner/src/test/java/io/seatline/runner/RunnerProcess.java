@@ -50,8 +50,8 @@ final class RunnerProcess implements AutoCloseable {
 		return this.port;
 	}
 
-	HttpClientSupport http() {
-		return new HttpClientSupport(this.port);
+	Api http() {
+		return new Api(this.port);
 	}
 
 	/** kill -9: no shutdown hook, no flush, nothing the process could do about it. Returns the exit status. */

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,10 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,27 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overlapping seats of one event at the same instant. Every seat is sold at most once; the seat map, the bookings and
  * the dashboard agree; every loser hears 409 {@code SEATS_UNAVAILABLE}, never a 500.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ADMIN_PASSWORD=" + SeatRaceTests.ADMIN_PASSWORD, "seatline.jobs.outbox-dir=target/outbox" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SeatRaceTests {
-
-	static final String ADMIN_PASSWORD = "admin-password-1";
+class SeatRaceTests extends RunnerTestSupport {
 
 	/** Buyers racing at once, each on its own thread and connection. */
 	static final int BUYERS = 64;
 
-	private static final String DATABASE = "jdbc:sqlite:target/test-databases/race-" + UUID.randomUUID() + ".db";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("DATABASE_URL", () -> DATABASE);
-	}
-
-	@LocalServerPort
-	int port;
-
-	HttpClientSupport http;
+	Api http;
 
 	String admin;
 
@@ -63,7 +44,7 @@ class SeatRaceTests {
 
 	@BeforeAll
 	void registerBuyers() throws Exception {
-		this.http = new HttpClientSupport(this.port);
+		this.http = api();
 		this.admin = this.http.login("admin", ADMIN_PASSWORD);
 		this.threads = Executors.newFixedThreadPool(BUYERS);
 		var tokens = new ArrayList<Future<String>>();
@@ -95,14 +76,14 @@ class SeatRaceTests {
 
 		var ready = new CountDownLatch(BUYERS);
 		var go = new CountDownLatch(1);
-		var replies = new ArrayList<Future<HttpClientSupport.Reply>>();
+		var replies = new ArrayList<Future<Api.Reply>>();
 		for (int i = 0; i < BUYERS; i++) {
 			var row = (char) ('A' + (i % 4));
 			var first = 1 + ((i / 4) % 8);
 			var body = "{\"eventId\":\"" + event + "\",\"seats\":[\"" + row + first + "\",\"" + row + (first + 1)
 					+ "\",\"" + row + (first + 2) + "\"]}";
 			var token = this.buyers.get(i);
-			replies.add(this.threads.submit((Callable<HttpClientSupport.Reply>) () -> {
+			replies.add(this.threads.submit((Callable<Api.Reply>) () -> {
 				ready.countDown();
 				go.await();
 				return this.http.post("reserveSeats", body, token);

@@ -1,10 +1,6 @@
 package io.seatline.runner;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,16 +37,13 @@ class SharedDatabaseIT {
 
 	private static final String DATABASE_URL = "jdbc:sqlite:" + FOLDER.resolve("booking.db");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry properties) {
 		properties.add("DATABASE_URL", () -> DATABASE_URL);
+		properties.add("seatline.jobs.outbox-dir", () -> FOLDER.resolve("outbox").toString());
 	}
 
 	@Test
@@ -122,7 +114,8 @@ class SharedDatabaseIT {
 				post("cancelBooking", "{\"bookingId\":\"" + booking.path("bookingId").asString() + "\"}", token);
 				Thread.sleep(20);
 			}
-			catch (IOException | InterruptedException ex) {
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
 			cycles++;
@@ -130,16 +123,8 @@ class SharedDatabaseIT {
 		return cycles;
 	}
 
-	private JsonNode post(String function, String body, String token) throws IOException, InterruptedException {
-		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/" + function))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		var response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("%s %s", function, response.body()).isEqualTo(200);
-		return JSON.readTree(response.body());
+	private JsonNode post(String function, String body, String token) {
+		return new Api(this.port).ok(function, body, token);
 	}
 
 	private static Shell startShell(String token, String... arguments) throws IOException {

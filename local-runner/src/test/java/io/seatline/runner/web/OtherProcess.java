@@ -34,6 +34,8 @@ final class OtherProcess implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		var process = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), "-DDATABASE_URL=jdbc:sqlite:" + database,
+				// like the shell, it only schedules the emails of its bookings: the runner under test sends them
+				"-Dseatline.jobs.worker=false",
 				"-Dspring.main.banner-mode=off", "-Dlogging.level.root=WARN",
 				OtherProcessBookings.class.getName())
 			.redirectError(log.toFile())
