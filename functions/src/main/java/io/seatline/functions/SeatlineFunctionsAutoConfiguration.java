@@ -1,5 +1,7 @@
 package io.seatline.functions;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
@@ -110,6 +112,11 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	RetryEmailsFunction retryEmails(EmailOutbox outbox, Sessions sessions) {
 		return new RetryEmailsFunction(outbox, sessions);
+	}
+
+	@Bean
+	PingFunction ping(Clock clock) {
+		return new PingFunction(clock);
 	}
 
 	@Bean
