@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,11 +21,17 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.engine.persistence.SeatlineDataSource;
+import io.seatline.engine.persistence.WritePath;
+import io.seatline.engine.persistence.WriteRouting;
 import io.seatline.engine.persistence.SqliteExceptionTranslator;
 
 /**
@@ -46,18 +51,35 @@ public class SeatlineEngineAutoConfiguration {
 		return new DatabaseUrl(url);
 	}
 
+	/** A write pool and, on SQLite, a read-only pool that read-only transactions use; see {@link SeatlineDataSource}. */
 	@Bean
 	@ConditionalOnMissingBean(DataSource.class)
-	HikariDataSource dataSource(DatabaseUrl url) {
-		url.prepare();
-		var dataSource = new HikariDataSource();
-		dataSource.setPoolName("seatline");
-		dataSource.setJdbcUrl(url.jdbcUrl());
-		if (url.isSqlite()) {
-			// SQLite writes one transaction at a time; a modest pool keeps waiting writers few
-			dataSource.setMaximumPoolSize(8);
-		}
-		return dataSource;
+	SeatlineDataSource dataSource(DatabaseUrl url) {
+		return SeatlineDataSource.open(url);
+	}
+
+	/** Routes writing engine methods to the one write path; see {@link WriteRouting}. */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static WriteRouting seatlineWriteRouting(ObjectProvider<WritePath> writePath) {
+		return new WriteRouting(writePath);
+	}
+
+	/**
+	 * A refusal inside a write does not doom the transaction it joined: the write path rolls back that request's
+	 * savepoint and commits the others' work.
+	 */
+	@Bean
+	static BeanPostProcessor seatlineParticipationFailures() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof AbstractPlatformTransactionManager manager) {
+					manager.setGlobalRollbackOnParticipationFailure(false);
+				}
+				return bean;
+			}
+		};
 	}
 
 	/** A JdbcTemplate that reports SQLite's constraint and busy errors as Spring's exceptions. */
@@ -96,7 +118,9 @@ public class SeatlineEngineAutoConfiguration {
 
 	@Bean
 	FlywayConfigurationCustomizer seatlineMigrations(DatabaseUrl url) {
-		return (configuration) -> configuration.locations("classpath:db/migration/" + url.vendor());
+		// the database's own migrations, and those whose SQL is the same on both
+		return (configuration) -> configuration.locations("classpath:db/migration/" + url.vendor(),
+				"classpath:db/migration/common");
 	}
 
 	/** UTC, ticking in milliseconds: what a reply shows is exactly what was stored. */

@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DatabindException;
@@ -22,22 +21,34 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.seatline.engine.AllOrNothing;
-import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatlineException;
+import io.seatline.engine.persistence.DatabaseFailures;
 
 /**
  * Calls a function, or a composition of functions ({@code a|b}, or {@code a,b} as in a URL), from JSON text, the
  * way every JSON-speaking host does: the body is parsed and bound to the first function's input strictly (a
  * malformed body or a field of the wrong type is {@code INVALID_REQUEST} naming the field), the bearer token travels
- * as the message's {@code authorization} header through every step, and a composition runs in one transaction so
- * that a failure at any step changes nothing.
+ * as the message's {@code authorization} header through every step, and the whole call runs in one transaction so
+ * that a failure at any step changes nothing: calls of read functions only on the read path, others through the
+ * engine's one write path. A composition has at most {@link #MAX_STEPS} steps.
  */
 public class FunctionInvoker {
 
 	// Spring Cloud Function's own plumbing, not ours to expose
 	private static final Set<String> HIDDEN = Set.of("functionRouter", "RoutingFunction");
+
+	/** The most functions one composition may chain: each step is work done inside one transaction. */
+	public static final int MAX_STEPS = 10;
+
+	// functions that only read: alone or composed, they run on the read path and never wait for the writer
+	private static final Set<String> READS = Set.of("browseEvents", "eventSeats", "eventReviews", "myBookings",
+			"currentUser", "dashboard", "exportBookings", "emailQueue", "listVenues");
+
+	// functions that keep their own transactions (a password is hashed outside any) or need none; never composed,
+	// so that a failed login is counted whatever else the call does
+	private static final Set<String> STANDALONE = Set.of("login", "logout", "register", "ping");
 
 	private final FunctionCatalog catalog;
 
@@ -84,8 +95,17 @@ public class FunctionInvoker {
 			message.setHeader(Callers.AUTHORIZATION, "Bearer " + token.strip());
 		}
 		try {
-			Object output = (names.size() > 1) ? this.allOrNothing.run(() -> function.apply(message.build()))
-					: function.apply(message.build());
+			Supplier<Object> call = () -> function.apply(message.build());
+			Object output;
+			if (names.size() == 1 && STANDALONE.contains(names.get(0))) {
+				output = call.get();
+			}
+			else if (READS.containsAll(names)) {
+				output = this.allOrNothing.read(call);
+			}
+			else {
+				output = this.allOrNothing.write(call);
+			}
 			return Result.of(output);
 		}
 		catch (RuntimeException ex) {
@@ -105,10 +125,17 @@ public class FunctionInvoker {
 				names.add(name.strip());
 			}
 		}
+		if (names.size() > MAX_STEPS) {
+			throw new InvalidRequest(null,
+					"A composition has at most " + MAX_STEPS + " steps; this one has " + names.size());
+		}
 		for (var name : names) {
 			if (name.isEmpty() || HIDDEN.contains(name) || this.catalog.lookup(name) == null) {
 				throw new NotFound("No function is named '" + name + "'; the functions are "
 						+ String.join(", ", functionNames()));
+			}
+			if (names.size() > 1 && STANDALONE.contains(name)) {
+				throw new InvalidRequest(null, name + " cannot be part of a composition; call it alone");
 			}
 		}
 		return names;
@@ -168,18 +195,14 @@ public class FunctionInvoker {
 		return (type instanceof Class<?> raw) ? raw : Object.class;
 	}
 
-	/** The engine's refusal inside any wrapping; a database that stayed locked becomes {@link Busy} here, once. */
+	/** The engine's refusal inside any wrapping; an unavailable database becomes {@code BUSY} here, once. */
 	private static RuntimeException unwrap(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SeatlineException refusal) {
 				return refusal;
 			}
-			if (cause instanceof PessimisticLockingFailureException
-					|| cause instanceof ObjectOptimisticLockingFailureException) {
-				return new Busy("The database is busy; nothing was changed. Try again in a moment");
-			}
 		}
-		return ex;
+		return DatabaseFailures.translate(ex);
 	}
 
 	/** A function's output: the payload, and its content type when it is not JSON (the CSV export). */

@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import io.seatline.engine.persistence.WritePath;
 import io.seatline.engine.error.Conflict;
 
 /** Opens user accounts. */
@@ -16,14 +16,14 @@ public class Registrations {
 
 	private final PasswordHashing hashing;
 
-	private final TransactionTemplate transactions;
+	private final WritePath writes;
 
 	private final Clock clock;
 
-	Registrations(Accounts accounts, PasswordHashing hashing, TransactionTemplate transactions, Clock clock) {
+	Registrations(Accounts accounts, PasswordHashing hashing, WritePath writes, Clock clock) {
 		this.accounts = accounts;
 		this.hashing = hashing;
-		this.transactions = transactions;
+		this.writes = writes;
 		this.clock = clock;
 	}
 
@@ -36,7 +36,7 @@ public class Registrations {
 		// hashing takes tens of milliseconds: do it before the write transaction takes the database's write lock
 		var hash = this.hashing.hash(command.password());
 		try {
-			return this.transactions.execute((status) -> {
+			return this.writes.write(() -> {
 				if (this.accounts.existsByUsernameKey(Account.keyOf(command.username()))) {
 					throw usernameTaken(command.username());
 				}

@@ -12,6 +12,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.seatline.engine.persistence.WritePath;
+
 import io.seatline.engine.error.InvalidCredentials;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.TooManyAttempts;
@@ -36,20 +38,20 @@ public class Sessions {
 
 	private final AccountSettings settings;
 
-	private final TransactionTemplate writes;
+	private final WritePath writes;
 
 	private final TransactionTemplate reads;
 
 	private final Clock clock;
 
 	Sessions(Accounts accounts, LoginSessions sessions, LoginFailures failures, PasswordHashing hashing,
-			AccountSettings settings, TransactionTemplate transactions, Clock clock) {
+			AccountSettings settings, TransactionTemplate transactions, WritePath writes, Clock clock) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.failures = failures;
 		this.hashing = hashing;
 		this.settings = settings;
-		this.writes = transactions;
+		this.writes = writes;
 		this.reads = new TransactionTemplate(transactions.getTransactionManager());
 		this.reads.setReadOnly(true);
 		this.clock = clock;
@@ -84,7 +86,7 @@ public class Sessions {
 		var token = newToken();
 		var now = this.clock.instant();
 		var expiresAt = now.plus(this.settings.sessionTtl());
-		this.writes.executeWithoutResult((status) -> {
+		this.writes.run(() -> {
 			var failure = this.failures.findById(key);
 			if (failure.isPresent() && failure.get().isLockedAt(now)) {
 				// locked by a concurrent failure after our read: a lock is a lock
@@ -118,12 +120,12 @@ public class Sessions {
 	/** Ends the session of a token; an unknown token is {@code UNAUTHENTICATED}. */
 	public void logout(String token) {
 		authenticate(token);
-		this.writes.executeWithoutResult((status) -> this.sessions.deleteById(hash(token.strip())));
+		this.writes.run(() -> this.sessions.deleteById(hash(token.strip())));
 	}
 
 	private void recordFailure(String key) {
 		try {
-			this.writes.executeWithoutResult((status) -> {
+			this.writes.run(() -> {
 				var failure = this.failures.findById(key)
 					.orElseGet(() -> new LoginFailure(key, this.clock.instant()));
 				failure.record(this.clock.instant(), this.settings);

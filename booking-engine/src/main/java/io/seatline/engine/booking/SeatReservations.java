@@ -107,7 +107,7 @@ public class SeatReservations {
 			throw new Conflict("The event has already started; the booking can no longer be cancelled");
 		}
 		booking.cancel(now);
-		var released = this.inventory.release(booking.id());
+		var released = this.inventory.release(booking.eventId(), booking.id());
 		if (released != booking.seatLabels().size()) {
 			throw new IllegalStateException("Booking " + booking.id() + " held " + booking.seatLabels().size()
 					+ " seats but " + released + " were released");

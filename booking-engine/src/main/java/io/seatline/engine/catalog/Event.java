@@ -2,6 +2,7 @@ package io.seatline.engine.catalog;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -32,6 +33,13 @@ class Event {
 
 	private Instant createdAt;
 
+	// kept by SeatInventory's statements in the transactions that change seats, never written from here after insert
+	@Column(updatable = false)
+	private long seatVersion;
+
+	@Column(updatable = false)
+	private int availableSeats;
+
 	protected Event() {
 	}
 
@@ -42,6 +50,7 @@ class Event {
 		this.description = command.description();
 		this.startsAt = command.startsAt();
 		this.totalSeats = venue.capacity();
+		this.availableSeats = venue.capacity();
 		this.createdAt = createdAt;
 	}
 
@@ -67,5 +76,10 @@ class Event {
 
 	int totalSeats() {
 		return this.totalSeats;
+	}
+
+	/** Available seats as of when this entity was read. */
+	int availableSeats() {
+		return this.availableSeats;
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,20 +28,26 @@ public class EventCatalog {
 	// far enough for "no upper bound", near enough to stay a valid epoch-millisecond value everywhere
 	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
+	// seat maps kept in memory at once; each is one small object per seat
+	private static final int MAX_SNAPSHOTS = 64;
+
 	private final Venues venues;
 
 	private final Events events;
 
-	private final EventSeatRows seats;
+	private final SeatInventory inventory;
 
 	private final JdbcTemplate jdbc;
 
+	// the latest seat map read of each event, with the seat version it was read at
+	private final Map<String, SeatSnapshot> snapshots = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
-	EventCatalog(Venues venues, Events events, EventSeatRows seats, JdbcTemplate jdbc, Clock clock) {
+	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock) {
 		this.venues = venues;
 		this.events = events;
-		this.seats = seats;
+		this.inventory = inventory;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -97,22 +104,45 @@ public class EventCatalog {
 				: END_OF_TIME;
 		var pattern = (query.venue() != null) ? "%" + escapeLike(Venue.keyOf(query.venue())) + "%" : "%";
 		var found = this.events.browse(pattern, from, until);
-		var available = availableSeats(found.stream().map(Event::id).toList());
 		var details = details(found);
-		return found.stream()
-			.map((event) -> new EventSummary(details.get(event.id()), available.getOrDefault(event.id(), 0)))
-			.toList();
+		// the kept count of the event's row: no seat is counted here
+		return found.stream().map((event) -> new EventSummary(details.get(event.id()), event.availableSeats())).toList();
 	}
 
-	/** An event with every seat and its status; {@code NOT_FOUND} for an unknown event. */
+	/**
+	 * An event with every seat and its status; {@code NOT_FOUND} for an unknown event. The seats are read as a
+	 * projection once per seat version of the event: calls for an unchanged event share one snapshot.
+	 */
 	@Transactional(readOnly = true)
 	public SeatMap seatMap(String eventId) {
 		var event = event(eventId);
-		var seatList = this.seats.findByEventIdOrderByPosition(eventId)
-			.stream()
-			.map((seat) -> new SeatMap.Seat(seat.label(), seat.status()))
-			.toList();
-		return new SeatMap(event, seatList);
+		var version = this.inventory.versionOf(eventId);
+		var snapshot = this.snapshots.get(eventId);
+		if (snapshot == null || snapshot.version() != version) {
+			snapshot = new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId)));
+			if (this.snapshots.size() >= MAX_SNAPSHOTS) {
+				// a bound on memory: the maps of the events people look at now are read again at once
+				this.snapshots.clear();
+			}
+			this.snapshots.merge(eventId, snapshot, (old, fresh) -> (old.version() >= fresh.version()) ? old : fresh);
+		}
+		return new SeatMap(event, snapshot.seats());
+	}
+
+	/**
+	 * The seat versions of these events, by id (unknown ids are left out): a version changes whenever a seat of its
+	 * event changes, in this process or any other on the same database.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Long> seatVersions(Collection<String> eventIds) {
+		var versions = new HashMap<String, Long>();
+		for (var eventId : eventIds) {
+			var version = this.inventory.versionOf(eventId);
+			if (version >= 0) {
+				versions.put(eventId, version);
+			}
+		}
+		return versions;
 	}
 
 	/** One event with its venue; {@code NOT_FOUND} for an unknown id. */
@@ -158,16 +188,7 @@ public class EventCatalog {
 				event.startsAt(), event.totalSeats());
 	}
 
-	private Map<String, Integer> availableSeats(List<String> eventIds) {
-		var available = new HashMap<String, Integer>();
-		if (!eventIds.isEmpty()) {
-			for (var row : this.seats.countByStatus(eventIds)) {
-				if (row[1] == SeatStatus.AVAILABLE) {
-					available.put((String) row[0], ((Number) row[2]).intValue());
-				}
-			}
-		}
-		return available;
+	private record SeatSnapshot(long version, List<SeatMap.Seat> seats) {
 	}
 
 	private static String escapeLike(String text) {

@@ -1,11 +1,16 @@
 package io.seatline.engine.catalog;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,21 +18,29 @@ import org.springframework.transaction.annotation.Transactional;
 import io.seatline.engine.persistence.DatabaseUrl;
 
 /**
- * The seat operations other features run inside their own transactions: claiming seats for a booking with one
- * conditional statement, releasing them, and counting them. Each method joins the caller's transaction and refuses
- * to run without one.
+ * The one owner of seat state: the seat operations other features run inside their own transactions. Every
+ * transition is one conditional statement whose row count the caller checks; in the same transaction it moves the
+ * event's kept counts and bumps its seat version (first, so that on PostgreSQL the event's row is locked before any
+ * of its seats and two transactions never wait for each other's seats). Each method joins the caller's transaction
+ * and refuses to run without one.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
 public class SeatInventory {
+
+	/** The PostgreSQL notification channel on which every seat change names its event. */
+	public static final String CHANGES_CHANNEL = "seatline_seat_changes";
 
 	private final EventSeatRows seats;
 
 	// SQLite runs one writer at a time; PostgreSQL runs them at once and needs a fixed order of row locks
 	private final boolean oneWriterAtATime;
 
-	SeatInventory(EventSeatRows seats, DatabaseUrl database) {
+	private final JdbcTemplate jdbc;
+
+	SeatInventory(EventSeatRows seats, JdbcTemplate jdbc, DatabaseUrl database) {
 		this.seats = seats;
+		this.jdbc = jdbc;
 		this.oneWriterAtATime = database.isSqlite();
 	}
 
@@ -44,8 +57,11 @@ public class SeatInventory {
 	 * deadlocking.
 	 */
 	public int claim(String eventId, Collection<String> labels, String bookingId) {
-		return this.oneWriterAtATime ? this.seats.claim(eventId, labels, bookingId)
+		bumpVersion(eventId);
+		var claimed = this.oneWriterAtATime ? this.seats.claim(eventId, labels, bookingId)
 				: this.seats.claimInLabelOrder(eventId, labels, bookingId);
+		move(eventId, SeatStatus.AVAILABLE, SeatStatus.BOOKED, claimed);
+		return claimed;
 	}
 
 	/** Which of the labels the booking does not hold, in seat-map order. */
@@ -62,20 +78,81 @@ public class SeatInventory {
 		return positions;
 	}
 
-	/** Makes the booking's seats {@code AVAILABLE} again; returns how many. */
-	public int release(String bookingId) {
-		return this.oneWriterAtATime ? this.seats.release(bookingId) : this.seats.releaseInLabelOrder(bookingId);
+	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */
+	public int release(String eventId, String bookingId) {
+		bumpVersion(eventId);
+		var released = this.oneWriterAtATime ? this.seats.release(bookingId)
+				: this.seats.releaseInLabelOrder(bookingId);
+		move(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
+		return released;
 	}
 
-	/** Seat counts by status for the given events (every event when null), by event id. */
+	/**
+	 * Seat counts by status for the given events (every event when null), by event id: the kept counts, never a count
+	 * of seat rows.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Map<String, Map<SeatStatus, Integer>> countByStatus(Collection<String> eventIds) {
-		var rows = (eventIds == null) ? this.seats.countAllByStatus()
-				: eventIds.isEmpty() ? List.<Object[]>of() : this.seats.countByStatus(eventIds);
 		var counts = new HashMap<String, Map<SeatStatus, Integer>>();
-		for (var row : rows) {
-			counts.computeIfAbsent((String) row[0], (id) -> new HashMap<>())
-				.put((SeatStatus) row[1], ((Number) row[2]).intValue());
+		if (eventIds != null && eventIds.isEmpty()) {
+			return counts;
+		}
+		var sql = "select id, available_seats, booked_seats, held_seats, blocked_seats from events";
+		RowCallbackHandler collect = (row) -> {
+			var byStatus = new EnumMap<SeatStatus, Integer>(SeatStatus.class);
+			byStatus.put(SeatStatus.AVAILABLE, row.getInt(2));
+			byStatus.put(SeatStatus.BOOKED, row.getInt(3));
+			byStatus.put(SeatStatus.HELD, row.getInt(4));
+			byStatus.put(SeatStatus.BLOCKED, row.getInt(5));
+			counts.put(row.getString(1), byStatus);
+		};
+		if (eventIds == null) {
+			this.jdbc.query(sql, collect);
+		}
+		else {
+			var ids = List.copyOf(eventIds);
+			this.jdbc.query(sql + " where id in (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
+					collect, ids.toArray());
 		}
 		return counts;
+	}
+
+	/** The event's seat version: a number that every change of its seats bumps. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public long versionOf(String eventId) {
+		var versions = this.jdbc.queryForList("select seat_version from events where id = ?", Long.class, eventId);
+		return versions.isEmpty() ? -1 : versions.get(0);
+	}
+
+	/** Every seat of the event and its status, in seat-map order: a projection, no entity per seat. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<SeatMap.Seat> seatsOf(String eventId) {
+		return this.jdbc.query("select label, status from event_seats where event_id = ? order by position",
+				(row, index) -> new SeatMap.Seat(row.getString(1), SeatStatus.valueOf(row.getString(2))), eventId);
+	}
+
+	private void bumpVersion(String eventId) {
+		this.jdbc.update("update events set seat_version = seat_version + 1 where id = ?", eventId);
+		if (!this.oneWriterAtATime) {
+			// delivered at commit, to every runner on the database (and never for a rollback)
+			this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
+					eventId);
+		}
+	}
+
+	private void move(String eventId, SeatStatus from, SeatStatus to, int count) {
+		if (count > 0) {
+			this.jdbc.update("update events set " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = "
+					+ column(to) + " + ? where id = ?", count, count, eventId);
+		}
+	}
+
+	private static String column(SeatStatus status) {
+		return switch (status) {
+			case AVAILABLE -> "available_seats";
+			case BOOKED -> "booked_seats";
+			case HELD -> "held_seats";
+			case BLOCKED -> "blocked_seats";
+		};
 	}
 }

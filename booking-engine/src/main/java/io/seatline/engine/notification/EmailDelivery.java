@@ -6,10 +6,10 @@ import java.time.Instant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.persistence.WritePath;
 
 /**
  * Runs one email job on the worker: composes the email from the booking as it is now, sends it outside any
@@ -30,18 +30,18 @@ class EmailDelivery {
 
 	private final JobSettings settings;
 
-	private final TransactionTemplate transactions;
+	private final WritePath writes;
 
 	private final Clock clock;
 
 	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
-			JobSettings settings, TransactionTemplate transactions, Clock clock) {
+			JobSettings settings, WritePath writes, Clock clock) {
 		this.jobs = jobs;
 		this.reservations = reservations;
 		this.composer = composer;
 		this.transport = transport;
 		this.settings = settings;
-		this.transactions = transactions;
+		this.writes = writes;
 		this.clock = clock;
 	}
 
@@ -55,13 +55,18 @@ class EmailDelivery {
 		}
 		var booking = this.reservations.details(bookingId);
 		if (kind == EmailKind.REVIEW_PROMPT && booking.status() == BookingStatus.CANCELLED) {
-			this.transactions.executeWithoutResult((status) -> this.jobs.findById(jobId).ifPresent(EmailJob::cancel));
+			this.writes.write(() -> this.jobs.findById(jobId).map((cancelled) -> {
+				cancelled.cancel();
+				return cancelled;
+			}));
 			return;
 		}
 		var message = this.composer.compose(jobId, kind, job.recipient(), booking);
 		this.transport.send(message);
-		this.transactions.executeWithoutResult(
-				(status) -> this.jobs.findById(jobId).ifPresent((sent) -> sent.sent(this.clock.instant())));
+		this.writes.write(() -> this.jobs.findById(jobId).map((sent) -> {
+			sent.sent(this.clock.instant());
+			return sent;
+		}));
 		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + job.recipient());
 	}
 
@@ -72,7 +77,7 @@ class EmailDelivery {
 	Instant failed(EmailKind kind, String bookingId, Throwable cause) {
 		var jobId = kind.jobId(bookingId);
 		var error = (cause != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : "unknown";
-		return this.transactions.execute((status) -> {
+		return this.writes.write(() -> {
 			var job = this.jobs.findById(jobId).orElse(null);
 			if (job == null || job.status() != EmailStatus.PENDING) {
 				return null;

@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JDBC URL from {@code DATABASE_URL}, completed with the settings the engine relies on. For SQLite: WAL,
  * {@code synchronous=FULL} (a confirmed booking survives a power loss), foreign keys, a busy timeout so that
- * concurrent writers wait rather than fail, and immediate transactions: each takes the write lock when it begins, so
+ * writers of other processes wait rather than fail, and immediate transactions: each takes the write lock when it begins, so
  * that two transactions never both read and then both try to write (which SQLite can only resolve by failing one).
  */
 public record DatabaseUrl(String url) {
@@ -24,7 +25,8 @@ public record DatabaseUrl(String url) {
 		var settings = new LinkedHashMap<String, String>();
 		settings.put("journal_mode", "WAL");
 		settings.put("synchronous", "FULL");
-		settings.put("busy_timeout", "30000");
+		// one writer per process: a lock held longer than this by another process is answered busy, not waited out
+		settings.put("busy_timeout", "5000");
 		settings.put("foreign_keys", "true");
 		settings.put("transaction_mode", "IMMEDIATE");
 		return settings;
@@ -55,7 +57,21 @@ public record DatabaseUrl(String url) {
 		return withSettings(SQLITE_SETTINGS);
 	}
 
+	/**
+	 * The URL for SQLite's read-only connections: the user's settings without those that write or begin a write
+	 * ({@code journal_mode}, {@code synchronous}, {@code transaction_mode}), and the busy timeout.
+	 */
+	public String readOnlyJdbcUrl() {
+		var settings = new LinkedHashMap<String, String>();
+		settings.put("busy_timeout", SQLITE_SETTINGS.get("busy_timeout"));
+		return withSettings(settings, Set.of("journal_mode", "synchronous", "transaction_mode", "foreign_keys"));
+	}
+
 	private String withSettings(Map<String, String> settings) {
+		return withSettings(settings, Set.of());
+	}
+
+	private String withSettings(Map<String, String> settings, Set<String> dropped) {
 		if (!isSqlite()) {
 			return this.url;
 		}
@@ -70,6 +86,7 @@ public record DatabaseUrl(String url) {
 				}
 			}
 		}
+		query.keySet().removeAll(dropped);
 		settings.forEach(query::putIfAbsent);
 		var joined = new StringBuilder(base).append('?');
 		query.forEach((key, value) -> joined.append(key).append('=').append(value).append('&'));

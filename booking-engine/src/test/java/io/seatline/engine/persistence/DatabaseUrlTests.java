@@ -19,7 +19,7 @@ class DatabaseUrlTests {
 	@Test
 	void sqliteGetsTheSettingsADurableConcurrentBookingNeeds() {
 		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db").jdbcUrl()).isEqualTo(
-				"jdbc:sqlite:/tmp/x.db?journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true"
+				"jdbc:sqlite:/tmp/x.db?journal_mode=WAL&synchronous=FULL&busy_timeout=5000&foreign_keys=true"
 						+ "&transaction_mode=IMMEDIATE");
 	}
 
@@ -27,7 +27,13 @@ class DatabaseUrlTests {
 	void settingsInTheUrlWin() {
 		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db?busy_timeout=5").jdbcUrl())
 			.startsWith("jdbc:sqlite:/tmp/x.db?busy_timeout=5&journal_mode=WAL")
-			.doesNotContain("busy_timeout=30000");
+			.doesNotContain("busy_timeout=5000");
+	}
+
+	@Test
+	void readOnlyConnectionsNeitherBeginImmediateNorChangeTheJournal() {
+		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db?transaction_mode=IMMEDIATE&cache_size=100").readOnlyJdbcUrl())
+			.isEqualTo("jdbc:sqlite:/tmp/x.db?cache_size=100&busy_timeout=5000");
 	}
 
 	@Test

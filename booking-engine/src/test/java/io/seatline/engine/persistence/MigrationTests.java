@@ -12,6 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.seatline.engine.account.RegisterAccount;
 import io.seatline.engine.account.Registrations;
 import io.seatline.engine.account.Sessions;
+import io.seatline.engine.catalog.BrowseEvents;
+import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.testapp.EngineTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +34,7 @@ abstract class MigrationTests {
 		try (var context = start(url)) {
 			assertThat(context.getBean(Sessions.class).login("kept", "password-1").username()).isEqualTo("kept");
 		}
-		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true");
+		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true");
 	}
 
 	@Test
@@ -46,10 +48,23 @@ abstract class MigrationTests {
 				.register(new RegisterAccount("veteran", "veteran@example.org", "password-1"));
 		}
 		assertThat(appliedMigrations(url)).containsExactly("1:true");
+		// an event of the first version, its seats written as that version's engine wrote them
+		try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
+			statement.executeUpdate("insert into venues (id, version, name, name_key, capacity, created_at) "
+					+ "values ('v1', 0, 'Old Hall', 'old hall', 3, 0)");
+			statement.executeUpdate("insert into events (id, version, venue_id, name, starts_at, total_seats, created_at) "
+					+ "values ('e1', 0, 'v1', 'Old Show', 4102444800000, 3, 0)");
+			statement.executeUpdate("insert into event_seats (event_id, label, position, status) values "
+					+ "('e1', '1', 0, 'AVAILABLE'), ('e1', '2', 1, 'BLOCKED'), ('e1', '3', 2, 'AVAILABLE')");
+		}
 		try (var context = start(url)) {
 			assertThat(context.getBean(Sessions.class).login("veteran", "password-1").username()).isEqualTo("veteran");
+			// the kept counts start from the seats that exist
+			assertThat(context.getBean(EventCatalog.class).browse(new BrowseEvents(null, null, null)))
+				.singleElement()
+				.satisfies((event) -> assertThat(event.availableSeats()).isEqualTo(2));
 		}
-		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true");
+		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true");
 	}
 
 	static ConfigurableApplicationContext start(String url) {

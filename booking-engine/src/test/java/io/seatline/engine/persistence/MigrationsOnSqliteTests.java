@@ -21,7 +21,7 @@ class MigrationsOnSqliteTests extends MigrationTests {
 			assertThat(jdbc.queryForObject("pragma journal_mode", String.class)).isEqualToIgnoringCase("wal");
 			assertThat(jdbc.queryForObject("pragma foreign_keys", Integer.class)).isOne();
 			assertThat(jdbc.queryForObject("pragma synchronous", Integer.class)).isEqualTo(2);
-			assertThat(jdbc.queryForObject("pragma busy_timeout", Integer.class)).isGreaterThanOrEqualTo(10_000);
+			assertThat(jdbc.queryForObject("pragma busy_timeout", Integer.class)).isEqualTo(5_000);
 		}
 	}
 }

@@ -32,10 +32,11 @@ import io.seatline.functions.FunctionInvoker;
 
 /**
  * Keeps every open seat map up to date. An event is read through the engine when a page starts watching it (the
- * snapshot), as soon as a booking or cancellation of this process commits, and every poll interval while anybody
- * watches it, which catches what other processes on the same database did (the shell); watchers get only the
- * seats whose status changed. Polling is per watched event, not per page, and an event nobody watches is never read.
- * One worker thread does all reads and sends, so the changes of an event reach every page in order.
+ * snapshot) and as soon as a booking or cancellation of this process commits. Every poll interval the seat versions
+ * of the watched events are read (one number each), which catches what other processes on the same database did (the
+ * shell, another runner); only an event whose version moved is read again. Watchers get only the seats whose status
+ * changed. An event nobody watches is never read. One worker thread does all reads and sends, so the changes of an
+ * event reach every page in order.
  */
 @Component
 class LiveSeats implements SmartLifecycle {
@@ -122,6 +123,7 @@ class LiveSeats implements SmartLifecycle {
 		}
 		var watch = this.watches.get(eventId);
 		if (watch == null) {
+			// version unknown (-1): the first poll reads it and the seats again, which closes the gap since this read
 			watch = new Watch(now);
 			this.watches.put(eventId, watch);
 			this.watched.add(eventId);
@@ -148,6 +150,8 @@ class LiveSeats implements SmartLifecycle {
 		}
 		SeatStates now;
 		try {
+			// the version first: a change between the two reads is then seen again at the next poll, never missed
+			watch.version = this.catalog.seatVersions(List.of(eventId)).getOrDefault(eventId, -1L);
 			now = read(eventId);
 		}
 		catch (NotFound ex) {
@@ -176,8 +180,15 @@ class LiveSeats implements SmartLifecycle {
 	}
 
 	private void poll() {
+		if (this.watches.isEmpty()) {
+			return;
+		}
+		var versions = this.catalog.seatVersions(List.copyOf(this.watches.keySet()));
 		for (var eventId : new ArrayList<>(this.watches.keySet())) {
-			refresh(eventId);
+			var version = versions.get(eventId);
+			if (version == null || version != this.watches.get(eventId).version) {
+				refresh(eventId);
+			}
 		}
 	}
 
@@ -311,6 +322,9 @@ class LiveSeats implements SmartLifecycle {
 		private final List<SseEmitter> emitters = new ArrayList<>();
 
 		private SeatStates states;
+
+		/** The seat version read just before {@link #states}; -1 when not known yet. */
+		private long version = -1;
 
 		private Watch(SeatStates states) {
 			this.states = states;

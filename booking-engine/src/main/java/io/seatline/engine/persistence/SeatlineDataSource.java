@@ -1,0 +1,87 @@
+package io.seatline.engine.persistence;
+
+import java.io.Closeable;
+import java.sql.Connection;
+import java.time.Duration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+/**
+ * The engine's data source: connections are fetched only when a statement needs one, from the write pool, or, for a
+ * read-only transaction, from the read pool. On SQLite the read pool's connections are opened read-only and never
+ * begin {@code IMMEDIATE}: in WAL mode they read a consistent snapshot while a writer works, and never wait for the
+ * write lock. On PostgreSQL both are one pool. Connections that saw the database unavailable are discarded
+ * ({@link BrokenConnections}).
+ */
+public final class SeatlineDataSource extends LazyConnectionDataSourceProxy implements Closeable {
+
+	/** How long a request waits for a pooled connection before it is answered busy. */
+	private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
+
+	private final HikariDataSource writes;
+
+	private final HikariDataSource reads;
+
+	private SeatlineDataSource(HikariDataSource writes, HikariDataSource reads) {
+		super(writes);
+		this.writes = writes;
+		this.reads = reads;
+		if (reads != null) {
+			setReadOnlyDataSource(reads);
+		}
+		// known up front, so that building this proxy opens no connection (the database may be unavailable at start)
+		setDefaultAutoCommit(true);
+		setDefaultTransactionIsolation((reads != null) ? Connection.TRANSACTION_SERIALIZABLE
+				: Connection.TRANSACTION_READ_COMMITTED);
+	}
+
+	/** Opens the pools for a database URL; nothing connects until the first statement. */
+	public static SeatlineDataSource open(DatabaseUrl url) {
+		url.prepare();
+		var writes = pool("seatline-writes", url.jdbcUrl());
+		if (!url.isSqlite()) {
+			return new SeatlineDataSource(writes, null);
+		}
+		// one writer thread holds a connection per batch; the job worker and a few stragglers need the rest
+		writes.setMaximumPoolSize(6);
+		var config = new SQLiteConfig();
+		config.setReadOnly(true);
+		var sqlite = new SQLiteDataSource(config);
+		sqlite.setUrl(url.readOnlyJdbcUrl());
+		var reads = pool("seatline-reads", null);
+		reads.setDataSource(sqlite);
+		// the pool sets its read-only flag on each new connection; sqlite-jdbc accepts only the one it opened with
+		reads.setReadOnly(true);
+		reads.setMaximumPoolSize(8);
+		return new SeatlineDataSource(writes, reads);
+	}
+
+	private static HikariDataSource pool(String name, String jdbcUrl) {
+		var pool = new HikariDataSource();
+		pool.setPoolName(name);
+		if (jdbcUrl != null) {
+			pool.setJdbcUrl(jdbcUrl);
+		}
+		pool.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+		// a pool that cannot connect at start still starts; requests are answered busy until the database is back
+		pool.setInitializationFailTimeout(-1);
+		pool.setExceptionOverride(new BrokenConnections());
+		return pool;
+	}
+
+	/** True when reads have a pool of their own (SQLite). */
+	public boolean hasReadPool() {
+		return this.reads != null;
+	}
+
+	@Override
+	public void close() {
+		if (this.reads != null) {
+			this.reads.close();
+		}
+		this.writes.close();
+	}
+}
