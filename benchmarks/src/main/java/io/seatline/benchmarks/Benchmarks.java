@@ -1,0 +1,130 @@
+package io.seatline.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's command line: runs the plan {@code --runs} times, prints each measurement as it comes, then the
+ * medians and ratios, and writes {@code NAME.json} (medians, ratios, every run's raw figures) and {@code NAME.txt}
+ * (what was printed) to the output folder. Exits 1 when an integrity check failed, 2 on a usage error.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			if (!ex.getMessage().isEmpty()) {
+				System.err.println(ex.getMessage());
+			}
+			System.err.print(Options.USAGE);
+			System.exit(ex.getMessage().isEmpty() ? 0 : 2);
+			return;
+		}
+		if (options.chartsFrom() != null) {
+			var results = Results.read(options.chartsFrom());
+			System.out.println("Wrote " + Charts.write(results, options.chartsFrom().toAbsolutePath().getParent()));
+			return;
+		}
+		var results = run(options, System.out);
+		System.exit(results.integrityPassed() ? 0 : 1);
+	}
+
+	/** Runs the plan, printing to {@code out} and to {@code NAME.txt}, and writes {@code NAME.json}. */
+	static Results run(Options options, PrintStream out) throws Exception {
+		var printed = new ByteArrayOutputStream();
+		var log = new PrintStream(new Tee(out, printed), true, StandardCharsets.UTF_8);
+		var startedAt = Instant.now();
+		log.println("Seatline benchmark " + startedAt + ": " + Runtime.getRuntime().availableProcessors()
+				+ " cores, Java " + System.getProperty("java.version") + ", runner " + options.runnerJar());
+		log.println("each measurement: warm-up " + options.warmup().toMillis() + " ms, then "
+				+ options.duration().toMillis() + " ms; " + options.runs() + " run(s)");
+		log.println("ok/s: successes per second (bookings, transactions, reads, pings); latencies of every request; "
+				+ "409 %: share of SEATS_UNAVAILABLE; other: any other status or no reply; RSS: the runner's peak; "
+				+ "CPU r/c/o: cores used by the runner, by the benchmark's clients, by anything else on the machine");
+		log.println(Report.header());
+		var runs = new ArrayList<RunResult>();
+		for (int run = 1; run <= options.runs(); run++) {
+			runs.add(new SingleRun(options, run, log).execute());
+		}
+		var results = Results.of(options, startedAt, runs);
+		log.println();
+		log.println("Medians over " + runs.size() + " run(s) (error counts summed over runs):");
+		log.print(Report.table(results.medians()));
+		log.println();
+		log.println("Ratios (successes per second):");
+		log.print(Report.ratioLines(results.ratios()));
+		log.println();
+		for (var run : runs) {
+			if (run.runner() != null) {
+				log.println("[run %d] runner: ping answered %d ms after java -jar; RSS idle %.0f MiB, peak %.0f MiB"
+					.formatted(run.run(), run.runner().startupMillis(), run.runner().idleRssMb(),
+							run.runner().peakRssMb()));
+			}
+			if (run.integrity() != null) {
+				log.println("[run " + run.run() + "] " + run.integrity().summary());
+			}
+		}
+		var json = results.writeJson(options.outputDir());
+		var charts = charts(results, options, log);
+		var text = options.outputDir().resolve(options.name() + ".txt");
+		log.println("Wrote " + json + ", " + text + " and " + charts.size() + " chart(s) " + charts);
+		log.flush();
+		Files.write(text, printed.toByteArray());
+		return results;
+	}
+
+	/** The PNG charts; a chart that cannot be drawn costs a warning, never the figures already written. */
+	private static List<Path> charts(Results results, Options options, PrintStream log) {
+		try {
+			return Charts.write(results, options.outputDir());
+		}
+		catch (Exception | Error ex) {
+			log.println("No charts: " + ex);
+			return List.of();
+		}
+	}
+
+	/** Writes to two streams at once. */
+	private static final class Tee extends OutputStream {
+
+		private final OutputStream first;
+
+		private final OutputStream second;
+
+		Tee(OutputStream first, OutputStream second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		public void write(int b) throws java.io.IOException {
+			this.first.write(b);
+			this.second.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+			this.first.write(bytes, offset, length);
+			this.second.write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws java.io.IOException {
+			this.first.flush();
+			this.second.flush();
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package io.seatline.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+
+/**
+ * {@code email}: N bookings, N confirmation emails delivered to a real SMTP server (GreenMail, in this process) by a
+ * runner of its own. Measures from each booking's {@code 200} reply to its email's arrival, and emails per second
+ * from the first booking to the last arrival.
+ */
+final class Emails {
+
+	private static final int CLIENTS = 4;
+
+	private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
+
+	private final Options options;
+
+	private final Map<String, Long> repliedAt = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+
+	private Emails(Options options) {
+		this.options = options;
+	}
+
+	static Measurement measure(Options options, Path workDir, PrintStream log) throws Exception {
+		return new Emails(options).run(workDir, log);
+	}
+
+	private Measurement run(Path workDir, PrintStream log) throws Exception {
+		int port = RunnerProcess.freePort();
+		var smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+		try {
+			var environment = Map.of("MAIL_SERVER", "127.0.0.1", "MAIL_PORT", Integer.toString(port));
+			var databaseUrl = "jdbc:sqlite:" + workDir.resolve("email.db").toAbsolutePath();
+			log.println("email: a runner sending to GreenMail on port " + port + ", " + this.options.emails()
+					+ " bookings by " + CLIENTS + " clients");
+			try (var stage = Stage.open(this.options, 1, databaseUrl, workDir, CLIENTS, environment)) {
+				var event = stage.createEvent();
+				var watcher = new Thread(() -> watch(smtp), "smtp-watcher");
+				watcher.setDaemon(true);
+				watcher.start();
+				stage.startMeasuring();
+				long first = System.nanoTime();
+				book(stage, event);
+				long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
+				while (!this.arrivedAt.keySet().containsAll(this.repliedAt.keySet()) && System.nanoTime() < deadline) {
+					Thread.sleep(20);
+				}
+				watcher.interrupt();
+				var measurement = measurement(first, stage);
+				stage.close();
+				var integrity = Integrity.check(databaseUrl, stage.confirmedSeats());
+				log.println(integrity.summary());
+				measurement.details().put("integrityPassed", integrity.passed());
+				return measurement;
+			}
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
+	/** Books one free seat per request, seat after seat, so that every booking succeeds. */
+	private void book(Stage stage, String event) throws Exception {
+		var seats = stage.seats().all();
+		var next = new AtomicInteger();
+		var threads = new ArrayList<Thread>();
+		var failures = new ArrayList<Exception>();
+		for (int client = 0; client < CLIENTS; client++) {
+			int index = client;
+			var thread = new Thread(() -> {
+				try (var api = new SeatlineApi(stage.endpoint(index))) {
+					for (int i = next.getAndIncrement(); i < this.options.emails(); i = next.getAndIncrement()) {
+						var seat = seats.get(i % seats.size()).label();
+						var reply = api.require("reserveSeats", SeatlineApi.reservation(event, List.of(seat)),
+								stage.user(index));
+						this.repliedAt.put(reply.get("bookingId").asString(), System.nanoTime());
+						stage.confirmed(1);
+					}
+				}
+				catch (Exception ex) {
+					synchronized (failures) {
+						failures.add(ex);
+					}
+				}
+			}, "email-client");
+			threads.add(thread);
+			thread.start();
+		}
+		for (var thread : threads) {
+			thread.join();
+		}
+		if (!failures.isEmpty()) {
+			throw failures.get(0);
+		}
+	}
+
+	/** Notes when each confirmation first appears at the SMTP server, by its Message-ID. */
+	private void watch(GreenMail smtp) {
+		while (!Thread.currentThread().isInterrupted()) {
+			long now = System.nanoTime();
+			Arrays.stream(smtp.getReceivedMessages()).forEach(message -> {
+				try {
+					var id = message.getMessageID();
+					// <booking-confirmed.BOOKINGID@host>
+					if (id != null && id.startsWith("<booking-confirmed.")) {
+						this.arrivedAt.putIfAbsent(id.substring(19, id.indexOf('@')), now);
+					}
+				}
+				catch (MessagingException ignored) {
+					// a message without headers yet
+				}
+			});
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	private Measurement measurement(long first, Stage stage) {
+		var latencies = new ArrayList<Long>();
+		long last = first;
+		for (var booking : this.repliedAt.entrySet()) {
+			var arrived = this.arrivedAt.get(booking.getKey());
+			if (arrived != null) {
+				latencies.add(Math.max(0, arrived - booking.getValue()));
+				last = Math.max(last, arrived);
+			}
+		}
+		var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+		var samples = new Samples(sorted, Map.of(200, (long) sorted.length), 0, Math.max(1, last - first));
+		long missing = this.repliedAt.size() - sorted.length;
+		var details = new LinkedHashMap<String, Object>();
+		details.put("bookings", this.repliedAt.size());
+		details.put("delivered", sorted.length);
+		details.put("missing", missing);
+		details.put("p95Millis", samples.percentileMillis(95));
+		return new Measurement(Scenario.EMAIL.label(), "booking reply to email delivered", CLIENTS,
+				this.repliedAt.size(), samples.rate(200), 0, samples.percentileMillis(50), samples.percentileMillis(99),
+				samples.maxMillis(), 0, 0, missing, Map.of("200", (long) sorted.length, "-1", missing),
+				stage.peakRssMb(), stage.cpu(), details);
+	}
+}

@@ -1,0 +1,73 @@
+package io.seatline.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** A database {@code floor-db} runs on: how to connect, begin, commit and roll back, and the schema. */
+interface FloorDatabase {
+
+	/** {@code sqlite} or {@code postgresql}: also the name of the schema resource. */
+	String kind();
+
+	String url();
+
+	default Connection connect() throws SQLException {
+		return DriverManager.getConnection(url());
+	}
+
+	default String schema() {
+		try (var in = FloorDatabase.class.getResourceAsStream("/floor-db/" + kind() + ".sql")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void begin(Connection connection) throws SQLException;
+
+	void commit(Connection connection) throws SQLException;
+
+	void rollback(Connection connection) throws SQLException;
+
+	/** SQLite with the engine's settings; transactions begin {@code IMMEDIATE}, taking the write lock up front. */
+	record Sqlite(String url) implements FloorDatabase {
+
+		/** The settings the engine adds to every SQLite URL. */
+		static final String SETTINGS = "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true";
+
+		static Sqlite file(java.nio.file.Path file) {
+			return new Sqlite("jdbc:sqlite:" + file.toAbsolutePath() + "?" + SETTINGS);
+		}
+
+		@Override
+		public String kind() {
+			return "sqlite";
+		}
+
+		@Override
+		public void begin(Connection connection) throws SQLException {
+			execute(connection, "BEGIN IMMEDIATE");
+		}
+
+		@Override
+		public void commit(Connection connection) throws SQLException {
+			execute(connection, "COMMIT");
+		}
+
+		@Override
+		public void rollback(Connection connection) throws SQLException {
+			execute(connection, "ROLLBACK");
+		}
+
+		private static void execute(Connection connection, String sql) throws SQLException {
+			try (var statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package io.seatline.benchmarks;
+
+import java.util.List;
+
+/**
+ * Everything one run measured, raw.
+ *
+ * @param run its number, from 1
+ * @param measurements one per scenario, variant and client count
+ * @param integrity the database after the run, or {@code null} when no scenario booked through a runner
+ * @param runner the runner's start and memory, or {@code null} when none ran
+ */
+record RunResult(int run, List<Measurement> measurements, Integrity integrity, RunnerFigures runner) {
+
+	/**
+	 * @param startupMillis from {@code java -jar} to the first {@code ping} answered
+	 * @param idleRssMb resident memory after start and setup, before any load
+	 * @param peakRssMb the highest resident memory seen during the run
+	 */
+	record RunnerFigures(long startupMillis, double idleRssMb, double peakRssMb) {
+	}
+}

@@ -1,0 +1,107 @@
+package io.seatline.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One run of the plan: the floors, then the runner's scenarios on a fresh runner and database, then the checks. */
+final class SingleRun {
+
+	private final Options options;
+
+	private final int number;
+
+	private final PrintStream log;
+
+	SingleRun(Options options, int number, PrintStream log) {
+		this.options = options;
+		this.number = number;
+		this.log = log;
+	}
+
+	RunResult execute() throws Exception {
+		var workDir = Files.createTempDirectory("seatline-benchmark-run" + this.number + "-");
+		var measurements = new ArrayList<Measurement>();
+		var seats = new SeatPicker(this.options.rows(), this.options.seatsPerRow());
+		if (this.options.runs(Scenario.FLOOR_DB)) {
+			progress("floor-db: one writer on " + workDir.resolve("floor.db"));
+			measurements.add(note(FloorDb.measure(FloorDatabase.Sqlite.file(workDir.resolve("floor.db")), seats,
+					this.options)));
+		}
+		Integrity integrity = null;
+		RunResult.RunnerFigures runner = null;
+		if (this.options.runs(Scenario.FLOOR_HTTP) || this.options.runs(Scenario.READ)
+				|| this.options.runs(Scenario.BOOK)) {
+			var databaseUrl = (this.options.databaseUrl() != null) ? this.options.databaseUrl()
+					: "jdbc:sqlite:" + workDir.resolve("booking.db").toAbsolutePath();
+			long confirmed;
+			progress("starting " + this.options.runners() + " runner(s) on " + databaseUrl);
+			try (var stage = Stage.open(this.options, this.options.runners(), databaseUrl, workDir, users(),
+					Map.of())) {
+				progress("runner up in %d ms, idle RSS %.0f MiB".formatted(stage.startupMillis(), stage.idleRssMb()));
+				measurements.addAll(runnerScenarios(stage));
+				confirmed = stage.confirmedSeats();
+				runner = new RunResult.RunnerFigures(stage.startupMillis(), stage.idleRssMb(),
+						measurements.stream().mapToDouble(Measurement::rssPeakMb).max().orElse(0));
+			}
+			integrity = Integrity.check(databaseUrl, confirmed);
+			progress(integrity.summary());
+		}
+		if (this.options.runs(Scenario.EMAIL)) {
+			measurements.add(note(Emails.measure(this.options, workDir, this.log)));
+		}
+		if (this.options.runs(Scenario.START)) {
+			progress("start: the runner on a new and on an existing database, and one shell invocation");
+			measurements.addAll(Starts.measure(this.options, workDir, this.log));
+		}
+		deleteQuietly(workDir);
+		return new RunResult(this.number, measurements, integrity, runner);
+	}
+
+	private List<Measurement> runnerScenarios(Stage stage) throws Exception {
+		var measurements = new ArrayList<Measurement>();
+		if (this.options.runs(Scenario.FLOOR_HTTP)) {
+			for (int clients : this.options.clients()) {
+				progress("floor-http: ping at " + clients + " clients");
+				measurements.add(note(FloorHttp.measure(stage, clients, this.options)));
+			}
+		}
+		if (this.options.runs(Scenario.READ)) {
+			progress("read: eventSeats and browseEvents at " + this.options.readClients()
+					+ " clients, alone and while booking");
+			Reads.measure(stage, this.options).forEach(measurement -> measurements.add(note(measurement)));
+		}
+		if (this.options.runs(Scenario.BOOK)) {
+			for (int clients : this.options.clients()) {
+				progress("book: reserveSeats at " + clients + " clients");
+				measurements.add(note(Bookings.measure(stage, clients, this.options)));
+			}
+		}
+		return measurements;
+	}
+
+	private int users() {
+		return Math.max(this.options.maxClients(), this.options.whileBookingClients());
+	}
+
+	private Measurement note(Measurement measurement) {
+		this.log.println("  " + Report.line(measurement));
+		return measurement;
+	}
+
+	private void progress(String message) {
+		this.log.println("[run " + this.number + "] " + message);
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (Exception ignored) {
+			// a temp folder left behind
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package io.seatline.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs every scenario in smoke mode (tiny sizes, one-second phases) against the packaged runner, so that the build
+ * keeps the benchmark working. Asserts that each scenario produced results and that the database passed its
+ * integrity check; never a timing.
+ */
+class BenchmarksSmokeTests {
+
+	@Test
+	void everyScenarioProducesResultsAndTheDatabaseStaysConsistent() throws Exception {
+		// -Dseatline.runner.jar=... and -Dseatline.shell.jar=... measure other jars than this build's
+		var options = Options.parse("--smoke", "--output", "target/smoke", "--runner-jar",
+				System.getProperty("seatline.runner.jar", Options.parse().runnerJar().toString()), "--shell-jar",
+				System.getProperty("seatline.shell.jar", Options.parse().shellJar().toString()));
+		assumeTrue(Files.isRegularFile(options.runnerJar()),
+				"the packaged runner is missing (run ./mvnw verify, which packages it first): " + options.runnerJar());
+
+		var results = Benchmarks.run(options, System.out);
+
+		var measured = results.medians().stream().map(Measurement::scenario).distinct().toList();
+		assertThat(measured).containsAll(List.of("floor-db", "floor-http", "read", "book"));
+		assertThat(results.medians()).allSatisfy(line -> assertThat(line.requests()).as(line.key()).isPositive());
+		assertThat(results.runs()).singleElement().satisfies(run -> {
+			assertThat(run.integrity()).isNotNull();
+			assertThat(run.integrity().passed()).as(run.integrity().summary()).isTrue();
+		});
+		assertThat(results.ratios()).isNotEmpty();
+		assertThat(Path.of("target/smoke/smoke.json")).isRegularFile();
+	}
+}
