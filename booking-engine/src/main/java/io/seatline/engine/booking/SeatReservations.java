@@ -60,19 +60,18 @@ public class SeatReservations {
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
-		var unknown = this.inventory.unknownLabels(event.eventId(), command.seats());
-		if (!unknown.isEmpty()) {
-			throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", unknown), unknown);
-		}
 		var bookingId = Ids.next();
-		// the one statement that sells seats: it only touches AVAILABLE ones, and its count says if all were
-		var claimed = this.inventory.claim(event.eventId(), command.seats(), bookingId);
-		if (claimed != command.seats().size()) {
+		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
+		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
+		if (positions.size() != command.seats().size()) {
 			// throwing rolls back the seats this statement did claim
+			var unknown = this.inventory.unknownLabels(event.eventId(), command.seats());
+			if (!unknown.isEmpty()) {
+				throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", unknown), unknown);
+			}
 			throw new SeatsUnavailable(this.inventory.notHeldBy(event.eventId(), command.seats(), bookingId));
 		}
-		var booking = Booking.confirmed(bookingId, event.eventId(), user.id(), this.inventory.positionsOf(bookingId),
-				now);
+		var booking = Booking.confirmed(bookingId, event.eventId(), user.id(), positions, now);
 		try {
 			this.bookings.saveAndFlush(booking);
 		}

@@ -1,5 +1,6 @@
 package io.seatline.engine.catalog;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -51,31 +52,47 @@ public class SeatInventory {
 	}
 
 	/**
-	 * Marks the seats {@code BOOKED} for the booking where they are {@code AVAILABLE}, in one statement; returns how
-	 * many it marked. Fewer than requested means some were taken: the caller rolls back. On PostgreSQL the seats are
-	 * locked in label order, so that concurrent claims of overlapping seats wait for each other instead of
-	 * deadlocking.
+	 * Marks the seats {@code BOOKED} for the booking where they are {@code AVAILABLE}, in one statement, and returns
+	 * the positions of those it marked, by label. Fewer entries than labels means some were taken or do not exist: the
+	 * caller rolls back. On PostgreSQL the seats are locked in label order, so that concurrent claims of overlapping
+	 * seats wait for each other instead of deadlocking.
 	 */
-	public int claim(String eventId, Collection<String> labels, String bookingId) {
+	public Map<String, Integer> claimPositions(String eventId, List<String> labels, String bookingId) {
 		bumpVersion(eventId);
-		var claimed = this.oneWriterAtATime ? this.seats.claim(eventId, labels, bookingId)
-				: this.seats.claimInLabelOrder(eventId, labels, bookingId);
-		move(eventId, SeatStatus.AVAILABLE, SeatStatus.BOOKED, claimed);
-		return claimed;
+		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
+		var sql = this.oneWriterAtATime ? """
+				update event_seats set status = 'BOOKED', booking_id = ?
+				where event_id = ? and label in (%s) and status = 'AVAILABLE'
+				returning label, position""".formatted(marks) : """
+				with claimable as (
+				    select id from event_seats
+				    where event_id = ? and label in (%s) and status = 'AVAILABLE'
+				    order by label
+				    for no key update)
+				update event_seats set status = 'BOOKED', booking_id = ?
+				where id in (select id from claimable) and status = 'AVAILABLE'
+				returning label, position""".formatted(marks);
+		var arguments = new ArrayList<Object>();
+		if (this.oneWriterAtATime) {
+			arguments.add(bookingId);
+			arguments.add(eventId);
+			arguments.addAll(labels);
+		}
+		else {
+			arguments.add(eventId);
+			arguments.addAll(labels);
+			arguments.add(bookingId);
+		}
+		var positions = new HashMap<String, Integer>();
+		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
+				arguments.toArray());
+		move(eventId, SeatStatus.AVAILABLE, SeatStatus.BOOKED, positions.size());
+		return positions;
 	}
 
 	/** Which of the labels the booking does not hold, in seat-map order. */
 	public List<String> notHeldBy(String eventId, Collection<String> labels, String bookingId) {
 		return this.seats.notHeldBy(eventId, labels, bookingId);
-	}
-
-	/** The positions of the seats a booking holds, by label. */
-	public Map<String, Integer> positionsOf(String bookingId) {
-		var positions = new HashMap<String, Integer>();
-		for (var row : this.seats.positionsOf(bookingId)) {
-			positions.put((String) row[0], ((Number) row[1]).intValue());
-		}
-		return positions;
 	}
 
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -59,6 +60,10 @@ public class WritePath implements DisposableBean {
 
 	private volatile boolean stopping;
 
+	private final AtomicLong transactionsCommitted = new AtomicLong();
+
+	private final AtomicLong writesCommitted = new AtomicLong();
+
 	WritePath(PlatformTransactionManager transactionManager, DataSource dataSource,
 			EntityManagerFactory entityManagers, TransactionSettings settings) {
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -93,6 +98,15 @@ public class WritePath implements DisposableBean {
 			work.run();
 			return null;
 		});
+	}
+
+	/** How many transactions the writer committed, and how many requests they carried, since start. */
+	public CommitCounts commitCounts() {
+		return new CommitCounts(this.transactionsCommitted.get(), this.writesCommitted.get());
+	}
+
+	/** Commits and the requests they carried: more requests than commits means commits were shared. */
+	public record CommitCounts(long transactions, long requests) {
 	}
 
 	/** True on the writer thread, where writes run. */
@@ -174,6 +188,8 @@ public class WritePath implements DisposableBean {
 			return;
 		}
 		ran.removeAll(aloneAfter);
+		this.transactionsCommitted.incrementAndGet();
+		this.writesCommitted.addAndGet(ran.size());
 		ran.forEach(Unit::finish);
 		runEachAlone(aloneAfter);
 	}

@@ -25,6 +25,7 @@ import io.seatline.engine.catalog.SeatStatus;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.engine.persistence.WritePath;
 import io.seatline.testapp.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,9 @@ abstract class ConcurrentReservationsTests {
 
 	@Autowired
 	DatabaseUrl database;
+
+	@Autowired
+	WritePath writes;
 
 	@RepeatedTest(5)
 	void overlappingBuyersGetDisjointSeatsAndLosersAreToldWhichSeatsAreTaken(RepetitionInfo round)
@@ -96,6 +100,7 @@ abstract class ConcurrentReservationsTests {
 			}));
 		}
 		ready.await();
+		var commitsBefore = this.writes.commitCounts();
 		var began = System.nanoTime();
 		start.countDown();
 		var winners = new ArrayList<BookingDetails>();
@@ -114,6 +119,7 @@ abstract class ConcurrentReservationsTests {
 			}
 		}
 		var millis = (System.nanoTime() - began) / 1_000_000;
+		var commitsAfter = this.writes.commitCounts();
 		pool.shutdown();
 
 		var soldTo = new HashMap<String, String>();
@@ -142,9 +148,15 @@ abstract class ConcurrentReservationsTests {
 		var figures = this.dashboard.figures(this.fixtures.admin(), event.eventId());
 		assertThat(figures.bookedSeats()).isEqualTo(soldTo.size());
 		assertThat(figures.bookings()).isEqualTo(winners.size());
+		assertKeptCountsAgreeWithTheSeats(event.eventId());
+		// the buyers arrived together: the writer committed several of them at once, refusals among them
+		var transactions = commitsAfter.transactions() - commitsBefore.transactions();
+		var requests = commitsAfter.requests() - commitsBefore.requests();
+		assertThat(requests).as("requests committed").isEqualTo(BUYERS);
+		assertThat(transactions).as("commits shared by %d requests", requests).isLessThan(requests);
 		System.out.printf("%s race round %d: %d threads, %d winners, %d losers (SEATS_UNAVAILABLE), "
-				+ "%d of %d seats sold, %d ms%n", this.database.vendor(), round.getCurrentRepetition(), BUYERS, winners.size(), losers.size(),
-				soldTo.size(), labels.size(), millis);
+				+ "%d of %d seats sold, %d ms, %d commits%n", this.database.vendor(), round.getCurrentRepetition(),
+				BUYERS, winners.size(), losers.size(), soldTo.size(), labels.size(), millis, transactions);
 	}
 
 	@RepeatedTest(3)
@@ -217,8 +229,24 @@ abstract class ConcurrentReservationsTests {
 		assertThat(ledger).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(seatMap);
 		assertThat(confirmed).containsExactlyInAnyOrderElementsOf(seatMap);
 		assertThat(seatsOfBookings).containsExactlyInAnyOrderElementsOf(seatMap);
+		assertKeptCountsAgreeWithTheSeats(event.eventId());
 		System.out.printf("%s bookings and cancellations round %d: %d threads, %d cancelled, %d booked, "
 				+ "%d refused (SEATS_UNAVAILABLE)%n", this.database.vendor(), round.getCurrentRepetition(), BUYERS, cancelled, booked, refused);
+	}
+
+	/** The event's kept counts and version, moved in the seat changes' transactions, match its seat rows. */
+	private void assertKeptCountsAgreeWithTheSeats(String eventId) {
+		var kept = this.jdbc.queryForMap(
+				"select available_seats, booked_seats, held_seats, blocked_seats, seat_version from events where id = ?",
+				eventId);
+		for (var status : SeatStatus.values()) {
+			var rows = this.jdbc.queryForObject(
+					"select count(*) from event_seats where event_id = ? and status = ?", Long.class, eventId,
+					status.name());
+			assertThat(((Number) kept.get(status.name().toLowerCase() + "_seats")).longValue()).as("kept %s", status)
+				.isEqualTo(rows);
+		}
+		assertThat(((Number) kept.get("seat_version")).longValue()).isPositive();
 	}
 
 	/** {@value #BUYERS} registered users of this test's database. */
