@@ -56,8 +56,10 @@ public final class Benchmarks {
 				+ "CPU r/c/o: cores used by the runner, by the benchmark's clients, by anything else on the machine");
 		log.println(Report.header());
 		var runs = new ArrayList<RunResult>();
-		for (int run = 1; run <= options.runs(); run++) {
-			runs.add(new SingleRun(options, run, log).execute());
+		try (var databases = Databases.of(options)) {
+			for (int run = 1; run <= options.runs(); run++) {
+				runs.add(new SingleRun(options, run, databases, log).execute());
+			}
 		}
 		var results = Results.of(options, startedAt, runs);
 		log.println();

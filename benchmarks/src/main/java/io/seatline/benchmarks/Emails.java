@@ -36,17 +36,16 @@ final class Emails {
 		this.options = options;
 	}
 
-	static Measurement measure(Options options, Path workDir, PrintStream log) throws Exception {
-		return new Emails(options).run(workDir, log);
+	static Measurement measure(Options options, String databaseUrl, Path workDir, PrintStream log) throws Exception {
+		return new Emails(options).run(databaseUrl, workDir, log);
 	}
 
-	private Measurement run(Path workDir, PrintStream log) throws Exception {
+	private Measurement run(String databaseUrl, Path workDir, PrintStream log) throws Exception {
 		int port = RunnerProcess.freePort();
 		var smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		try {
 			var environment = Map.of("MAIL_SERVER", "127.0.0.1", "MAIL_PORT", Integer.toString(port));
-			var databaseUrl = "jdbc:sqlite:" + workDir.resolve("email.db").toAbsolutePath();
 			log.println("email: a runner sending to GreenMail on port " + port + ", " + this.options.emails()
 					+ " bookings by " + CLIENTS + " clients");
 			try (var stage = Stage.open(this.options, 1, databaseUrl, workDir, CLIENTS, environment)) {

@@ -3,6 +3,7 @@ package io.seatline.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ interface FloorDatabase {
 		/** The settings the engine adds to every SQLite URL. */
 		static final String SETTINGS = "journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true";
 
-		static Sqlite file(java.nio.file.Path file) {
+		static Sqlite file(Path file) {
 			return new Sqlite("jdbc:sqlite:" + file.toAbsolutePath() + "?" + SETTINGS);
 		}
 
@@ -68,6 +69,32 @@ interface FloorDatabase {
 			try (var statement = connection.createStatement()) {
 				statement.execute(sql);
 			}
+		}
+	}
+
+	/** PostgreSQL as the engine uses it: its defaults, so a commit waits for its WAL flush. */
+	record Postgres(String url) implements FloorDatabase {
+
+		@Override
+		public String kind() {
+			return "postgresql";
+		}
+
+		@Override
+		public void begin(Connection connection) throws SQLException {
+			connection.setAutoCommit(false);
+		}
+
+		@Override
+		public void commit(Connection connection) throws SQLException {
+			connection.commit();
+			connection.setAutoCommit(true);
+		}
+
+		@Override
+		public void rollback(Connection connection) throws SQLException {
+			connection.rollback();
+			connection.setAutoCommit(true);
 		}
 	}
 }

@@ -21,7 +21,9 @@ import java.util.Set;
  * @param whileBookingClients the booking clients that run beside the readers of {@code read}
  * @param scenarios the scenarios to run, in the order they run
  * @param runs how many times the whole plan runs, each on a fresh runner and database; medians are reported
- * @param databaseUrl the runner's database, or {@code null} for a fresh SQLite file per run
+ * @param databaseUrl the runner's SQLite database, or a PostgreSQL server on which each run creates new databases, or
+ *        {@code null} for fresh SQLite files per run
+ * @param embeddedPostgres start an embedded PostgreSQL server and create each run's databases on it
  * @param runners how many runner processes share the database (clients go round-robin)
  * @param rows the rows of the venue
  * @param seatsPerRow the seats of each row
@@ -34,7 +36,7 @@ import java.util.Set;
  * @param chartsFrom a results file to draw the charts of, instead of measuring
  */
 record Options(Duration duration, Duration warmup, List<Integer> clients, int readClients, int whileBookingClients,
-		Set<Scenario> scenarios, int runs, String databaseUrl, int runners, int rows, int seatsPerRow, Path runnerJar,
+		Set<Scenario> scenarios, int runs, String databaseUrl, boolean embeddedPostgres, int runners, int rows, int seatsPerRow, Path runnerJar,
 		Path shellJar, Path outputDir, String name, int emails, boolean smoke, Path chartsFrom) {
 
 	static final String USAGE = """
@@ -46,7 +48,10 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			  --while-booking 64      booking clients beside the readers of read
 			  --scenarios LIST        any of %s (default: all)
 			  --runs 1                each run starts a fresh runner on a fresh database; medians are reported
-			  --database-url URL      the runner's database (default: a fresh SQLite file per run)
+			  --database-url URL      jdbc:sqlite:FILE: the runners' database (default: fresh SQLite files per run);
+			                          jdbc:postgresql://HOST:PORT/DB?user=U&password=P: a server on which every
+			                          run creates new databases (the user needs CREATEDB)
+			  --postgres-embedded     start PostgreSQL (embedded binaries) and create every run's databases on it
 			  --runners 1             runner processes on the one database, clients round-robin
 			  --rows 100 --seats-per-row 200   the venue (20,000 seats)
 			  --emails 200            bookings of the email scenario
@@ -64,6 +69,10 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			var option = args[i];
 			if (option.equals("--smoke")) {
 				builder.smoke();
+				continue;
+			}
+			if (option.equals("--postgres-embedded")) {
+				builder.embeddedPostgres = true;
 				continue;
 			}
 			if (option.equals("--help") || option.equals("-h")) {
@@ -117,6 +126,8 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 		private int runs = 1;
 
 		private String databaseUrl;
+
+		private boolean embeddedPostgres;
 
 		private int runners = 1;
 
@@ -180,7 +191,7 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			}
 			return new Options(this.duration, this.warmup, List.copyOf(this.clients), this.readClients,
 					this.whileBookingClients, Collections.unmodifiableSet(new LinkedHashSet<>(this.scenarios)),
-					this.runs, this.databaseUrl, this.runners, this.rows, this.seatsPerRow, this.runnerJar,
+					this.runs, this.databaseUrl, this.embeddedPostgres, this.runners, this.rows, this.seatsPerRow, this.runnerJar,
 					this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom);
 		}
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +15,14 @@ final class SingleRun {
 
 	private final int number;
 
+	private final Databases databases;
+
 	private final PrintStream log;
 
-	SingleRun(Options options, int number, PrintStream log) {
+	SingleRun(Options options, int number, Databases databases, PrintStream log) {
 		this.options = options;
 		this.number = number;
+		this.databases = databases;
 		this.log = log;
 	}
 
@@ -27,16 +31,15 @@ final class SingleRun {
 		var measurements = new ArrayList<Measurement>();
 		var seats = new SeatPicker(this.options.rows(), this.options.seatsPerRow());
 		if (this.options.runs(Scenario.FLOOR_DB)) {
-			progress("floor-db: one writer on " + workDir.resolve("floor.db"));
-			measurements.add(note(FloorDb.measure(FloorDatabase.Sqlite.file(workDir.resolve("floor.db")), seats,
-					this.options)));
+			var floor = this.databases.floor(workDir);
+			progress("floor-db: one writer on " + floor.url());
+			measurements.add(note(FloorDb.measure(floor, seats, this.options)));
 		}
 		Integrity integrity = null;
 		RunResult.RunnerFigures runner = null;
 		if (this.options.runs(Scenario.FLOOR_HTTP) || this.options.runs(Scenario.READ)
 				|| this.options.runs(Scenario.BOOK)) {
-			var databaseUrl = (this.options.databaseUrl() != null) ? this.options.databaseUrl()
-					: "jdbc:sqlite:" + workDir.resolve("booking.db").toAbsolutePath();
+			var databaseUrl = this.databases.runnerUrl(workDir, "booking");
 			long confirmed;
 			progress("starting " + this.options.runners() + " runner(s) on " + databaseUrl);
 			try (var stage = Stage.open(this.options, this.options.runners(), databaseUrl, workDir, users(),
@@ -51,11 +54,13 @@ final class SingleRun {
 			progress(integrity.summary());
 		}
 		if (this.options.runs(Scenario.EMAIL)) {
-			measurements.add(note(Emails.measure(this.options, workDir, this.log)));
+			measurements.add(note(Emails.measure(this.options, this.databases.runnerUrl(workDir, "email"), workDir,
+					this.log)));
 		}
 		if (this.options.runs(Scenario.START)) {
 			progress("start: the runner on a new and on an existing database, and one shell invocation");
-			measurements.addAll(Starts.measure(this.options, workDir, this.log));
+			measurements.addAll(Starts.measure(this.options, this.databases.runnerUrl(workDir, "start"), workDir,
+					this.log));
 		}
 		deleteQuietly(workDir);
 		return new RunResult(this.number, measurements, integrity, runner);
@@ -98,7 +103,7 @@ final class SingleRun {
 
 	private static void deleteQuietly(Path dir) {
 		try (var paths = Files.walk(dir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
 		catch (Exception ignored) {
 			// a temp folder left behind

@@ -22,8 +22,8 @@ final class Starts {
 	private Starts() {
 	}
 
-	static List<Measurement> measure(Options options, Path workDir, PrintStream log) throws Exception {
-		var databaseUrl = "jdbc:sqlite:" + workDir.resolve("start.db").toAbsolutePath();
+	static List<Measurement> measure(Options options, String databaseUrl, Path workDir, PrintStream log)
+			throws Exception {
 		var environment = Map.of("DATABASE_URL", databaseUrl, "ADMIN_PASSWORD", Stage.ADMIN_PASSWORD);
 		var measurements = new ArrayList<Measurement>();
 		measurements.add(runner(options, workDir, "new database", environment));
