@@ -1,6 +1,7 @@
 package io.seatline.benchmarks;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -112,19 +113,19 @@ public final class Benchmarks {
 		}
 
 		@Override
-		public void write(int b) throws java.io.IOException {
+		public void write(int b) throws IOException {
 			this.first.write(b);
 			this.second.write(b);
 		}
 
 		@Override
-		public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+		public void write(byte[] bytes, int offset, int length) throws IOException {
 			this.first.write(bytes, offset, length);
 			this.second.write(bytes, offset, length);
 		}
 
 		@Override
-		public void flush() throws java.io.IOException {
+		public void flush() throws IOException {
 			this.first.flush();
 			this.second.flush();
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -167,7 +168,7 @@ final class Stage implements AutoCloseable {
 			}
 			var tokens = new ArrayList<String>();
 			for (var future : futures) {
-				tokens.add(future.get(Duration.ofMinutes(2).toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+				tokens.add(future.get(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS));
 			}
 			return tokens;
 		}

@@ -1,0 +1,48 @@
+package io.seatline.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class OptionsTests {
+
+	@Test
+	void theDefaultsMeasureEveryScenarioOnceAtOneSixteenAndSixtyFourClients() {
+		var options = Options.parse();
+
+		assertThat(options.clients()).containsExactly(1, 16, 64);
+		assertThat(options.scenarios()).containsExactly(Scenario.values());
+		assertThat(options.runs()).isOne();
+		assertThat(options.rows() * options.seatsPerRow()).isEqualTo(20_000);
+		assertThat(options.databaseUrl()).isNull();
+	}
+
+	@Test
+	void durationsTakeMillisecondsSecondsAndMinutes() {
+		assertThat(Options.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+		assertThat(Options.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+		assertThat(Options.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+		assertThat(Options.duration("7")).isEqualTo(Duration.ofSeconds(7));
+	}
+
+	@Test
+	void scenariosRunInTheirOwnOrderWhateverOrderTheyWereAskedIn() {
+		var options = Options.parse("--scenarios", "book,floor-db", "--clients", "2,8", "--runs", "3");
+
+		assertThat(options.scenarios()).containsExactly(Scenario.FLOOR_DB, Scenario.BOOK);
+		assertThat(options.clients()).isEqualTo(List.of(2, 8));
+		assertThat(options.runs()).isEqualTo(3);
+	}
+
+	@Test
+	void anUnknownScenarioOrOptionIsAUsageError() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--scenarios", "boook"))
+			.withMessageContaining("boook");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--fast"))
+			.withMessageContaining("--fast");
+	}
+}
