@@ -49,7 +49,8 @@ public final class Benchmarks {
 		var log = new PrintStream(new Tee(out, printed), true, StandardCharsets.UTF_8);
 		var startedAt = Instant.now();
 		log.println("Seatline benchmark " + startedAt + ": " + Runtime.getRuntime().availableProcessors()
-				+ " cores, Java " + System.getProperty("java.version") + ", runner " + options.runnerJar());
+				+ " cores, Java " + System.getProperty("java.version") + ", runner " + options.runnerJar()
+				+ ((options.baseline() != null) ? ", baseline " + options.baseline().runnerJar() : ""));
 		log.println("each measurement: warm-up " + options.warmup().toMillis() + " ms, then "
 				+ options.duration().toMillis() + " ms; " + options.runs() + " run(s)");
 		log.println("ok/s: successes per second (bookings, transactions, reads, pings); latencies of every request; "
@@ -59,25 +60,31 @@ public final class Benchmarks {
 		var runs = new ArrayList<RunResult>();
 		try (var databases = Databases.of(options)) {
 			for (int run = 1; run <= options.runs(); run++) {
-				runs.add(new SingleRun(options, run, databases, log).execute());
+				for (var build : options.builds(run)) {
+					runs.add(new SingleRun(options, build, run, databases, log).execute());
+				}
 			}
 		}
 		var results = Results.of(options, startedAt, runs);
-		log.println();
-		log.println("Medians over " + runs.size() + " run(s) (error counts summed over runs):");
-		log.print(Report.table(results.medians()));
-		log.println();
-		log.println("Ratios (successes per second):");
-		log.print(Report.ratioLines(results.ratios()));
-		log.println();
+		if (results.baseline() != null) {
+			print(log, "Baseline " + options.baseline().runnerJar() + ": ", options.runs(),
+					results.baseline().medians(), results.baseline().ratios());
+			print(log, "Candidate " + options.runnerJar() + ": ", options.runs(), results.medians(), results.ratios());
+			log.println("Candidate over baseline (successes per second; above 1 is faster):");
+			log.print(Report.ratioLines(results.comparison()));
+			log.println();
+		}
+		else {
+			print(log, "", options.runs(), results.medians(), results.ratios());
+		}
 		for (var run : runs) {
+			var name = "[run " + run.run() + ((results.baseline() != null) ? " " + run.build() : "") + "] ";
 			if (run.runner() != null) {
-				log.println("[run %d] runner: ping answered %d ms after java -jar; RSS idle %.0f MiB, peak %.0f MiB"
-					.formatted(run.run(), run.runner().startupMillis(), run.runner().idleRssMb(),
-							run.runner().peakRssMb()));
+				log.println(name + "runner: ping answered %d ms after java -jar; RSS idle %.0f MiB, peak %.0f MiB"
+					.formatted(run.runner().startupMillis(), run.runner().idleRssMb(), run.runner().peakRssMb()));
 			}
 			if (run.integrity() != null) {
-				log.println("[run " + run.run() + "] " + run.integrity().summary());
+				log.println(name + run.integrity().summary());
 			}
 		}
 		var json = results.writeJson(options.outputDir());
@@ -87,6 +94,17 @@ public final class Benchmarks {
 		log.flush();
 		Files.write(text, printed.toByteArray());
 		return results;
+	}
+
+	private static void print(PrintStream log, String build, int runs, List<Measurement> medians,
+			List<Report.Ratio> ratios) {
+		log.println();
+		log.println(build + "medians over " + runs + " run(s) (error counts summed over runs):");
+		log.print(Report.table(medians));
+		log.println();
+		log.println(build + "ratios (successes per second):");
+		log.print(Report.ratioLines(ratios));
+		log.println();
 	}
 
 	/** The PNG charts; a chart that cannot be drawn costs a warning, never the figures already written. */

@@ -23,13 +23,27 @@ final class Charts {
 	private Charts() {
 	}
 
-	/** Writes the charts that the results have data for; returns their files. */
+	/**
+	 * Writes the charts that the results have data for ({@code NAME-*.png}; with a baseline also
+	 * {@code NAME-baseline-*.png} and {@code NAME-comparison.png}); returns their files.
+	 */
 	static List<Path> write(Results results, Path dir) throws IOException {
 		System.setProperty("java.awt.headless", "true");
 		Files.createDirectories(dir);
+		var base = dir.resolve(results.name()).toString();
+		var files = new ArrayList<>(write(results.medians(), base));
+		if (results.baseline() != null) {
+			files.addAll(write(results.baseline().medians(), base + "-baseline"));
+			var comparison = comparison(results.comparison());
+			if (comparison != null) {
+				files.add(save(comparison, base + "-comparison"));
+			}
+		}
+		return files;
+	}
+
+	private static List<Path> write(List<Measurement> medians, String base) throws IOException {
 		var files = new ArrayList<Path>();
-		var medians = results.medians();
-		var base = dir.resolve(results.name());
 		var byClients = byClients(medians, "Successes per second (log scale)", "per second", Measurement::perSecond);
 		if (byClients != null) {
 			files.add(save(byClients, base + "-throughput"));
@@ -43,6 +57,22 @@ final class Charts {
 			files.add(save(reads, base + "-reads"));
 		}
 		return files;
+	}
+
+	/** Each line of the candidate over the same line of the baseline. */
+	private static CategoryChart comparison(List<Report.Ratio> comparison) {
+		var lines = (comparison == null) ? List.<Report.Ratio>of()
+				: comparison.stream().filter(ratio -> ratio.throughput() > 0).toList();
+		if (lines.isEmpty()) {
+			return null;
+		}
+		var chart = chart("Candidate over baseline: successes per second (above 1 is faster)", "", "ratio");
+		chart.getStyler().setXAxisLabelRotation(60);
+		chart.getStyler().setLegendVisible(false);
+		chart.getStyler().setDecimalPattern("#,##0.##");
+		chart.addSeries("candidate / baseline", lines.stream().map(Report.Ratio::name).toList(),
+				lines.stream().map(ratio -> (Number) ratio.throughput()).toList());
+		return chart;
 	}
 
 	/** floor-db, floor-http and book side by side for each client count. */

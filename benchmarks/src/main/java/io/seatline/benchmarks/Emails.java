@@ -28,16 +28,20 @@ final class Emails {
 
 	private final Options options;
 
+	private final Build build;
+
 	private final Map<String, Long> repliedAt = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
 
-	private Emails(Options options) {
+	private Emails(Options options, Build build) {
 		this.options = options;
+		this.build = build;
 	}
 
-	static Measurement measure(Options options, String databaseUrl, Path workDir, PrintStream log) throws Exception {
-		return new Emails(options).run(databaseUrl, workDir, log);
+	static Measurement measure(Options options, Build build, String databaseUrl, Path workDir, PrintStream log)
+			throws Exception {
+		return new Emails(options, build).run(databaseUrl, workDir, log);
 	}
 
 	private Measurement run(String databaseUrl, Path workDir, PrintStream log) throws Exception {
@@ -48,7 +52,7 @@ final class Emails {
 			var environment = Map.of("MAIL_SERVER", "127.0.0.1", "MAIL_PORT", Integer.toString(port));
 			log.println("email: a runner sending to GreenMail on port " + port + ", " + this.options.emails()
 					+ " bookings by " + CLIENTS + " clients");
-			try (var stage = Stage.open(this.options, 1, databaseUrl, workDir, CLIENTS, environment)) {
+			try (var stage = Stage.open(this.options, this.build, 1, databaseUrl, workDir, CLIENTS, environment)) {
 				var event = stage.createEvent();
 				var watcher = new Thread(() -> watch(smtp), "smtp-watcher");
 				watcher.setDaemon(true);
@@ -62,6 +66,9 @@ final class Emails {
 				}
 				watcher.interrupt();
 				var measurement = measurement(first, stage);
+				log.println("email: %s of %s delivered, %.1f emails/s, booking reply to delivery p50 %.0f ms, p95 %.0f ms"
+					.formatted(measurement.details().get("delivered"), measurement.details().get("bookings"),
+							measurement.perSecond(), measurement.p50Millis(), measurement.details().get("p95Millis")));
 				stage.close();
 				var integrity = Integrity.check(databaseUrl, stage.confirmedSeats());
 				log.println(integrity.summary());

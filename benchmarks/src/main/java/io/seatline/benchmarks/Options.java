@@ -34,10 +34,11 @@ import java.util.Set;
  * @param emails how many bookings the {@code email} scenario makes
  * @param smoke tiny sizes, for a test that only proves every scenario still runs
  * @param chartsFrom a results file to draw the charts of, instead of measuring
+ * @param baseline another build to measure in the same invocation, run for run, or {@code null}
  */
 record Options(Duration duration, Duration warmup, List<Integer> clients, int readClients, int whileBookingClients,
 		Set<Scenario> scenarios, int runs, String databaseUrl, boolean embeddedPostgres, int runners, int rows, int seatsPerRow, Path runnerJar,
-		Path shellJar, Path outputDir, String name, int emails, boolean smoke, Path chartsFrom) {
+		Path shellJar, Path outputDir, String name, int emails, boolean smoke, Path chartsFrom, Build baseline) {
 
 	static final String USAGE = """
 			Usage: java -jar seatline-benchmarks.jar [options]
@@ -61,6 +62,9 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			  --name NAME             result files NAME.json and NAME.txt (default results)
 			  --smoke                 tiny sizes and 1 s phases: proves every scenario runs, measures nothing
 			  --charts FILE.json      only draw the PNG charts of earlier results, beside that file
+			  --baseline-runner-jar PATH --baseline-shell-jar PATH
+			                          also measure another build, alternating with this one run by run (same
+			                          machine, same moment), and compare the two
 			""".formatted(Scenario.names());
 
 	static Options parse(String... args) {
@@ -89,6 +93,19 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 	/** The highest client count: how many users the runs sign in. */
 	int maxClients() {
 		return this.clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+	}
+
+	/** The build asked for. */
+	Build candidate() {
+		return new Build(Build.CANDIDATE, this.runnerJar, this.shellJar);
+	}
+
+	/** The builds of run {@code run}: the candidate alone, or with the baseline, which goes first in odd runs. */
+	List<Build> builds(int run) {
+		if (this.baseline == null) {
+			return List.of(candidate());
+		}
+		return (run % 2 == 1) ? List.of(this.baseline, candidate()) : List.of(candidate(), this.baseline);
 	}
 
 	boolean runs(Scenario scenario) {
@@ -149,6 +166,10 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 
 		private Path chartsFrom;
 
+		private Path baselineRunnerJar;
+
+		private Path baselineShellJar;
+
 		void set(String option, String value) {
 			switch (option) {
 				case "--duration" -> this.duration = duration(value);
@@ -168,6 +189,8 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 				case "--output" -> this.outputDir = Path.of(value);
 				case "--name" -> this.name = value;
 				case "--charts" -> this.chartsFrom = Path.of(value);
+				case "--baseline-runner-jar" -> this.baselineRunnerJar = Path.of(value);
+				case "--baseline-shell-jar" -> this.baselineShellJar = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
 		}
@@ -192,7 +215,9 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			return new Options(this.duration, this.warmup, List.copyOf(this.clients), this.readClients,
 					this.whileBookingClients, Collections.unmodifiableSet(new LinkedHashSet<>(this.scenarios)),
 					this.runs, this.databaseUrl, this.embeddedPostgres, this.runners, this.rows, this.seatsPerRow, this.runnerJar,
-					this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom);
+					this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom,
+					(this.baselineRunnerJar == null) ? null : new Build(Build.BASELINE, this.baselineRunnerJar,
+							(this.baselineShellJar != null) ? this.baselineShellJar : this.shellJar));
 		}
 
 		private static List<Integer> integers(String value) {

@@ -20,7 +20,8 @@ final class Report {
 	}
 
 	static String line(Measurement m) {
-		return FORMAT.formatted(m.scenario(), m.variant(), m.clients(), decimal(m.perSecond()),
+		boolean once = m.scenario().equals(Scenario.START.label());
+		return FORMAT.formatted(m.scenario(), m.variant(), m.clients(), once ? "-" : decimal(m.perSecond()),
 				m.seatsPerSecond() == 0 ? "-" : decimal(m.seatsPerSecond()), millis(m.p50Millis()),
 				millis(m.p99Millis()), millis(m.maxMillis()), "%.1f".formatted(m.conflictShare() * 100), m.busy(),
 				m.otherErrors(), m.rssPeakMb() == 0 ? "-" : "%.0f".formatted(m.rssPeakMb()), m.cpu());
@@ -91,9 +92,20 @@ final class Report {
 		return ratios;
 	}
 
+	/** Each line of the candidate over the same line of the baseline: how much faster (above 1) or slower. */
+	static List<Ratio> compare(List<Measurement> candidate, List<Measurement> baseline) {
+		var ratios = new ArrayList<Ratio>();
+		for (var line : candidate) {
+			baseline.stream().filter(other -> other.key().equals(line.key())).findFirst()
+				.ifPresent(other -> ratios.add(Ratio.of(line.scenario() + " " + line.variant() + " @" + line.clients(),
+						line, other)));
+		}
+		return ratios;
+	}
+
 	static String ratioLines(List<Ratio> ratios) {
 		var lines = new StringBuilder();
-		ratios.forEach(ratio -> lines.append("%-48s %8.3f   (%s / %s ok/s; p99 %s / %s ms)%n".formatted(ratio.name(),
+		ratios.forEach(ratio -> lines.append("%-72s %8.3f   (%s / %s ok/s; p99 %s / %s ms)%n".formatted(ratio.name(),
 				ratio.throughput(), decimal(ratio.numeratorPerSecond()), decimal(ratio.denominatorPerSecond()),
 				millis(ratio.numeratorP99Millis()), millis(ratio.denominatorP99Millis()))));
 		return lines.toString();

@@ -6,11 +6,12 @@ import java.util.List;
  * Everything one run measured, raw.
  *
  * @param run its number, from 1
+ * @param build which build it measured: {@code candidate} or {@code baseline}
  * @param measurements one per scenario, variant and client count
  * @param integrity the database after the run, or {@code null} when no scenario booked through a runner
  * @param runner the runner's start and memory, or {@code null} when none ran
  */
-record RunResult(int run, List<Measurement> measurements, Integrity integrity, RunnerFigures runner) {
+record RunResult(int run, String build, List<Measurement> measurements, Integrity integrity, RunnerFigures runner) {
 
 	/**
 	 * @param startupMillis from {@code java -jar} to the first {@code ping} answered

@@ -13,21 +13,24 @@ final class SingleRun {
 
 	private final Options options;
 
+	private final Build build;
+
 	private final int number;
 
 	private final Databases databases;
 
 	private final PrintStream log;
 
-	SingleRun(Options options, int number, Databases databases, PrintStream log) {
+	SingleRun(Options options, Build build, int number, Databases databases, PrintStream log) {
 		this.options = options;
+		this.build = build;
 		this.number = number;
 		this.databases = databases;
 		this.log = log;
 	}
 
 	RunResult execute() throws Exception {
-		var workDir = Files.createTempDirectory("seatline-benchmark-run" + this.number + "-");
+		var workDir = Files.createTempDirectory("seatline-benchmark-run" + this.number + "-" + this.build.label() + "-");
 		var measurements = new ArrayList<Measurement>();
 		var seats = new SeatPicker(this.options.rows(), this.options.seatsPerRow());
 		if (this.options.runs(Scenario.FLOOR_DB)) {
@@ -42,7 +45,7 @@ final class SingleRun {
 			var databaseUrl = this.databases.runnerUrl(workDir, "booking");
 			long confirmed;
 			progress("starting " + this.options.runners() + " runner(s) on " + databaseUrl);
-			try (var stage = Stage.open(this.options, this.options.runners(), databaseUrl, workDir, users(),
+			try (var stage = Stage.open(this.options, this.build, this.options.runners(), databaseUrl, workDir, users(),
 					Map.of())) {
 				progress("runner up in %d ms, idle RSS %.0f MiB".formatted(stage.startupMillis(), stage.idleRssMb()));
 				measurements.addAll(runnerScenarios(stage));
@@ -54,16 +57,16 @@ final class SingleRun {
 			progress(integrity.summary());
 		}
 		if (this.options.runs(Scenario.EMAIL)) {
-			measurements.add(note(Emails.measure(this.options, this.databases.runnerUrl(workDir, "email"), workDir,
+			measurements.add(note(Emails.measure(this.options, this.build, this.databases.runnerUrl(workDir, "email"), workDir,
 					this.log)));
 		}
 		if (this.options.runs(Scenario.START)) {
 			progress("start: the runner on a new and on an existing database, and one shell invocation");
-			measurements.addAll(Starts.measure(this.options, this.databases.runnerUrl(workDir, "start"), workDir,
+			measurements.addAll(Starts.measure(this.options, this.build, this.databases.runnerUrl(workDir, "start"), workDir,
 					this.log));
 		}
 		deleteQuietly(workDir);
-		return new RunResult(this.number, measurements, integrity, runner);
+		return new RunResult(this.number, this.build.label(), measurements, integrity, runner);
 	}
 
 	private List<Measurement> runnerScenarios(Stage stage) throws Exception {
@@ -98,7 +101,8 @@ final class SingleRun {
 	}
 
 	private void progress(String message) {
-		this.log.println("[run " + this.number + "] " + message);
+		var build = (this.options.baseline() != null) ? " " + this.build.label() : "";
+		this.log.println("[run " + this.number + build + "] " + message);
 	}
 
 	private static void deleteQuietly(Path dir) {

@@ -57,7 +57,7 @@ final class Stage implements AutoCloseable {
 	}
 
 	/** Starts {@code runnerCount} runners on the database, creates the venue and signs in {@code users} users. */
-	static Stage open(Options options, int runnerCount, String databaseUrl, Path workDir, int users,
+	static Stage open(Options options, Build build, int runnerCount, String databaseUrl, Path workDir, int users,
 			Map<String, String> environment) throws Exception {
 		var runners = new ArrayList<RunnerProcess>();
 		try {
@@ -66,7 +66,7 @@ final class Stage implements AutoCloseable {
 			env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
 			// the first runner creates the schema; the others start on it
 			for (int i = 0; i < runnerCount; i++) {
-				runners.add(RunnerProcess.start(options.runnerJar(), workDir, "runner-" + (i + 1), env));
+				runners.add(RunnerProcess.start(build.runnerJar(), workDir, "runner-" + (i + 1), env));
 			}
 			var seats = new SeatPicker(options.rows(), options.seatsPerRow());
 			try (var api = new SeatlineApi(runners.get(0).endpoint())) {

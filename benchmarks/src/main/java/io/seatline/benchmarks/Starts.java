@@ -22,20 +22,20 @@ final class Starts {
 	private Starts() {
 	}
 
-	static List<Measurement> measure(Options options, String databaseUrl, Path workDir, PrintStream log)
-			throws Exception {
+	static List<Measurement> measure(Options options, Build build, String databaseUrl, Path workDir,
+			PrintStream log) throws Exception {
 		var environment = Map.of("DATABASE_URL", databaseUrl, "ADMIN_PASSWORD", Stage.ADMIN_PASSWORD);
 		var measurements = new ArrayList<Measurement>();
-		measurements.add(runner(options, workDir, "new database", environment));
-		measurements.add(runner(options, workDir, "existing database", environment));
-		measurements.add(shell(options, workDir, databaseUrl));
+		measurements.add(runner(options, build, workDir, "new database", environment));
+		measurements.add(runner(options, build, workDir, "existing database", environment));
+		measurements.add(shell(build, workDir, databaseUrl));
 		measurements.forEach(m -> log.println("  " + Report.line(m)));
 		return measurements;
 	}
 
-	private static Measurement runner(Options options, Path workDir, String database, Map<String, String> environment)
-			throws Exception {
-		try (var runner = RunnerProcess.start(options.runnerJar(), workDir, "start-" + database.replace(' ', '-'),
+	private static Measurement runner(Options options, Build build, Path workDir, String database,
+			Map<String, String> environment) throws Exception {
+		try (var runner = RunnerProcess.start(build.runnerJar(), workDir, "start-" + database.replace(' ', '-'),
 				environment)) {
 			// idle: started, answered, nothing asked of it since
 			Thread.sleep(options.smoke() ? 200 : 2000);
@@ -45,14 +45,14 @@ final class Starts {
 		}
 	}
 
-	private static Measurement shell(Options options, Path workDir, String databaseUrl) throws Exception {
-		if (!Files.isRegularFile(options.shellJar())) {
-			throw new IllegalStateException("No packaged shell at " + options.shellJar().toAbsolutePath()
+	private static Measurement shell(Build build, Path workDir, String databaseUrl) throws Exception {
+		if (!Files.isRegularFile(build.shellJar())) {
+			throw new IllegalStateException("No packaged shell at " + build.shellJar().toAbsolutePath()
 					+ "; build it first: ./mvnw -q -DskipTests package");
 		}
 		var output = workDir.resolve("shell-output.json");
 		var builder = new ProcessBuilder(RunnerProcess.javaCommand(), "-jar",
-				options.shellJar().toAbsolutePath().toString(), "invoke", "browseEvents")
+				build.shellJar().toAbsolutePath().toString(), "invoke", "browseEvents")
 			.directory(workDir.toFile())
 			.redirectOutput(output.toFile())
 			.redirectError(workDir.resolve("shell-error.log").toFile());

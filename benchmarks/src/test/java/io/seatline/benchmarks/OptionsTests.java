@@ -39,6 +39,18 @@ class OptionsTests {
 	}
 
 	@Test
+	void aBaselineBuildTakesTurnsWithTheCandidateRunByRun() {
+		var options = Options.parse("--runner-jar", "new/runner.jar", "--baseline-runner-jar", "old/runner.jar",
+				"--baseline-shell-jar", "old/shell.jar");
+
+		assertThat(options.builds(1)).extracting(Build::label).containsExactly(Build.BASELINE, Build.CANDIDATE);
+		assertThat(options.builds(2)).extracting(Build::label).containsExactly(Build.CANDIDATE, Build.BASELINE);
+		assertThat(options.baseline().runnerJar()).hasToString("old/runner.jar");
+		assertThat(options.baseline().shellJar()).hasToString("old/shell.jar");
+		assertThat(Options.parse().builds(1)).extracting(Build::label).containsExactly(Build.CANDIDATE);
+	}
+
+	@Test
 	void anUnknownScenarioOrOptionIsAUsageError() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--scenarios", "boook"))
 			.withMessageContaining("boook");
