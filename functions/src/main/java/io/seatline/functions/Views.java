@@ -3,6 +3,8 @@ package io.seatline.functions;
 import java.time.Instant;
 import java.util.List;
 
+import tools.jackson.databind.annotation.JsonSerialize;
+
 import io.seatline.engine.booking.BookingDetails;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.EventSummary;
@@ -39,13 +41,12 @@ public final class Views {
 
 	/** {@code eventSeats}: the seat map. */
 	public record EventSeats(String eventId, String name, Instant startsAt, VenueRef venue, String description,
-			List<Seat> seats) {
+			@JsonSerialize(using = SeatListJson.class) List<Seat> seats) {
 
 		static EventSeats of(SeatMap map) {
 			var event = map.event();
 			return new EventSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
-					event.description(),
-					map.seats().stream().map((seat) -> new Seat(seat.label(), seat.status().name())).toList());
+					event.description(), SeatListJson.viewOf(map.seats()));
 		}
 	}
 

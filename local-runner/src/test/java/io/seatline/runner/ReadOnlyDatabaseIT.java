@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection, without a restart (issue 8). Connections opened while the folder was read-only are read-only for
  * good, so the runner has to replace them too.
  */
-@Disabled("enabled with the data path fix (issue 8): on ad1736a the first 5 to 6 writes after the folder is writable "
-		+ "again are still 503, on write connections opened read-only while it was not (SQLITE_READONLY)")
 class ReadOnlyDatabaseIT {
 
 	private RunnerProcess runner;

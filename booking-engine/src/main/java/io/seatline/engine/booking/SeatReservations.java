@@ -2,11 +2,13 @@ package io.seatline.engine.booking;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +39,13 @@ public class SeatReservations {
 
 	private final AccountDirectory accounts;
 
+	private final JdbcTemplate jdbc;
+
 	private final Clock clock;
 
 	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory, AccountDirectory accounts,
-			ApplicationEventPublisher publisher, Clock clock) {
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.bookings = bookings;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -71,9 +76,14 @@ public class SeatReservations {
 			}
 			throw new SeatsUnavailable(this.inventory.notHeldBy(event.eventId(), command.seats(), bookingId));
 		}
-		var booking = Booking.confirmed(bookingId, event.eventId(), user.id(), positions, now);
+		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
 		try {
-			this.bookings.saveAndFlush(booking);
+			// the booking and its ledger rows, written as rows: no entity is needed to answer
+			this.jdbc.update("insert into bookings (id, version, event_id, account_id, status, created_at) "
+					+ "values (?, 0, ?, ?, 'CONFIRMED', ?)", bookingId, event.eventId(), user.id(), now.toEpochMilli());
+			this.jdbc.batchUpdate("insert into booking_seats (booking_id, event_id, label, position) values (?, ?, ?, ?)",
+					seats.stream().map((seat) -> new Object[] { bookingId, event.eventId(), seat.getKey(), seat.getValue() })
+						.toList());
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the unique index on live booked seats refused a second sale: the claim above should make this
@@ -81,7 +91,8 @@ public class SeatReservations {
 			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
 			throw new SeatsUnavailable(command.seats());
 		}
-		var details = BookingDetails.of(booking, event, user.username());
+		var details = new BookingDetails(bookingId, event, user.id(), user.username(),
+				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
 	}

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,8 +41,11 @@ class EmailScheduling {
 
 	private final SchedulerClient scheduler;
 
+	private final JdbcTemplate jdbc;
+
 	EmailScheduling(EmailJobs jobs, EmailTasks tasks, EmailWorker worker, AccountDirectory accounts,
-			JobSettings settings, Clock clock, DataSource dataSource) {
+			JobSettings settings, Clock clock, DataSource dataSource, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.tasks = tasks;
 		this.worker = worker;
@@ -87,11 +91,16 @@ class EmailScheduling {
 	}
 
 	private void schedule(EmailKind kind, BookingDetails booking, String recipient, Instant dueAt) {
-		var jobId = kind.jobId(booking.bookingId());
-		if (this.jobs.existsById(jobId)) {
+		// one statement that also makes scheduling idempotent: a job that exists already is left as it is
+		var inserted = this.jdbc.update("""
+				insert into email_jobs (id, version, kind, booking_id, recipient, status, attempts, due_at,
+				                        next_attempt_at, created_at)
+				values (?, 0, ?, ?, ?, 'PENDING', 0, ?, ?, ?)
+				on conflict do nothing""", kind.jobId(booking.bookingId()), kind.name(), booking.bookingId(), recipient,
+				dueAt.toEpochMilli(), dueAt.toEpochMilli(), this.clock.instant().toEpochMilli());
+		if (inserted == 0) {
 			return;
 		}
-		this.jobs.save(new EmailJob(kind, booking.bookingId(), recipient, dueAt, this.clock.instant()));
 		this.scheduler.scheduleIfNotExists(this.tasks.instance(kind, booking.bookingId()), dueAt);
 		if (!dueAt.isAfter(this.clock.instant())) {
 			nudgeAfterCommit();

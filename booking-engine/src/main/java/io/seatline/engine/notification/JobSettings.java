@@ -25,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("seatline.jobs")
 public record JobSettings(@DefaultValue("true") boolean worker, @DefaultValue("2s") Duration pollingInterval,
-		@DefaultValue("2") int threads, @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay,
+		@DefaultValue("8") int threads, @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay,
 		@DefaultValue("3h") Duration reviewPromptDelay, @DefaultValue("./data/outbox") Path outboxDir,
 		@DefaultValue("UTC") ZoneId displayZone, @DefaultValue("30s") Duration heartbeatInterval) {
 

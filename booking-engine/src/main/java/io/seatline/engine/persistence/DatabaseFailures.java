@@ -28,6 +28,8 @@ public final class DatabaseFailures {
 
 	private static final int SQLITE_ERROR = 1;
 
+	private static final int SQLITE_READONLY = 8;
+
 	// PostgreSQL's SQLSTATE classes and codes of the same kind: connection exceptions, insufficient resources (disk
 	// full), operator intervention (shutdown, cancel), system errors, lock and statement timeouts, and the
 	// serialization failures and deadlocks that a retry resolves
@@ -81,6 +83,16 @@ public final class DatabaseFailures {
 			return code == SQLITE_ERROR && String.valueOf(ex.getMessage()).contains("transaction");
 		}
 		return ex instanceof SQLTransientConnectionException;
+	}
+
+	/** True for SQLite's "attempt to write a readonly database", which a connection opened read-only gives. */
+	public static boolean isReadOnlyConnection(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && isSqlite(sql) && (sql.getErrorCode() & 0xff) == SQLITE_READONLY) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** True for a failure that another try, in a transaction of its own, may not meet: a deadlock or a lost race. */

@@ -45,8 +45,8 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		if (!url.isSqlite()) {
 			return new SeatlineDataSource(writes, null);
 		}
-		// one writer thread holds a connection per batch; the job worker and a few stragglers need the rest
-		writes.setMaximumPoolSize(6);
+		// one writer thread holds a connection per batch; the email worker (8 threads) and a few stragglers need the rest
+		writes.setMaximumPoolSize(10);
 		var config = new SQLiteConfig();
 		config.setReadOnly(true);
 		var sqlite = new SQLiteDataSource(config);
@@ -70,6 +70,17 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		pool.setInitializationFailTimeout(-1);
 		pool.setExceptionOverride(new BrokenConnections());
 		return pool;
+	}
+
+	/**
+	 * Retires every write connection not in use now (those in use, when they come back): after a failure that a
+	 * connection carries from its opening, such as SQLite opening a file read-only while its folder was read-only.
+	 */
+	public void retireWriteConnections() {
+		var pool = this.writes.getHikariPoolMXBean();
+		if (pool != null) {
+			pool.softEvictConnections();
+		}
 	}
 
 	/** True when reads have a pool of their own (SQLite). */

@@ -166,6 +166,14 @@ public class WritePath implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			var failure = (ex instanceof BrokenBatch broken) ? broken.cause : ex;
+			if (!again && DatabaseFailures.isReadOnlyConnection(failure)
+					&& this.dataSource instanceof SeatlineDataSource pools) {
+				// SQLite opens a file read-only, silently, while it cannot write it: such a connection stays read-only
+				// after the file is writable again. Fresh connections tell whether it is.
+				pools.retireWriteConnections();
+				runEachAlone(batch);
+				return;
+			}
 			if (!again && !DatabaseFailures.isUnavailable(failure)) {
 				logger.warn("A batch of " + batch.size() + " writes failed; running each alone", failure);
 				runEachAlone(batch);

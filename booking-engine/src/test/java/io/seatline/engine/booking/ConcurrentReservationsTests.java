@@ -152,7 +152,8 @@ abstract class ConcurrentReservationsTests {
 		// the buyers arrived together: the writer committed several of them at once, refusals among them
 		var transactions = commitsAfter.transactions() - commitsBefore.transactions();
 		var requests = commitsAfter.requests() - commitsBefore.requests();
-		assertThat(requests).as("requests committed").isEqualTo(BUYERS);
+		// (the email worker's bookkeeping may share the writer meanwhile)
+		assertThat(requests).as("requests committed").isGreaterThanOrEqualTo(BUYERS);
 		assertThat(transactions).as("commits shared by %d requests", requests).isLessThan(requests);
 		System.out.printf("%s race round %d: %d threads, %d winners, %d losers (SEATS_UNAVAILABLE), "
 				+ "%d of %d seats sold, %d ms, %d commits%n", this.database.vendor(), round.getCurrentRepetition(),

@@ -56,12 +56,19 @@ class LiveSeatStreamTests extends RunnerTestSupport {
 
 		try (var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats")) {
 			assertThat(next(stream, "snapshot", Duration.ofSeconds(5))).isNotNull();
-			// a second connection to the file, as the shell would have: no event of this process tells of it
+			// a second connection to the file, as the shell would have: no event of this process tells of it. Its
+			// change is written as the engine's SeatInventory writes every seat change: with the event's version
 			try (var connection = DriverManager.getConnection("jdbc:sqlite:" + DATABASE + "?busy_timeout=10000");
 					var update = connection.prepareStatement(
-							"update event_seats set status = 'BLOCKED' where event_id = ? and label = 'B1'")) {
+							"update event_seats set status = 'BLOCKED' where event_id = ? and label = 'B1'");
+					var version = connection.prepareStatement("update events set seat_version = seat_version + 1, "
+							+ "available_seats = available_seats - 1, blocked_seats = blocked_seats + 1 where id = ?")) {
+				connection.setAutoCommit(false);
 				update.setString(1, eventId);
 				assertThat(update.executeUpdate()).isEqualTo(1);
+				version.setString(1, eventId);
+				assertThat(version.executeUpdate()).isEqualTo(1);
+				connection.commit();
 			}
 			var blocked = next(stream, "seats", A_SECOND);
 			assertThat(blocked.data().get("seats").toString()).isEqualTo("[{\"seat\":\"B1\",\"status\":\"BLOCKED\"}]");
