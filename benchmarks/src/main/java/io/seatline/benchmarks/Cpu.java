@@ -35,11 +35,28 @@ record Cpu(double runner, double client, double other) {
 
 		Cpu since() {
 			var now = take(this.runnerPids);
+			return between(now, now.runner - this.runner);
+		}
+
+		/**
+		 * Where the CPU went since this snapshot, with a process started after it as the "runner": all its ticks
+		 * ({@code ticks}, read while it still ran) count.
+		 */
+		Cpu sinceStartOf(long ticks) {
+			return between(take(), ticks);
+		}
+
+		/** All user and system ticks a process has used, or 0 when it is gone. */
+		static long ticksOf(long pid) {
+			return processTicks(pid);
+		}
+
+		private Cpu between(Snapshot now, long runnerTicks) {
 			double seconds = (now.nanos - this.nanos) / 1e9;
 			if (seconds <= 0 || this.machineBusy < 0) {
 				return NONE;
 			}
-			double runner = (now.runner - this.runner) / TICKS_PER_SECOND / seconds;
+			double runner = runnerTicks / TICKS_PER_SECOND / seconds;
 			double client = (now.client - this.client) / TICKS_PER_SECOND / seconds;
 			double busy = (now.machineBusy - this.machineBusy) / TICKS_PER_SECOND / seconds;
 			return new Cpu(runner, client, Math.max(0, busy - runner - client));

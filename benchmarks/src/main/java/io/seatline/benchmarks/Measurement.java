@@ -39,10 +39,10 @@ record Measurement(String scenario, String variant, int clients, long requests, 
 	}
 
 	/** A figure measured once, such as a start: its time in every latency column, its memory, and whether it worked. */
-	static Measurement once(String scenario, String variant, double millis, double rssMb, boolean ok,
+	static Measurement once(String scenario, String variant, double millis, double rssMb, boolean ok, Cpu cpu,
 			Map<String, Object> details) {
 		return new Measurement(scenario, variant, 1, 1, 0, 0, millis, millis, millis, 0, 0, ok ? 0 : 1,
-				Map.of(ok ? "200" : "-1", 1L), rssMb, Cpu.NONE, details);
+				Map.of(ok ? "200" : "-1", 1L), rssMb, cpu, details);
 	}
 
 	/** What lines of different runs share: the same key, the same measurement. */

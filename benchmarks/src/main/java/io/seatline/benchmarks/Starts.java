@@ -35,13 +35,15 @@ final class Starts {
 
 	private static Measurement runner(Options options, Build build, Path workDir, String database,
 			Map<String, String> environment) throws Exception {
+		var before = Cpu.Snapshot.take();
 		try (var runner = RunnerProcess.start(build.runnerJar(), workDir, "start-" + database.replace(' ', '-'),
 				environment)) {
+			var cpu = before.sinceStartOf(Cpu.Snapshot.ticksOf(runner.pid()));
 			// idle: started, answered, nothing asked of it since
 			Thread.sleep(options.smoke() ? 200 : 2000);
 			double idle = Rss.mib(Rss.kib(runner.pid()));
 			return Measurement.once(Scenario.START.label(), "runner: java -jar to first ping, " + database,
-					runner.startup().toMillis(), idle, true, Map.of("idleRssMb", idle));
+					runner.startup().toMillis(), idle, true, cpu, Map.of("idleRssMb", idle));
 		}
 	}
 
@@ -57,24 +59,28 @@ final class Starts {
 			.redirectOutput(output.toFile())
 			.redirectError(workDir.resolve("shell-error.log").toFile());
 		builder.environment().put("DATABASE_URL", databaseUrl);
+		var before = Cpu.Snapshot.take();
 		long started = System.nanoTime();
 		var process = builder.start();
 		try (var stdin = process.getOutputStream()) {
 			stdin.write("{}".getBytes(StandardCharsets.UTF_8));
 		}
 		long peak = 0;
+		long ticks = 0;
 		while (!process.waitFor(10, TimeUnit.MILLISECONDS)) {
 			peak = Math.max(peak, Rss.kib(process.pid()));
+			ticks = Math.max(ticks, Cpu.Snapshot.ticksOf(process.pid()));
 			if (System.nanoTime() - started > SHELL_TIMEOUT.toNanos()) {
 				process.destroyForcibly();
 				break;
 			}
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
+		var cpu = before.sinceStartOf(ticks);
 		int exit = process.waitFor();
 		var json = Files.readString(output).trim();
 		boolean ok = exit == 0 && json.startsWith("[");
 		return Measurement.once(Scenario.START.label(), "shell: invoke browseEvents (wall time, peak RSS)", millis,
-				Rss.mib(peak), ok, Map.of("exit", exit));
+				Rss.mib(peak), ok, cpu, Map.of("exit", exit));
 	}
 }

@@ -2,7 +2,7 @@ package io.seatline.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +28,15 @@ class BenchmarksSmokeTests {
 		var results = Benchmarks.run(options, System.out);
 
 		var measured = results.medians().stream().map(Measurement::scenario).distinct().toList();
-		assertThat(measured).containsAll(List.of("floor-db", "floor-http", "read", "book"));
+		assertThat(measured).containsExactlyInAnyOrderElementsOf(Arrays.stream(Scenario.values()).map(Scenario::label)
+			.toList());
 		assertThat(results.medians()).allSatisfy(line -> assertThat(line.requests()).as(line.key()).isPositive());
+		// every booking's email arrived, and the email runner's database passed its own check
+		assertThat(results.medians()).filteredOn(line -> line.scenario().equals("email")).singleElement()
+			.satisfies(email -> {
+				assertThat(email.otherErrors()).isZero();
+				assertThat(email.details()).containsEntry("integrityPassed", true);
+			});
 		assertThat(results.runs()).singleElement().satisfies(run -> {
 			assertThat(run.integrity()).isNotNull();
 			assertThat(run.integrity().passed()).as(run.integrity().summary()).isTrue();
