@@ -78,6 +78,17 @@ final class RunnerProcess implements AutoCloseable {
 		return this.log;
 	}
 
+	/** Fails when the runner has ended: a measurement of a dead runner measures nothing. */
+	void requireAlive() {
+		if (!this.process.isAlive()) {
+			int exit = this.process.exitValue();
+			throw new IllegalStateException("The runner (pid " + this.process.pid() + ") ended with exit status " + exit
+					+ ((exit == 143) ? " (SIGTERM: stopped from outside the benchmark)" : (exit == 137)
+							? " (SIGKILL: killed from outside, or out of memory)" : "")
+					+ "; its log: " + this.log);
+		}
+	}
+
 	/** Stops the runner as Ctrl-C would, and waits for it to end (forcibly after 30 s). */
 	@Override
 	public void close() throws InterruptedException {

@@ -75,17 +75,20 @@ final class SingleRun {
 			for (int clients : this.options.clients()) {
 				progress("floor-http: ping at " + clients + " clients");
 				measurements.add(note(FloorHttp.measure(stage, clients, this.options)));
+				stage.requireAlive();
 			}
 		}
 		if (this.options.runs(Scenario.READ)) {
 			progress("read: eventSeats and browseEvents at " + this.options.readClients()
 					+ " clients, alone and while booking");
 			Reads.measure(stage, this.options).forEach(measurement -> measurements.add(note(measurement)));
+			stage.requireAlive();
 		}
 		if (this.options.runs(Scenario.BOOK)) {
 			for (int clients : this.options.clients()) {
 				progress("book: reserveSeats at " + clients + " clients");
 				measurements.add(note(Bookings.measure(stage, clients, this.options)));
+				stage.requireAlive();
 			}
 		}
 		return measurements;

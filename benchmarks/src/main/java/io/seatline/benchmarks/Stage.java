@@ -146,6 +146,11 @@ final class Stage implements AutoCloseable {
 		return this.runners.stream().mapToDouble(runner -> runner.rss().peakMib()).max().orElse(0);
 	}
 
+	/** Fails when any runner has ended. */
+	void requireAlive() {
+		this.runners.forEach(RunnerProcess::requireAlive);
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		for (var runner : this.runners) {
