@@ -82,6 +82,9 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			if (option.equals("--help") || option.equals("-h")) {
 				throw new IllegalArgumentException("");
 			}
+			if (!USAGE.contains(option + " ")) {
+				throw new IllegalArgumentException("Unknown option " + option);
+			}
 			if (i + 1 >= args.length) {
 				throw new IllegalArgumentException("Option " + option + " needs a value");
 			}
