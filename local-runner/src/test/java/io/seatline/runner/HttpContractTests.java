@@ -235,6 +235,31 @@ class HttpContractTests extends RunnerTestSupport {
 			.doesNotContain(name);
 	}
 
+	@Test
+	void aCompositionOfMoreThanTenStepsIsRefusedNamingTheLimit() {
+		var event = newEvent(1, 2);
+		var eleven = String.join(",", java.util.Collections.nCopies(11, "eventSeats"));
+		var refused = this.http.post(eleven, "{\"eventId\":\"" + event + "\"}", null);
+		assertError(refused, 400, "INVALID_REQUEST");
+		assertThat(refused.json().get("message").asString()).contains("at most 10 steps");
+		var ten = String.join(",", java.util.Collections.nCopies(10, "eventSeats"));
+		assertThat(this.http.post(ten, "{\"eventId\":\"" + event + "\"}", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void loginCannotBeComposedSoAWrongPasswordIsAlwaysCounted() {
+		var name = unique("composed");
+		this.http.newUser(name);
+		for (int i = 0; i < 5; i++) {
+			assertError(this.http.post("login,browseEvents",
+					"{\"username\":\"" + name + "\",\"password\":\"wrong-one\"}", null), 400, "INVALID_REQUEST");
+			assertError(this.http.post("login", "{\"username\":\"" + name + "\",\"password\":\"wrong-one\"}", null),
+					401, "INVALID_CREDENTIALS");
+		}
+		assertError(this.http.post("login", "{\"username\":\"" + name + "\",\"password\":\"password-1\"}", null),
+				429, "TOO_MANY_ATTEMPTS");
+	}
+
 	// --- the errors
 
 	@Test

@@ -94,6 +94,41 @@ public record DatabaseUrl(String url) {
 		return joined.toString();
 	}
 
+	/**
+	 * The settings of an SQLite URL (its query) as driver properties, for a data source built with an
+	 * {@code SQLiteConfig}, whose own defaults would otherwise win over the URL's (a deferred transaction mode, say).
+	 */
+	public static java.util.Properties sqliteProperties(String jdbcUrl) {
+		var properties = new java.util.Properties();
+		var separator = jdbcUrl.indexOf('?');
+		if (separator >= 0) {
+			for (var pair : jdbcUrl.substring(separator + 1).split("&")) {
+				var eq = pair.indexOf('=');
+				if (eq > 0) {
+					properties.setProperty(pair.substring(0, eq), pair.substring(eq + 1));
+				}
+			}
+		}
+		return properties;
+	}
+
+	/** SQLite's busy timeout in this URL (the engine's default unless the URL sets one). */
+	public long busyTimeoutMillis() {
+		var url = jdbcUrl();
+		var start = url.indexOf("busy_timeout=");
+		if (start < 0) {
+			return Long.parseLong(SQLITE_SETTINGS.get("busy_timeout"));
+		}
+		var value = url.substring(start + "busy_timeout=".length());
+		var end = value.indexOf('&');
+		try {
+			return Long.parseLong((end < 0) ? value : value.substring(0, end));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("busy_timeout in DATABASE_URL must be a number of milliseconds");
+		}
+	}
+
 	/** The SQLite file, or null for PostgreSQL or an in-memory database. */
 	public Path sqliteFile() {
 		if (!isSqlite()) {

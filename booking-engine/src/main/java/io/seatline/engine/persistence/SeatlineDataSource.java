@@ -41,13 +41,14 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 	/** Opens the pools for a database URL; nothing connects until the first statement. */
 	public static SeatlineDataSource open(DatabaseUrl url) {
 		url.prepare();
-		var writes = pool("seatline-writes", url.jdbcUrl());
 		if (!url.isSqlite()) {
-			return new SeatlineDataSource(writes, null);
+			return new SeatlineDataSource(pool("seatline-writes", url.jdbcUrl()), null);
 		}
+		var writes = pool("seatline-writes", null);
+		writes.setDataSource(new PromptRetries(url.jdbcUrl(), url.busyTimeoutMillis()));
 		// one writer thread holds a connection per batch; the email worker (8 threads) and a few stragglers need the rest
 		writes.setMaximumPoolSize(10);
-		var config = new SQLiteConfig();
+		var config = new SQLiteConfig(DatabaseUrl.sqliteProperties(url.readOnlyJdbcUrl()));
 		config.setReadOnly(true);
 		var sqlite = new SQLiteDataSource(config);
 		sqlite.setUrl(url.readOnlyJdbcUrl());
