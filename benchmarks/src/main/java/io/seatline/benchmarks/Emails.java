@@ -66,7 +66,7 @@ final class Emails {
 				}
 				watcher.interrupt();
 				var measurement = measurement(first, stage);
-				log.println("email: %s of %s delivered, %.1f emails/s, booking reply to delivery p50 %.0f ms, p95 %.0f ms"
+				log.println("email: %s of %s delivered, %.1f emails/s; booking reply to delivery p50 %.0f, p95 %.0f ms"
 					.formatted(measurement.details().get("delivered"), measurement.details().get("bookings"),
 							measurement.perSecond(), measurement.p50Millis(), measurement.details().get("p95Millis")));
 				stage.close();

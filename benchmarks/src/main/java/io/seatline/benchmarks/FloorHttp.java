@@ -13,9 +13,11 @@ final class FloorHttp {
 
 	static Measurement measure(Stage stage, int clients, Options options) throws Exception {
 		var pings = new Workload("ping", clients, client -> ping(stage.endpoint(client)));
-		var samples = ClosedLoop.run(List.of(pings), options.warmup(), options.duration(), warmup -> stage.startMeasuring())
+		var samples = ClosedLoop
+			.run(List.of(pings), options.warmup(), options.duration(), warmup -> stage.startMeasuring())
 			.get("ping");
-		return Measurement.of(Scenario.FLOOR_HTTP.label(), "ping", clients, samples, stage.peakRssMb(), stage.cpu(), Map.of());
+		return Measurement.of(Scenario.FLOOR_HTTP.label(), "ping", clients, samples, stage.peakRssMb(), stage.cpu(),
+				Map.of());
 	}
 
 	private static Call ping(SeatlineApi.Endpoint endpoint) {

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The event that bookings go to. Random picks on a filling event are refused more and more often, so once a quarter
  * of an event is sold ({@link #ROTATE_AT}) the bookings move on to the next one: the share of 409s then stays
- * comparable between a slow and a fast engine instead of growing with the seats sold. Events are created ahead ({@link #prepareFor}) so that creating one rarely falls inside a measurement; a
- * fixed set of events ({@link #fixed}) never grows and stays on its last event.
+ * comparable between a slow and a fast engine instead of growing with the seats sold. Events are created ahead
+ * ({@link #prepareFor}) so that creating one rarely falls inside a measurement; a fixed set of events
+ * ({@link #fixed}) never grows and stays on its last event.
  */
 final class HotEvents {
 

@@ -51,7 +51,8 @@ record Integrity(long doubleSold, long bookedWithoutConfirmedBooking, long booke
 		if (this.error != null) {
 			return "integrity: NOT CHECKED (" + this.error + ")";
 		}
-		return "integrity: %s; seats sold twice %d, booked seats without a confirmed booking %d, booked seats %d, live ledger rows %d, seats confirmed by 200 replies %d, confirmed bookings %d, integrity_check %s"
+		return ("integrity: %s; seats sold twice %d, booked seats without a confirmed booking %d, booked seats %d, "
+				+ "live ledger rows %d, seats confirmed by 200 replies %d, confirmed bookings %d, integrity_check %s")
 			.formatted(passed() ? "PASSED" : "FAILED", this.doubleSold, this.bookedWithoutConfirmedBooking,
 					this.bookedSeats, this.liveLedgerRows, this.seatsConfirmedByReplies, this.confirmedBookings,
 					this.integrityCheck);

@@ -37,8 +37,9 @@ import java.util.Set;
  * @param baseline another build to measure in the same invocation, run for run, or {@code null}
  */
 record Options(Duration duration, Duration warmup, List<Integer> clients, int readClients, int whileBookingClients,
-		Set<Scenario> scenarios, int runs, String databaseUrl, boolean embeddedPostgres, int runners, int rows, int seatsPerRow, Path runnerJar,
-		Path shellJar, Path outputDir, String name, int emails, boolean smoke, Path chartsFrom, Build baseline) {
+		Set<Scenario> scenarios, int runs, String databaseUrl, boolean embeddedPostgres, int runners, int rows,
+		int seatsPerRow, Path runnerJar, Path shellJar, Path outputDir, String name, int emails, boolean smoke,
+		Path chartsFrom, Build baseline) {
 
 	static final String USAGE = """
 			Usage: java -jar seatline-benchmarks.jar [options]
@@ -212,13 +213,14 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 		}
 
 		Options build() {
-			if (this.runs < 1 || this.runners < 1 || this.clients.isEmpty() || this.rows < 1 || this.seatsPerRow < 4) {
-				throw new IllegalArgumentException("runs, runners, clients and rows must be at least 1, seats per row 4");
+			if (this.runs < 1 || this.runners < 1 || this.clients.isEmpty() || this.rows < 1
+					|| this.seatsPerRow < 4) {
+				throw new IllegalArgumentException("runs, runners, clients, rows: at least 1; seats per row: 4");
 			}
 			return new Options(this.duration, this.warmup, List.copyOf(this.clients), this.readClients,
 					this.whileBookingClients, Collections.unmodifiableSet(new LinkedHashSet<>(this.scenarios)),
-					this.runs, this.databaseUrl, this.embeddedPostgres, this.runners, this.rows, this.seatsPerRow, this.runnerJar,
-					this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom,
+					this.runs, this.databaseUrl, this.embeddedPostgres, this.runners, this.rows, this.seatsPerRow,
+					this.runnerJar, this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom,
 					(this.baselineRunnerJar == null) ? null : new Build(Build.BASELINE, this.baselineRunnerJar,
 							(this.baselineShellJar != null) ? this.baselineShellJar : this.shellJar));
 		}

@@ -43,7 +43,8 @@ final class Reads {
 		var samples = ClosedLoop.run(List.of(readers(stage, read, clients)), options.warmup(), options.duration(),
 				warmup -> stage.startMeasuring())
 			.get(READERS);
-		return Measurement.of(Scenario.READ.label(), read.variant(), clients, samples, stage.peakRssMb(), stage.cpu(), Map.of());
+		return Measurement.of(Scenario.READ.label(), read.variant(), clients, samples, stage.peakRssMb(), stage.cpu(),
+				Map.of());
 	}
 
 	private static List<Measurement> whileBooking(Stage stage, HotEvents hot, Read read, Options options)

@@ -30,13 +30,13 @@ final class SingleRun {
 	}
 
 	RunResult execute() throws Exception {
-		var workDir = Files.createTempDirectory("seatline-benchmark-run" + this.number + "-" + this.build.label() + "-");
+		var workDir = Files.createTempDirectory("seatline-run" + this.number + "-" + this.build.label() + "-");
 		var measurements = new ArrayList<Measurement>();
-		var seats = new SeatPicker(this.options.rows(), this.options.seatsPerRow());
 		if (this.options.runs(Scenario.FLOOR_DB)) {
 			var floor = this.databases.floor(workDir);
 			progress("floor-db: one writer on " + floor.url());
-			measurements.add(note(FloorDb.measure(floor, seats, this.options)));
+			measurements.add(note(FloorDb.measure(floor, new SeatPicker(this.options.rows(),
+					this.options.seatsPerRow()), this.options)));
 		}
 		Integrity integrity = null;
 		RunResult.RunnerFigures runner = null;
@@ -45,8 +45,8 @@ final class SingleRun {
 			var databaseUrl = this.databases.runnerUrl(workDir, "booking");
 			long confirmed;
 			progress("starting " + this.options.runners() + " runner(s) on " + databaseUrl);
-			try (var stage = Stage.open(this.options, this.build, this.options.runners(), databaseUrl, workDir, users(),
-					Map.of())) {
+			try (var stage = Stage.open(this.options, this.build, this.options.runners(), databaseUrl, workDir,
+					users(), Map.of())) {
 				progress("runner up in %d ms, idle RSS %.0f MiB".formatted(stage.startupMillis(), stage.idleRssMb()));
 				measurements.addAll(runnerScenarios(stage));
 				confirmed = stage.confirmedSeats();
@@ -57,13 +57,13 @@ final class SingleRun {
 			progress(integrity.summary());
 		}
 		if (this.options.runs(Scenario.EMAIL)) {
-			measurements.add(note(Emails.measure(this.options, this.build, this.databases.runnerUrl(workDir, "email"), workDir,
-					this.log)));
+			var databaseUrl = this.databases.runnerUrl(workDir, "email");
+			measurements.add(note(Emails.measure(this.options, this.build, databaseUrl, workDir, this.log)));
 		}
 		if (this.options.runs(Scenario.START)) {
 			progress("start: the runner on a new and on an existing database, and one shell invocation");
-			measurements.addAll(Starts.measure(this.options, this.build, this.databases.runnerUrl(workDir, "start"), workDir,
-					this.log));
+			var databaseUrl = this.databases.runnerUrl(workDir, "start");
+			measurements.addAll(Starts.measure(this.options, this.build, databaseUrl, workDir, this.log));
 		}
 		deleteQuietly(workDir);
 		return new RunResult(this.number, this.build.label(), measurements, integrity, runner);
