@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.seatline.engine.account.User;
 import io.seatline.engine.error.Conflict;
@@ -111,12 +112,18 @@ public class EventCatalog {
 
 	/**
 	 * An event with every seat and its status; {@code NOT_FOUND} for an unknown event. The seats are read as a
-	 * projection once per seat version of the event: calls for an unchanged event share one snapshot.
+	 * projection once per committed seat version of the event: read-only calls for an unchanged event share one
+	 * snapshot.
 	 */
 	@Transactional(readOnly = true)
 	public SeatMap seatMap(String eventId) {
 		var event = event(eventId);
 		var version = this.inventory.versionOf(eventId);
+		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			// inside a write (a composition such as reserveSeats,eventSeats) the seats and the version may never
+			// commit: read them, but keep no snapshot of them
+			return new SeatMap(event, List.copyOf(this.inventory.seatsOf(eventId)));
+		}
 		var snapshot = this.snapshots.get(eventId);
 		if (snapshot == null || snapshot.version() != version) {
 			snapshot = new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId)));

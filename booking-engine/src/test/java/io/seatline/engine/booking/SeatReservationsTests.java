@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatMap;
 import io.seatline.engine.catalog.SeatStatus;
@@ -38,6 +39,9 @@ abstract class SeatReservationsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AllOrNothing allOrNothing;
 
 
 
@@ -103,6 +107,24 @@ abstract class SeatReservationsTests {
 		var second = this.fixtures.book(user, event, "A3");
 		assertThat(this.reservations.bookingsOf(user)).extracting(BookingDetails::bookingId)
 			.containsExactly(second, first);
+	}
+
+	@Test
+	void aSeatMapReadInsideAWriteThatRollsBackIsNeverServedLater() {
+		var event = this.fixtures.newEvent(1, 2);
+		var user = this.fixtures.newUser();
+		// a composition such as reserveSeats,eventSeats that fails after reading the map it changed
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.allOrNothing.write(() -> {
+			this.reservations.reserve(user, new ReserveSeats(event.eventId(), List.of("A1")));
+			assertThat(this.catalog.seatMap(event.eventId()).seats()).first()
+				.satisfies((seat) -> assertThat(seat.status()).isEqualTo(SeatStatus.BOOKED));
+			throw new IllegalStateException("a later step fails");
+		}));
+		// the next committed change reaches the same seat version the rolled-back one had reached
+		this.reservations.reserve(user, new ReserveSeats(event.eventId(), List.of("A2")));
+		assertThat(this.allOrNothing.read(() -> this.catalog.seatMap(event.eventId()).seats()))
+			.extracting(SeatMap.Seat::status)
+			.containsExactly(SeatStatus.AVAILABLE, SeatStatus.BOOKED);
 	}
 
 	@Test
