@@ -16,6 +16,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,7 +114,10 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(10)).until(condition::apply);
+		// a page that redraws while it is looked at (the live dashboard) is no failure: look again
+		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(10))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition::apply);
 	}
 
 	Object script(String script, Object... args) {

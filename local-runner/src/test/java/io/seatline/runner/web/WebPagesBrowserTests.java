@@ -213,10 +213,11 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			var row = admin.waitUntil(Duration.ofSeconds(5), (driver) -> driver
 				.findElements(By.cssSelector("#event-table tbody tr"))
 				.stream()
-				.filter((line) -> line.getText().contains(eventName))
+				.map((line) -> line.getText())
+				.filter((text) -> text.contains(eventName))
 				.findFirst()
 				.orElse(null));
-			assertThat(row.getText()).contains(venueName).contains("45");
+			assertThat(row).contains(venueName).contains("45");
 
 			admin.driver.manage().window().setSize(new Dimension(1280, 1900));
 			admin.script("window.scrollTo(0, 0)");
