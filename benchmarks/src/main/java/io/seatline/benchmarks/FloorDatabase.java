@@ -11,7 +11,7 @@ import java.sql.SQLException;
 /** A database {@code floor-db} runs on: how to connect, begin, commit and roll back, and the schema. */
 interface FloorDatabase {
 
-	/** {@code sqlite} or {@code postgresql}: also the name of the schema resource. */
+	/** {@code sqlite} or {@code postgresql}: also the folder of the engine's migrations for it. */
 	String kind();
 
 	String url();
@@ -21,7 +21,8 @@ interface FloorDatabase {
 	}
 
 	default String schema() {
-		try (var in = FloorDatabase.class.getResourceAsStream("/floor-db/" + kind() + ".sql")) {
+		// the engine's first migration, from its jar: the very tables, constraints and indexes the engine claims on
+		try (var in = FloorDatabase.class.getResourceAsStream("/db/migration/" + kind() + "/V1__booking_engine.sql")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
