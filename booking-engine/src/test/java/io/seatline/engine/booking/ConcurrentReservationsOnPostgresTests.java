@@ -7,10 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 
+import io.seatline.engine.catalog.SeatInventory;
 import io.seatline.engine.catalog.SeatStatus;
 import io.seatline.engine.error.Conflict;
 import io.seatline.testapp.PostgresEngineTest;
@@ -24,6 +31,49 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @PostgresEngineTest
 class ConcurrentReservationsOnPostgresTests extends ConcurrentReservationsTests {
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Test
+	void aCommittedBookingIsAnnouncedToEveryListeningProcess() throws Exception {
+		var event = this.fixtures.newEvent(1, 2);
+		try (var listener = DriverManager.getConnection(this.database.jdbcUrl())) {
+			listener.createStatement().execute("LISTEN " + SeatInventory.CHANGES_CHANNEL);
+			this.reservations.reserve(this.fixtures.newUser(), new ReserveSeats(event.eventId(), List.of("A1")));
+			var heard = new ArrayList<String>();
+			var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (!heard.contains(event.eventId()) && System.nanoTime() < deadline) {
+				var received = listener.unwrap(PGConnection.class).getNotifications(200);
+				if (received != null) {
+					for (var notification : received) {
+						heard.add(notification.getParameter());
+					}
+				}
+			}
+			assertThat(heard).contains(event.eventId());
+		}
+	}
+
+	@Test
+	void aChangeAnnouncedByAnotherProcessReachesThisOneAsSeatsChanged() throws Exception {
+		var announced = new LinkedBlockingQueue<String>();
+		this.context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) (published) -> {
+			if (published.getPayload() instanceof SeatsChanged changed) {
+				announced.add(changed.eventId());
+			}
+		});
+		// another runner's commit, as its SeatInventory sends it
+		try (var other = DriverManager.getConnection(this.database.jdbcUrl())) {
+			other.createStatement().execute("select pg_notify('" + SeatInventory.CHANGES_CHANNEL + "', 'elsewhere')");
+		}
+		var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		String heard = null;
+		while (!"elsewhere".equals(heard) && System.nanoTime() < deadline) {
+			heard = announced.poll(200, TimeUnit.MILLISECONDS);
+		}
+		assertThat(heard).isEqualTo("elsewhere");
+	}
 
 	@Test
 	void aClaimLocksItsSeatsInLabelOrderWhateverTheOrderOfTheRowsOnDisk() throws Exception {
