@@ -4,16 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 
 /**
  * {@code email}: N bookings, N confirmation emails delivered to a real SMTP server (GreenMail, in this process) by a
@@ -45,16 +40,13 @@ final class Emails {
 	}
 
 	private Measurement run(String databaseUrl, Path workDir, PrintStream log) throws Exception {
-		int port = RunnerProcess.freePort();
-		var smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-		try {
-			var environment = Map.of("MAIL_SERVER", "127.0.0.1", "MAIL_PORT", Integer.toString(port));
-			log.println("email: a runner sending to GreenMail on port " + port + ", " + this.options.emails()
+		try (var mailbox = Mailbox.start()) {
+			log.println("email: a runner sending to GreenMail on port " + mailbox.port() + ", " + this.options.emails()
 					+ " bookings by " + CLIENTS + " clients");
-			try (var stage = Stage.open(this.options, this.build, 1, databaseUrl, workDir, CLIENTS, environment)) {
+			try (var stage = Stage.open(this.options, this.build, 1, databaseUrl, workDir, CLIENTS,
+					mailbox.environment())) {
 				var event = stage.createEvent();
-				var watcher = new Thread(() -> watch(smtp), "smtp-watcher");
+				var watcher = new Thread(() -> watch(mailbox), "smtp-watcher");
 				watcher.setDaemon(true);
 				watcher.start();
 				stage.startMeasuring();
@@ -75,9 +67,6 @@ final class Emails {
 				measurement.details().put("integrityPassed", integrity.passed());
 				return measurement;
 			}
-		}
-		finally {
-			smtp.stop();
 		}
 	}
 
@@ -117,21 +106,10 @@ final class Emails {
 	}
 
 	/** Notes when each confirmation first appears at the SMTP server, by its Message-ID. */
-	private void watch(GreenMail smtp) {
+	private void watch(Mailbox mailbox) {
 		while (!Thread.currentThread().isInterrupted()) {
 			long now = System.nanoTime();
-			Arrays.stream(smtp.getReceivedMessages()).forEach(message -> {
-				try {
-					var id = message.getMessageID();
-					// <booking-confirmed.BOOKINGID@host>
-					if (id != null && id.startsWith("<booking-confirmed.")) {
-						this.arrivedAt.putIfAbsent(id.substring(19, id.indexOf('@')), now);
-					}
-				}
-				catch (MessagingException ignored) {
-					// a message without headers yet
-				}
-			});
+			mailbox.confirmations().keySet().forEach(booking -> this.arrivedAt.putIfAbsent(booking, now));
 			try {
 				Thread.sleep(5);
 			}

@@ -89,6 +89,22 @@ final class RunnerProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills the runner with SIGKILL, as a power cut or the OOM killer would (no shutdown hook, no flush), and returns
+	 * its exit status once it has ended: 137 for SIGKILL. The process is the JVM itself ({@code java -jar}, no
+	 * wrapper script), so nothing of the runner outlives the signal.
+	 */
+	int kill() throws InterruptedException {
+		this.rss.close();
+		this.process.destroyForcibly();
+		return this.process.waitFor();
+	}
+
+	/** The command line the operating system reports for the process: the {@code java} binary, not a wrapper. */
+	String command() {
+		return this.process.info().command().orElse("?");
+	}
+
 	/** Stops the runner as Ctrl-C would, and waits for it to end (forcibly after 30 s). */
 	@Override
 	public void close() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.seatline.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A venue's seats as the contract labels them (rows {@code A}..{@code Z}, {@code AA}, ...; seats {@code A1},
@@ -18,7 +19,11 @@ record SeatPicker(int rows, int seatsPerRow) {
 
 	/** 1 to 4 adjacent seats of one random row, each as {@link Seat}. */
 	List<Seat> pick() {
-		var random = ThreadLocalRandom.current();
+		return pick(ThreadLocalRandom.current());
+	}
+
+	/** 1 to 4 adjacent seats of one row, drawn from {@code random} (a seeded one repeats its picks). */
+	List<Seat> pick(RandomGenerator random) {
 		int count = 1 + random.nextInt(Math.min(MAX_SEATS, this.seatsPerRow));
 		int row = random.nextInt(this.rows);
 		int first = random.nextInt(this.seatsPerRow - count + 1);

@@ -108,7 +108,7 @@ final class SingleRun {
 		this.log.println("[run " + this.number + build + "] " + message);
 	}
 
-	private static void deleteQuietly(Path dir) {
+	static void deleteQuietly(Path dir) {
 		try (var paths = Files.walk(dir)) {
 			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a run measures against: the runner processes on one database, the admin's token, a venue, and signed-in users,
- * one per booking client. Clients go round-robin over the runners.
+ * one per booking client. Clients go round-robin over the runners. A runner can be killed and started again in its
+ * place, on the same database (the crash test).
  */
 final class Stage implements AutoCloseable {
 
@@ -26,6 +28,12 @@ final class Stage implements AutoCloseable {
 	private static final String USER_PASSWORD = "benchmark-password";
 
 	private final List<RunnerProcess> runners;
+
+	private final Path runnerJar;
+
+	private final Path workDir;
+
+	private final Map<String, String> environment;
 
 	private final String databaseUrl;
 
@@ -43,11 +51,16 @@ final class Stage implements AutoCloseable {
 
 	private final AtomicLong confirmedSeats = new AtomicLong();
 
+	private final AtomicInteger restarts = new AtomicInteger();
+
 	private volatile Cpu.Snapshot cpuSince;
 
-	private Stage(List<RunnerProcess> runners, String databaseUrl, SeatPicker seats, String admin, String venueId,
-			List<String> users, double idleRssMb) {
-		this.runners = runners;
+	private Stage(List<RunnerProcess> runners, Path runnerJar, Path workDir, Map<String, String> environment,
+			String databaseUrl, SeatPicker seats, String admin, String venueId, List<String> users, double idleRssMb) {
+		this.runners = new CopyOnWriteArrayList<>(runners);
+		this.runnerJar = runnerJar;
+		this.workDir = workDir;
+		this.environment = Map.copyOf(environment);
 		this.databaseUrl = databaseUrl;
 		this.seats = seats;
 		this.admin = admin;
@@ -76,7 +89,8 @@ final class Stage implements AutoCloseable {
 				// the idle figure: after start and setup, with nothing running
 				Thread.sleep(1000);
 				double idle = runners.stream().mapToDouble(runner -> Rss.mib(Rss.kib(runner.pid()))).max().orElse(0);
-				return new Stage(runners, databaseUrl, seats, admin, venueId, tokens, idle);
+				return new Stage(runners, build.runnerJar(), workDir, env, databaseUrl, seats, admin, venueId, tokens,
+						idle);
 			}
 		}
 		catch (Exception ex) {
@@ -87,6 +101,26 @@ final class Stage implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills runner {@code index} with SIGKILL and waits for it to end; returns its exit status (137). Until
+	 * {@link #restart} its clients' requests fail.
+	 */
+	int kill(int index) throws InterruptedException {
+		return this.runners.get(index).kill();
+	}
+
+	/** Starts a new runner in the place of runner {@code index}, on the same database with the same settings. */
+	RunnerProcess restart(int index) throws Exception {
+		var runner = RunnerProcess.start(this.runnerJar, this.workDir,
+				"runner-" + (index + 1) + "-restart-" + this.restarts.incrementAndGet(), this.environment);
+		this.runners.set(index, runner);
+		return runner;
+	}
+
+	RunnerProcess runner(int index) {
+		return this.runners.get(index);
+	}
+
 	SeatlineApi.Endpoint endpoint(int client) {
 		return this.runners.get(client % this.runners.size()).endpoint();
 	}
@@ -94,6 +128,11 @@ final class Stage implements AutoCloseable {
 	/** The token of the user that client {@code client} books as. */
 	String user(int client) {
 		return this.users.get(client % this.users.size());
+	}
+
+	/** The username of the user that client {@code client} books as (registered with {@code USERNAME@example.org}). */
+	String username(int client) {
+		return usernameOf(client % this.users.size());
 	}
 
 	SeatPicker seats() {
@@ -158,12 +197,16 @@ final class Stage implements AutoCloseable {
 		}
 	}
 
+	private static String usernameOf(int index) {
+		return "buyer" + (index + 1);
+	}
+
 	private static List<String> signIn(SeatlineApi.Endpoint endpoint, int count) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			var futures = new ArrayList<Future<String>>();
-			for (int i = 1; i <= count; i++) {
-				var username = "buyer" + i;
+			for (int i = 0; i < count; i++) {
+				var username = usernameOf(i);
 				futures.add(pool.submit(() -> {
 					try (var api = new SeatlineApi(endpoint)) {
 						api.register(username, USER_PASSWORD);
