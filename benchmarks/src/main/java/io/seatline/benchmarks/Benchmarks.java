@@ -1,11 +1,6 @@
 package io.seatline.benchmarks;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +9,8 @@ import java.util.List;
 /**
  * The benchmark's command line: runs the plan {@code --runs} times, prints each measurement as it comes, then the
  * medians and ratios, and writes {@code NAME.json} (medians, ratios, every run's raw figures) and {@code NAME.txt}
- * (what was printed) to the output folder. Exits 1 when an integrity check failed, 2 on a usage error.
+ * (what was printed) to the output folder. Exits 1 when an integrity check failed, 2 on a usage error. With
+ * {@code --crash-test} it runs the crash test ({@link CrashTest}) instead, and exits 1 when a check failed.
  */
 public final class Benchmarks {
 
@@ -34,6 +30,10 @@ public final class Benchmarks {
 			System.exit(ex.getMessage().isEmpty() ? 0 : 2);
 			return;
 		}
+		if (options.crashTest()) {
+			System.exit(CrashTest.run(options, System.out) ? 0 : 1);
+			return;
+		}
 		if (options.chartsFrom() != null) {
 			var results = Results.read(options.chartsFrom());
 			System.out.println("Wrote " + Charts.write(results, options.chartsFrom().toAbsolutePath().getParent()));
@@ -45,8 +45,8 @@ public final class Benchmarks {
 
 	/** Runs the plan, printing to {@code out} and to {@code NAME.txt}, and writes {@code NAME.json}. */
 	static Results run(Options options, PrintStream out) throws Exception {
-		var printed = new ByteArrayOutputStream();
-		var log = new PrintStream(new Tee(out, printed), true, StandardCharsets.UTF_8);
+		var transcript = new Transcript(out);
+		var log = transcript.log();
 		var startedAt = Instant.now();
 		log.println("Seatline benchmark " + startedAt + ": " + Runtime.getRuntime().availableProcessors()
 				+ " cores, Java " + System.getProperty("java.version") + ", runner " + options.runnerJar()
@@ -91,8 +91,7 @@ public final class Benchmarks {
 		var charts = charts(results, options, log);
 		var text = options.outputDir().resolve(options.name() + ".txt");
 		log.println("Wrote " + json + ", " + text + " and " + charts.size() + " chart(s) " + charts);
-		log.flush();
-		Files.write(text, printed.toByteArray());
+		transcript.writeTo(text);
 		return results;
 	}
 
@@ -115,37 +114,6 @@ public final class Benchmarks {
 		catch (Exception | Error ex) {
 			log.println("No charts: " + ex);
 			return List.of();
-		}
-	}
-
-	/** Writes to two streams at once. */
-	private static final class Tee extends OutputStream {
-
-		private final OutputStream first;
-
-		private final OutputStream second;
-
-		Tee(OutputStream first, OutputStream second) {
-			this.first = first;
-			this.second = second;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			this.first.write(b);
-			this.second.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.first.write(bytes, offset, length);
-			this.second.write(bytes, offset, length);
-		}
-
-		@Override
-		public void flush() throws IOException {
-			this.first.flush();
-			this.second.flush();
 		}
 	}
 }

@@ -2,6 +2,7 @@ package io.seatline.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,11 +36,14 @@ import java.util.Set;
  * @param smoke tiny sizes, for a test that only proves every scenario still runs
  * @param chartsFrom a results file to draw the charts of, instead of measuring
  * @param baseline another build to measure in the same invocation, run for run, or {@code null}
+ * @param crashTest run the crash test ({@link CrashTest}) instead of the benchmark
+ * @param kills how many times the crash test kills the runner
+ * @param seed the seed of the crash test's kill moments and seat picks
  */
 record Options(Duration duration, Duration warmup, List<Integer> clients, int readClients, int whileBookingClients,
 		Set<Scenario> scenarios, int runs, String databaseUrl, boolean embeddedPostgres, int runners, int rows,
 		int seatsPerRow, Path runnerJar, Path shellJar, Path outputDir, String name, int emails, boolean smoke,
-		Path chartsFrom, Build baseline) {
+		Path chartsFrom, Build baseline, boolean crashTest, int kills, long seed) {
 
 	static final String USAGE = """
 			Usage: java -jar seatline-benchmarks.jar [options]
@@ -66,12 +70,28 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			  --baseline-runner-jar PATH --baseline-shell-jar PATH
 			                          also measure another build, alternating with this one run by run (same
 			                          machine, same moment), and compare the two
+
+			Usage: java -jar seatline-benchmarks.jar --crash-test [options]
+			  --crash-test            instead of measuring: booking load on one runner, killed with SIGKILL at
+			                          random moments and restarted on the same database, then checked (default
+			                          --clients 16 --rows 50 --seats-per-row 100 --name crash)
+			  --kills 20              how many times the runner is killed
+			  --seed N                the kill moments and seat picks (default: random, printed)
+			  also --clients N, --database-url, --postgres-embedded, --rows, --seats-per-row, --runner-jar,
+			  --output, --name (writes NAME.txt)
 			""".formatted(Scenario.names());
 
 	static Options parse(String... args) {
 		var builder = new Builder();
+		// first, so that its defaults give way to the options given, wherever they stand
+		if (Arrays.asList(args).contains("--crash-test")) {
+			builder.crashTest();
+		}
 		for (int i = 0; i < args.length; i++) {
 			var option = args[i];
+			if (option.equals("--crash-test")) {
+				continue;
+			}
 			if (option.equals("--smoke")) {
 				builder.smoke();
 				continue;
@@ -174,6 +194,12 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 
 		private Path baselineShellJar;
 
+		private boolean crashTest;
+
+		private int kills = 20;
+
+		private long seed = new SecureRandom().nextLong();
+
 		void set(String option, String value) {
 			switch (option) {
 				case "--duration" -> this.duration = duration(value);
@@ -195,6 +221,8 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 				case "--charts" -> this.chartsFrom = Path.of(value);
 				case "--baseline-runner-jar" -> this.baselineRunnerJar = Path.of(value);
 				case "--baseline-shell-jar" -> this.baselineShellJar = Path.of(value);
+				case "--kills" -> this.kills = Integer.parseInt(value);
+				case "--seed" -> this.seed = Long.parseLong(value);
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
 		}
@@ -212,17 +240,28 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			this.name = "smoke";
 		}
 
+		/** A hall of 5,000 seats and 16 buyers: enough overlap for refusals, enough room for 20 rounds. */
+		void crashTest() {
+			this.crashTest = true;
+			this.clients = List.of(16);
+			this.rows = 50;
+			this.seatsPerRow = 100;
+			this.name = "crash";
+		}
+
 		Options build() {
 			if (this.runs < 1 || this.runners < 1 || this.clients.isEmpty() || this.rows < 1
-					|| this.seatsPerRow < 4) {
-				throw new IllegalArgumentException("runs, runners, clients, rows: at least 1; seats per row: 4");
+					|| this.seatsPerRow < 4 || this.kills < 0) {
+				throw new IllegalArgumentException(
+						"runs, runners, clients, rows: at least 1; seats per row: 4; kills: 0 or more");
 			}
 			return new Options(this.duration, this.warmup, List.copyOf(this.clients), this.readClients,
 					this.whileBookingClients, Collections.unmodifiableSet(new LinkedHashSet<>(this.scenarios)),
 					this.runs, this.databaseUrl, this.embeddedPostgres, this.runners, this.rows, this.seatsPerRow,
 					this.runnerJar, this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom,
 					(this.baselineRunnerJar == null) ? null : new Build(Build.BASELINE, this.baselineRunnerJar,
-							(this.baselineShellJar != null) ? this.baselineShellJar : this.shellJar));
+							(this.baselineShellJar != null) ? this.baselineShellJar : this.shellJar),
+					this.crashTest, this.kills, this.seed);
 		}
 
 		private static List<Integer> integers(String value) {

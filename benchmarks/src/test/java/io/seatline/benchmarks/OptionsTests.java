@@ -51,6 +51,21 @@ class OptionsTests {
 	}
 
 	@Test
+	void theCrashTestHasItsOwnDefaultsWhichTheOptionsGivenOverrideWhereverTheyStand() {
+		var options = Options.parse("--rows", "10", "--crash-test", "--kills", "3", "--seed", "42");
+
+		assertThat(options.crashTest()).isTrue();
+		assertThat(options.kills()).isEqualTo(3);
+		assertThat(options.seed()).isEqualTo(42);
+		assertThat(options.maxClients()).isEqualTo(16);
+		assertThat(options.rows()).isEqualTo(10);
+		assertThat(options.seatsPerRow()).isEqualTo(100);
+		assertThat(options.name()).isEqualTo("crash");
+		assertThat(Options.parse().crashTest()).isFalse();
+		assertThat(Options.parse("--crash-test").kills()).isEqualTo(20);
+	}
+
+	@Test
 	void anUnknownScenarioOrOptionIsAUsageError() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--scenarios", "boook"))
 			.withMessageContaining("boook");
