@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.seatline.engine.booking.BookingStatus;
@@ -34,8 +35,11 @@ class EmailDelivery {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
-			JobSettings settings, WritePath writes, Clock clock) {
+			JobSettings settings, WritePath writes, Clock clock, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.reservations = reservations;
 		this.composer = composer;
@@ -48,11 +52,14 @@ class EmailDelivery {
 	/** Sends the email of this kind for this booking, unless it is no longer pending. */
 	void deliver(EmailKind kind, String bookingId) throws Exception {
 		var jobId = kind.jobId(bookingId);
-		var job = this.jobs.findById(jobId).orElse(null);
-		if (job == null || job.status() != EmailStatus.PENDING) {
-			logger.debug("Email " + jobId + " is " + ((job != null) ? job.status() : "unknown") + "; not sending");
+		var job = this.jdbc.query("select status, recipient from email_jobs where id = ?",
+				(row, index) -> new JobState(EmailStatus.valueOf(row.getString(1)), row.getString(2)), jobId);
+		if (job.isEmpty() || job.get(0).status() != EmailStatus.PENDING) {
+			logger.debug("Email " + jobId + " is " + (job.isEmpty() ? "unknown" : job.get(0).status())
+					+ "; not sending");
 			return;
 		}
+		var recipient = job.get(0).recipient();
 		var booking = this.reservations.details(bookingId);
 		if (kind == EmailKind.REVIEW_PROMPT && booking.status() == BookingStatus.CANCELLED) {
 			this.writes.write(() -> this.jobs.findById(jobId).map((cancelled) -> {
@@ -61,13 +68,17 @@ class EmailDelivery {
 			}));
 			return;
 		}
-		var message = this.composer.compose(jobId, kind, job.recipient(), booking);
+		var message = this.composer.compose(jobId, kind, recipient, booking);
 		this.transport.send(message);
-		this.writes.write(() -> this.jobs.findById(jobId).map((sent) -> {
-			sent.sent(this.clock.instant());
-			return sent;
-		}));
-		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + job.recipient());
+		// one statement, no entity: the same change as EmailJob.sent
+		this.writes.run(() -> this.jdbc.update("""
+				update email_jobs set status = 'SENT', sent_at = ?, attempts = attempts + 1, next_attempt_at = null,
+				                      version = version + 1
+				where id = ? and status = 'PENDING'""", this.clock.instant().toEpochMilli(), jobId));
+		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
+	}
+
+	private record JobState(EmailStatus status, String recipient) {
 	}
 
 	/**

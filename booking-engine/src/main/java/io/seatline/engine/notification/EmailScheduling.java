@@ -2,10 +2,12 @@ package io.seatline.engine.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,10 +62,30 @@ class EmailScheduling {
 	void bookingConfirmed(BookingConfirmed confirmed) {
 		var booking = confirmed.booking();
 		var now = this.clock.instant();
-		var recipient = this.accounts.emailOf(booking.accountId());
-		schedule(EmailKind.BOOKING_CONFIRMED, booking, recipient, now);
 		var promptAt = booking.event().startsAt().plus(this.settings.reviewPromptDelay());
-		schedule(EmailKind.REVIEW_PROMPT, booking, recipient, promptAt.isAfter(now) ? promptAt : now);
+		// both jobs of a new booking in one statement, each recipient read in it; then their two executions in
+		// one batch: the booking is new, so neither exists yet (a second call finds the jobs and adds nothing)
+		var dueAt = new Instant[] { now, promptAt.isAfter(now) ? promptAt : now };
+		var kinds = new EmailKind[] { EmailKind.BOOKING_CONFIRMED, EmailKind.REVIEW_PROMPT };
+		var inserted = this.jdbc.update("""
+				insert into email_jobs (id, version, kind, booking_id, recipient, status, attempts, due_at,
+				                        next_attempt_at, created_at)
+				select ?, 0, ?, ?, email, 'PENDING', 0, ?, ?, ? from accounts where id = ?
+				union all
+				select ?, 0, ?, ?, email, 'PENDING', 0, ?, ?, ? from accounts where id = ?
+				on conflict do nothing""", kinds[0].jobId(booking.bookingId()), kinds[0].name(), booking.bookingId(),
+				dueAt[0].toEpochMilli(), dueAt[0].toEpochMilli(), now.toEpochMilli(), booking.accountId(),
+				kinds[1].jobId(booking.bookingId()), kinds[1].name(), booking.bookingId(), dueAt[1].toEpochMilli(),
+				dueAt[1].toEpochMilli(), now.toEpochMilli(), booking.accountId());
+		if (inserted == 2) {
+			this.scheduler.scheduleBatch(
+					List.of(SchedulableInstance.of(this.tasks.instance(kinds[0], booking.bookingId()), dueAt[0]),
+							SchedulableInstance.of(this.tasks.instance(kinds[1], booking.bookingId()), dueAt[1])));
+			nudgeAfterCommit();
+		}
+		else if (inserted != 0) {
+			throw new IllegalStateException("Booking " + booking.bookingId() + " had one of its two email jobs");
+		}
 	}
 
 	@EventListener
