@@ -30,9 +30,11 @@ import io.seatline.engine.persistence.DatabaseFailures;
  * Calls a function, or a composition of functions ({@code a|b}, or {@code a,b} as in a URL), from JSON text, the
  * way every JSON-speaking host does: the body is parsed and bound to the first function's input strictly (a
  * malformed body or a field of the wrong type is {@code INVALID_REQUEST} naming the field), the bearer token travels
- * as the message's {@code authorization} header through every step, and the whole call runs in one transaction so
- * that a failure at any step changes nothing: calls of read functions only on the read path, others through the
- * engine's one write path. A composition has at most {@link #MAX_STEPS} steps.
+ * as the message's {@code authorization} header through every step. Calls of read functions only run in one
+ * read-only transaction on the read path. A single write function runs its one engine write (every write of the
+ * engine is one transaction on the engine's one write path) after reading its caller's session on the read path. A
+ * composition with a write runs whole in one transaction on the write path, so that a failure at any step changes
+ * nothing. A composition has at most {@link #MAX_STEPS} steps.
  */
 public class FunctionInvoker {
 
@@ -97,11 +99,13 @@ public class FunctionInvoker {
 		try {
 			Supplier<Object> call = () -> function.apply(message.build());
 			Object output;
-			if (names.size() == 1 && STANDALONE.contains(names.get(0))) {
-				output = call.get();
-			}
-			else if (READS.containsAll(names)) {
+			if (READS.containsAll(names)) {
 				output = this.allOrNothing.read(call);
+			}
+			else if (names.size() == 1) {
+				// one function: its one engine write is one transaction on the write path, and its caller's session
+				// is read on the read path beside it, so the writer does nothing but the write
+				output = call.get();
 			}
 			else {
 				output = this.allOrNothing.write(call);

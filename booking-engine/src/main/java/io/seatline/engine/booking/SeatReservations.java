@@ -1,6 +1,7 @@
 package io.seatline.engine.booking;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.account.User;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatInventory;
@@ -37,17 +37,14 @@ public class SeatReservations {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final AccountDirectory accounts;
-
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory, AccountDirectory accounts,
+	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory,
 			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.bookings = bookings;
-		this.accounts = accounts;
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.publisher = publisher;
@@ -70,11 +67,12 @@ public class SeatReservations {
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
 		if (positions.size() != command.seats().size()) {
 			// throwing rolls back the seats this statement did claim
-			var unknown = this.inventory.unknownLabels(event.eventId(), command.seats());
-			if (!unknown.isEmpty()) {
-				throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", unknown), unknown);
+			var shortClaim = this.inventory.shortClaim(event.eventId(), command.seats(), bookingId);
+			if (!shortClaim.unknown().isEmpty()) {
+				throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", shortClaim.unknown()),
+						shortClaim.unknown());
 			}
-			throw new SeatsUnavailable(this.inventory.notHeldBy(event.eventId(), command.seats(), bookingId));
+			throw new SeatsUnavailable(shortClaim.taken());
 		}
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
 		try {
@@ -141,22 +139,30 @@ public class SeatReservations {
 	/** One booking with its event and owner, for the engine's own jobs (emails), which check no owner. */
 	@Transactional(readOnly = true)
 	public BookingDetails details(String bookingId) {
-		var booking = find(bookingId);
-		var username = this.accounts.usernames(List.of(booking.accountId())).get(booking.accountId());
-		return BookingDetails.of(booking, this.catalog.event(booking.eventId()), username);
+		// two plain reads, no entity: an email job asks this for every email it sends
+		var seats = (bookingId == null) ? List.<String>of()
+				: this.jdbc.queryForList("select label from booking_seats where booking_id = ? order by position",
+						String.class, bookingId);
+		var found = (bookingId == null) ? List.<BookingDetails>of() : this.jdbc.query("""
+				select b.id, b.event_id, b.account_id, a.username, b.status, b.created_at, b.cancelled_at
+				from bookings b join accounts a on a.id = b.account_id where b.id = ?""",
+				(row, index) -> new BookingDetails(row.getString(1), this.catalog.event(row.getString(2)),
+						row.getString(3), row.getString(4), seats, BookingStatus.valueOf(row.getString(5)),
+						Instant.ofEpochMilli(row.getLong(6)), instantOrNull(row.getObject(7))),
+				bookingId);
+		if (found.isEmpty()) {
+			throw new NotFound("No booking has the id " + bookingId);
+		}
+		return found.get(0);
+	}
+
+	private static Instant instantOrNull(Object millis) {
+		return (millis instanceof Number number) ? Instant.ofEpochMilli(number.longValue()) : null;
 	}
 
 	/** True when the account holds a confirmed booking for the event. */
 	@Transactional(readOnly = true)
 	public boolean hasConfirmedBooking(String accountId, String eventId) {
 		return this.bookings.existsByEventIdAndAccountIdAndStatus(eventId, accountId, BookingStatus.CONFIRMED);
-	}
-
-	private Booking find(String bookingId) {
-		var booking = (bookingId != null) ? this.bookings.findById(bookingId).orElse(null) : null;
-		if (booking == null) {
-			throw new NotFound("No booking has the id " + bookingId);
-		}
-		return booking;
 	}
 }

@@ -13,17 +13,6 @@ import org.springframework.data.jpa.repository.Query;
  */
 interface EventSeatRows extends JpaRepository<EventSeat, Long> {
 
-	@Query("select s.label from EventSeat s where s.eventId = :eventId and s.label in :labels")
-	List<String> existingLabels(String eventId, Collection<String> labels);
-
-	/** The listed labels that the given booking does not hold (after a partial claim: the ones somebody else has). */
-	@Query("""
-			select s.label from EventSeat s
-			where s.eventId = :eventId and s.label in :labels
-			  and (s.bookingId is null or s.bookingId <> :bookingId)
-			order by s.position""")
-	List<String> notHeldBy(String eventId, Collection<String> labels, String bookingId);
-
 	/** Makes a booking's seats available again; returns how many it released. */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
 	@Query(value = """

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -43,12 +43,6 @@ public class SeatInventory {
 		this.seats = seats;
 		this.jdbc = jdbc;
 		this.oneWriterAtATime = database.isSqlite();
-	}
-
-	/** The requested labels the event has no seat for, in request order. */
-	public List<String> unknownLabels(String eventId, List<String> labels) {
-		var existing = Set.copyOf(this.seats.existingLabels(eventId, labels));
-		return labels.stream().filter((label) -> !existing.contains(label)).toList();
 	}
 
 	/**
@@ -90,9 +84,29 @@ public class SeatInventory {
 		return positions;
 	}
 
-	/** Which of the labels the booking does not hold, in seat-map order. */
-	public List<String> notHeldBy(String eventId, Collection<String> labels, String bookingId) {
-		return this.seats.notHeldBy(eventId, labels, bookingId);
+	/**
+	 * Why a claim for the booking got fewer seats than it asked for: the labels the event has no seat for (in request
+	 * order), and the seats the booking does not hold (in seat-map order). One read of the requested seats.
+	 */
+	public ShortClaim shortClaim(String eventId, List<String> labels, String bookingId) {
+		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
+		var arguments = new ArrayList<Object>();
+		arguments.add(eventId);
+		arguments.addAll(labels);
+		var existing = new HashSet<String>();
+		var taken = new ArrayList<String>();
+		this.jdbc.query("select label, booking_id from event_seats where event_id = ? and label in (%s) order by position"
+			.formatted(marks), (RowCallbackHandler) (row) -> {
+				existing.add(row.getString(1));
+				if (!bookingId.equals(row.getString(2))) {
+					taken.add(row.getString(1));
+				}
+			}, arguments.toArray());
+		return new ShortClaim(labels.stream().filter((label) -> !existing.contains(label)).toList(), taken);
+	}
+
+	/** The labels of a claim that name no seat of the event, and the seats of it that are not the booking's. */
+	public record ShortClaim(List<String> unknown, List<String> taken) {
 	}
 
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.commons.logging.Log;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -224,7 +225,7 @@ public class WritePath implements DisposableBean {
 		var entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagers);
 		try {
 			unit.run();
-			if (entityManager != null) {
+			if (entityManager != null && holdsEntities(entityManager)) {
 				entityManager.flush();
 				entityManager.clear();
 			}
@@ -240,6 +241,13 @@ public class WritePath implements DisposableBean {
 			undo(unit, connection, savepoint, before, entityManager);
 			return DatabaseFailures.isWorthRetryingAlone(ex) ? Outcome.RUN_ALONE : Outcome.DONE;
 		}
+	}
+
+	// a unit that wrote with plain statements leaves the persistence context empty: nothing to flush or forget
+	private static boolean holdsEntities(EntityManager entityManager) {
+		return entityManager.unwrap(SharedSessionContractImplementor.class)
+			.getPersistenceContextInternal()
+			.getNumberOfManagedEntities() > 0;
 	}
 
 	private static void undo(Unit<?> unit, Connection connection, Savepoint savepoint,
