@@ -43,6 +43,8 @@ public class EventCatalog {
 	// the latest seat map read of each event, with the seat version it was read at
 	private final Map<String, SeatSnapshot> snapshots = new ConcurrentHashMap<>();
 
+	private final Map<String, Object> readers = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
 	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock) {
@@ -104,16 +106,22 @@ public class EventCatalog {
 		var until = (query.to() != null) ? query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
 				: END_OF_TIME;
 		var pattern = (query.venue() != null) ? "%" + escapeLike(Venue.keyOf(query.venue())) + "%" : "%";
-		var found = this.events.browse(pattern, from, until);
-		var details = details(found);
-		// the kept count of the event's row: no seat is counted here
-		return found.stream().map((event) -> new EventSummary(details.get(event.id()), event.availableSeats())).toList();
+		// one projection, no entity; the kept count of the event's row: no seat is counted here
+		return this.jdbc.query("""
+				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.available_seats
+				from events e join venues v on v.id = e.venue_id
+				where v.name_key like ? escape '\\' and e.starts_at >= ? and e.starts_at < ?
+				order by e.starts_at, e.name, e.id""",
+				(row, index) -> new EventSummary(new EventDetails(row.getString(1), row.getString(2), row.getString(3),
+						row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getInt(7)),
+						row.getInt(8)),
+				pattern, from.toEpochMilli(), until.toEpochMilli());
 	}
 
 	/**
 	 * An event with every seat and its status; {@code NOT_FOUND} for an unknown event. The seats are read as a
 	 * projection once per committed seat version of the event: read-only calls for an unchanged event share one
-	 * snapshot.
+	 * snapshot, and a call may be served a snapshot newer than its own transaction's view, never an older one.
 	 */
 	@Transactional(readOnly = true)
 	public SeatMap seatMap(String eventId) {
@@ -125,14 +133,25 @@ public class EventCatalog {
 			return new SeatMap(event, List.copyOf(this.inventory.seatsOf(eventId)));
 		}
 		var snapshot = this.snapshots.get(eventId);
-		if (snapshot == null || snapshot.version() != version) {
-			snapshot = new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId)));
-			if (this.snapshots.size() >= MAX_SNAPSHOTS) {
-				// a bound on memory: the maps of the events people look at now are read again at once
-				this.snapshots.clear();
+		if (snapshot == null || snapshot.version() < version) {
+			// one reader of an event's seats at a time: the others wait, then take what it read when that is as new
+			// as what they would read (while seats sell, readers would otherwise each read all 20,000 seats at once
+			// and take the cores the writer needs)
+			synchronized (this.readers.computeIfAbsent(eventId, (id) -> new Object())) {
+				snapshot = this.snapshots.get(eventId);
+				if (snapshot == null || snapshot.version() < version) {
+					snapshot = new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId)));
+					if (this.snapshots.size() >= MAX_SNAPSHOTS) {
+						// a bound on memory: the maps of the events people look at now are read again at once
+						this.snapshots.clear();
+						this.readers.clear();
+					}
+					this.snapshots.merge(eventId, snapshot,
+							(old, fresh) -> (old.version() >= fresh.version()) ? old : fresh);
+				}
 			}
-			this.snapshots.merge(eventId, snapshot, (old, fresh) -> (old.version() >= fresh.version()) ? old : fresh);
 		}
+		// a snapshot newer than this transaction's view is served as it is: never older than what the caller saw
 		return new SeatMap(event, snapshot.seats());
 	}
 
