@@ -65,7 +65,12 @@ interface Databases extends AutoCloseable {
 	record Postgres(String serverUrl, EmbeddedPostgres server) implements Databases {
 
 		static Postgres embedded() throws IOException {
-			var server = EmbeddedPostgres.builder().start();
+			// zonky's defaults turn synchronous_commit off; a commit here waits for its WAL flush, as the runner's
+			// durability promise and a production server's defaults have it
+			var server = EmbeddedPostgres.builder()
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("fsync", "on")
+				.start();
 			return new Postgres("jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres", server);
 		}
 
