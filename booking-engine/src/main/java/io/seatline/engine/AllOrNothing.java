@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.seatline.engine.persistence.DatabaseFailures;
@@ -50,6 +51,10 @@ public class AllOrNothing {
 	 * sixteenth of a core.
 	 */
 	public <T> T read(Supplier<T> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// already inside a transaction (a step of a call that has its turn, or a write): join it
+			return this.reads.execute((status) -> work.get());
+		}
 		try {
 			if (!this.readers.tryAcquire(this.maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw DatabaseFailures.busy();
