@@ -15,10 +15,10 @@ import io.seatline.engine.persistence.TransactionSettings;
 import io.seatline.engine.persistence.WritePath;
 
 /**
- * Runs a whole call (one function, or a composition of several) as one transaction, so that a failure at any step
- * changes nothing, as the contract promises, and a signed-in call looks its session up in the same transaction as its
- * work: a write through the one {@link WritePath}, a read in a read-only transaction, which on SQLite runs on a
- * read-only connection that never waits for the writer.
+ * Runs a whole call as one transaction, so that a failure at any step changes nothing, as the contract promises: a
+ * composition with a write through the one {@link WritePath}, its session lookup included; a call of reads only in a
+ * read-only transaction, which on SQLite runs on a read-only connection that never waits for the writer. (A single
+ * write function needs neither: its one engine write is already one transaction on the write path.)
  */
 @Component
 public class AllOrNothing {
