@@ -12,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.engine.persistence.SeatlineDataSource;
 
 /**
  * The db-scheduler worker that sends due emails, when {@code seatline.jobs.worker} is on. It polls for jobs that
@@ -48,7 +49,9 @@ class EmailWorker implements SmartLifecycle {
 			logger.info("The email worker is off in this process; another process sends the emails");
 			return;
 		}
-		var builder = Scheduler.create(this.dataSource, this.tasks.all());
+		// the scheduler's bookkeeping on connections that commit without waiting for the disk; see SeatlineDataSource
+		var bookkeeping = (this.dataSource instanceof SeatlineDataSource pools) ? pools.jobs() : this.dataSource;
+		var builder = Scheduler.create(bookkeeping, this.tasks.all());
 		if (!this.database.isSqlite()) {
 			// several workers on PostgreSQL claim due jobs with SELECT ... FOR UPDATE SKIP LOCKED
 			builder.pollUsingLockAndFetch(0.5, 1.0);

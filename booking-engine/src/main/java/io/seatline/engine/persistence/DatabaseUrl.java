@@ -67,6 +67,18 @@ public record DatabaseUrl(String url) {
 		return withSettings(settings, Set.of("journal_mode", "synchronous", "transaction_mode", "foreign_keys"));
 	}
 
+	/**
+	 * The URL for the job scheduler's own bookkeeping on SQLite (which job a worker took, that it finished): the write
+	 * URL with {@code synchronous=NORMAL}, so these commits do not wait for the disk. Losing the last of them in a power
+	 * loss only makes a job run again, and a job's effects are recorded by the engine's durable writes (an email job
+	 * already sent is not sent again); the next durable commit makes them durable too, as the WAL is written in order.
+	 */
+	public String jobsJdbcUrl() {
+		var settings = new LinkedHashMap<>(SQLITE_SETTINGS);
+		settings.put("synchronous", "NORMAL");
+		return withSettings(settings, Set.of("synchronous"));
+	}
+
 	private String withSettings(Map<String, String> settings) {
 		return withSettings(settings, Set.of());
 	}

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.sql.Connection;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -18,6 +20,9 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
  */
 public final class SeatlineDataSource extends LazyConnectionDataSourceProxy implements Closeable {
 
+	/** The email worker's threads, its poller and its heartbeat. */
+	private static final int JOB_CONNECTIONS = 10;
+
 	/** How long a request waits for a pooled connection before it is answered busy. */
 	private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
 
@@ -25,10 +30,13 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 
 	private final HikariDataSource reads;
 
-	private SeatlineDataSource(HikariDataSource writes, HikariDataSource reads) {
+	private final HikariDataSource jobs;
+
+	private SeatlineDataSource(HikariDataSource writes, HikariDataSource reads, HikariDataSource jobs) {
 		super(writes);
 		this.writes = writes;
 		this.reads = reads;
+		this.jobs = jobs;
 		if (reads != null) {
 			setReadOnlyDataSource(reads);
 		}
@@ -42,12 +50,21 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 	public static SeatlineDataSource open(DatabaseUrl url) {
 		url.prepare();
 		if (!url.isSqlite()) {
-			return new SeatlineDataSource(pool("seatline-writes", url.jdbcUrl()), null);
+			var jobs = pool("seatline-jobs", url.jdbcUrl());
+			// see jobs(): the scheduler's bookkeeping commits without waiting for the standby or the disk
+			jobs.setConnectionInitSql("set synchronous_commit = off");
+			jobs.setMaximumPoolSize(JOB_CONNECTIONS);
+		jobs.setMinimumIdle(2);
+			return new SeatlineDataSource(pool("seatline-writes", url.jdbcUrl()), null, jobs);
 		}
 		var writes = pool("seatline-writes", null);
 		writes.setDataSource(new PromptRetries(url.jdbcUrl(), url.busyTimeoutMillis()));
-		// one writer thread holds a connection per batch; the email worker (8 threads) and a few stragglers need the rest
-		writes.setMaximumPoolSize(10);
+		// one writer thread holds a connection per batch; a few stragglers (a start-up migration, a test) need the rest
+		writes.setMaximumPoolSize(4);
+		var jobs = pool("seatline-jobs", null);
+		jobs.setDataSource(new PromptRetries(url.jobsJdbcUrl(), url.busyTimeoutMillis()));
+		jobs.setMaximumPoolSize(JOB_CONNECTIONS);
+		jobs.setMinimumIdle(2);
 		var config = new SQLiteConfig(DatabaseUrl.sqliteProperties(url.readOnlyJdbcUrl()));
 		config.setReadOnly(true);
 		var sqlite = new SQLiteDataSource(config);
@@ -57,7 +74,18 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		// the pool sets its read-only flag on each new connection; sqlite-jdbc accepts only the one it opened with
 		reads.setReadOnly(true);
 		reads.setMaximumPoolSize(8);
-		return new SeatlineDataSource(writes, reads);
+		return new SeatlineDataSource(writes, reads, jobs);
+	}
+
+	/**
+	 * Connections for the job scheduler's bookkeeping (which worker took a job, that it finished): commits that do not
+	 * wait for the disk ({@code synchronous=NORMAL} on SQLite, {@code synchronous_commit=off} on PostgreSQL). Losing the
+	 * last of them in a power loss makes a job run again, never corrupts the database; what a job did is recorded by
+	 * the engine's own durable writes, and a job that finds its work done does nothing. Scheduling a job is not
+	 * bookkeeping: it commits with the write that wants it.
+	 */
+	public DataSource jobs() {
+		return this.jobs;
 	}
 
 	private static HikariDataSource pool(String name, String jdbcUrl) {
@@ -78,9 +106,11 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 	 * connection carries from its opening, such as SQLite opening a file read-only while its folder was read-only.
 	 */
 	public void retireWriteConnections() {
-		var pool = this.writes.getHikariPoolMXBean();
-		if (pool != null) {
-			pool.softEvictConnections();
+		for (var pool : new HikariDataSource[] { this.writes, this.jobs }) {
+			var connections = pool.getHikariPoolMXBean();
+			if (connections != null) {
+				connections.softEvictConnections();
+			}
 		}
 	}
 
@@ -94,6 +124,7 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		if (this.reads != null) {
 			this.reads.close();
 		}
+		this.jobs.close();
 		this.writes.close();
 	}
 }

@@ -31,6 +31,13 @@ class DatabaseUrlTests {
 	}
 
 	@Test
+	void theJobSchedulersBookkeepingAloneCommitsWithoutWaitingForTheDisk() {
+		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db?synchronous=EXTRA&cache_size=100").jobsJdbcUrl())
+			.isEqualTo("jdbc:sqlite:/tmp/x.db?cache_size=100&journal_mode=WAL&synchronous=NORMAL&busy_timeout=5000"
+					+ "&foreign_keys=true&transaction_mode=IMMEDIATE");
+	}
+
+	@Test
 	void readOnlyConnectionsNeitherBeginImmediateNorChangeTheJournal() {
 		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db?transaction_mode=IMMEDIATE&cache_size=100").readOnlyJdbcUrl())
 			.isEqualTo("jdbc:sqlite:/tmp/x.db?cache_size=100&busy_timeout=5000");

@@ -25,6 +25,10 @@ class MigrationsOnSqliteTests extends MigrationTests {
 			assertThat(jdbc.queryForObject("pragma synchronous", Integer.class)).isEqualTo(2);
 			// the write connections wait with a handler of their own (PromptRetries), for as long as this says
 			assertThat(context.getBean(DatabaseUrl.class).busyTimeoutMillis()).isEqualTo(5_000);
+			// the job scheduler's bookkeeping alone commits without waiting for the disk
+			var jobs = new JdbcTemplate(context.getBean(SeatlineDataSource.class).jobs());
+			assertThat(jobs.queryForObject("pragma synchronous", Integer.class)).isEqualTo(1);
+			assertThat(jobs.queryForObject("pragma journal_mode", String.class)).isEqualToIgnoringCase("wal");
 		}
 	}
 
