@@ -4,16 +4,20 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code email}: N bookings, N confirmation emails delivered to a real SMTP server (GreenMail, in this process) by a
  * runner of its own. Measures from each booking's {@code 200} reply to its email's arrival, and emails per second
- * from the first booking to the last arrival.
+ * from the first booking to the last arrival. While the worker keeps up, that rate is the booking rate of its
+ * clients; {@link #measureDrain} measures the worker alone, on a backlog.
  */
 final class Emails {
 
@@ -37,6 +41,61 @@ final class Emails {
 	static Measurement measure(Options options, Build build, String databaseUrl, Path workDir, PrintStream log)
 			throws Exception {
 		return new Emails(options, build).run(databaseUrl, workDir, log);
+	}
+
+	/**
+	 * {@code email drain}: N bookings made with the email worker off, then a runner with the worker on starts on that
+	 * backlog. Measures emails per second from the first arrival to the last, and each email's wait from the moment
+	 * the new runner answered.
+	 */
+	static Measurement measureDrain(Options options, Build build, String databaseUrl, Path workDir, PrintStream log)
+			throws Exception {
+		return new Emails(options, build).drain(databaseUrl, workDir, log);
+	}
+
+	private Measurement drain(String databaseUrl, Path workDir, PrintStream log) throws Exception {
+		try (var mailbox = Mailbox.start()) {
+			log.println("email drain: " + this.options.emails() + " bookings with the worker off, then a runner with it on");
+			var environment = new HashMap<>(mailbox.environment());
+			environment.put("SEATLINE_JOBS_WORKER", "false");
+			try (var stage = Stage.open(this.options, this.build, 1, databaseUrl, workDir, CLIENTS, environment)) {
+				book(stage, stage.createEvent());
+				stage.runner(0).close();
+				var watcher = new Thread(() -> watch(mailbox), "smtp-watcher");
+				watcher.setDaemon(true);
+				watcher.start();
+				stage.restart(0, Map.of("SEATLINE_JOBS_WORKER", "true"));
+				stage.startMeasuring();
+				long up = System.nanoTime();
+				long deadline = up + DELIVERY_TIMEOUT.toNanos();
+				while (!this.arrivedAt.keySet().containsAll(this.repliedAt.keySet()) && System.nanoTime() < deadline) {
+					Thread.sleep(20);
+				}
+				watcher.interrupt();
+				var arrivals = this.repliedAt.keySet().stream().map(this.arrivedAt::get).filter(Objects::nonNull)
+					.mapToLong(Long::longValue).sorted().toArray();
+				long missing = this.repliedAt.size() - arrivals.length;
+				var waits = Arrays.stream(arrivals).map((arrived) -> Math.max(0, arrived - up)).toArray();
+				long span = (arrivals.length > 1) ? arrivals[arrivals.length - 1] - arrivals[0] : 1;
+				var samples = new Samples(waits, Map.of(200, (long) arrivals.length), 0, Math.max(1, span));
+				double rate = (arrivals.length > 1) ? (arrivals.length - 1) * 1e9 / span : 0;
+				log.println("email drain: %d of %d delivered, %.1f emails/s from the first arrival to the last"
+					.formatted(arrivals.length, this.repliedAt.size(), rate));
+				var details = new LinkedHashMap<String, Object>();
+				details.put("bookings", this.repliedAt.size());
+				details.put("delivered", arrivals.length);
+				details.put("missing", missing);
+				var measurement = new Measurement(Scenario.EMAIL.label(), "backlog drained, wait from worker start",
+						CLIENTS, this.repliedAt.size(), rate, 0, samples.percentileMillis(50),
+						samples.percentileMillis(99), samples.maxMillis(), 0, 0, missing,
+						Map.of("200", (long) arrivals.length, "-1", missing), stage.peakRssMb(), stage.cpu(), details);
+				stage.close();
+				var integrity = Integrity.check(databaseUrl, stage.confirmedSeats());
+				log.println(integrity.summary());
+				measurement.details().put("integrityPassed", integrity.passed());
+				return measurement;
+			}
+		}
 	}
 
 	private Measurement run(String databaseUrl, Path workDir, PrintStream log) throws Exception {

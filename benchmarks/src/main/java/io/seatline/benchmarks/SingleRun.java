@@ -59,6 +59,8 @@ final class SingleRun {
 		if (this.options.runs(Scenario.EMAIL)) {
 			var databaseUrl = this.databases.runnerUrl(workDir, "email");
 			measurements.add(note(Emails.measure(this.options, this.build, databaseUrl, workDir, this.log)));
+			var drainUrl = this.databases.runnerUrl(workDir, "email-drain");
+			measurements.add(note(Emails.measureDrain(this.options, this.build, drainUrl, workDir, this.log)));
 		}
 		if (this.options.runs(Scenario.START)) {
 			progress("start: the runner on a new and on an existing database, and one shell invocation");

@@ -111,8 +111,15 @@ final class Stage implements AutoCloseable {
 
 	/** Starts a new runner in the place of runner {@code index}, on the same database with the same settings. */
 	RunnerProcess restart(int index) throws Exception {
+		return restart(index, Map.of());
+	}
+
+	/** {@link #restart(int)} with some settings changed. */
+	RunnerProcess restart(int index, Map<String, String> changed) throws Exception {
+		var environment = new HashMap<>(this.environment);
+		environment.putAll(changed);
 		var runner = RunnerProcess.start(this.runnerJar, this.workDir,
-				"runner-" + (index + 1) + "-restart-" + this.restarts.incrementAndGet(), this.environment);
+				"runner-" + (index + 1) + "-restart-" + this.restarts.incrementAndGet(), environment);
 		this.runners.set(index, runner);
 		return runner;
 	}

@@ -21,8 +21,9 @@ import io.seatline.engine.persistence.DatabaseUrl;
 /**
  * The one owner of seat state: the seat operations other features run inside their own transactions. Every
  * transition is one conditional statement whose row count the caller checks; in the same transaction it moves the
- * event's kept counts and bumps its seat version (first, so that on PostgreSQL the event's row is locked before any
- * of its seats and two transactions never wait for each other's seats). Each method joins the caller's transaction
+ * event's kept counts and bumps its seat version (on PostgreSQL first, so that the event's row is locked before any
+ * of its seats and two transactions never wait for each other's seats; on SQLite, which has one writer at a time,
+ * with the counts in one statement). Each method joins the caller's transaction
  * and refuses to run without one.
  */
 @Component
@@ -52,7 +53,7 @@ public class SeatInventory {
 	 * seats wait for each other instead of deadlocking.
 	 */
 	public Map<String, Integer> claimPositions(String eventId, List<String> labels, String bookingId) {
-		bumpVersion(eventId);
+		lockEventFirst(eventId);
 		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
 		var sql = this.oneWriterAtATime ? """
 				update event_seats set status = 'BOOKED', booking_id = ?
@@ -80,7 +81,7 @@ public class SeatInventory {
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
 				arguments.toArray());
-		move(eventId, SeatStatus.AVAILABLE, SeatStatus.BOOKED, positions.size());
+		moved(eventId, SeatStatus.AVAILABLE, SeatStatus.BOOKED, positions.size());
 		return positions;
 	}
 
@@ -111,10 +112,10 @@ public class SeatInventory {
 
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */
 	public int release(String eventId, String bookingId) {
-		bumpVersion(eventId);
+		lockEventFirst(eventId);
 		var released = this.oneWriterAtATime ? this.seats.release(bookingId)
 				: this.seats.releaseInLabelOrder(bookingId);
-		move(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
+		moved(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
 		return released;
 	}
 
@@ -162,19 +163,26 @@ public class SeatInventory {
 				(row, index) -> new SeatMap.Seat(row.getString(1), SeatStatus.valueOf(row.getString(2))), eventId);
 	}
 
-	private void bumpVersion(String eventId) {
-		this.jdbc.update("update events set seat_version = seat_version + 1 where id = ?", eventId);
+	/**
+	 * On PostgreSQL, locks the event's row before any of its seats (by bumping its seat version and announcing the
+	 * change at commit), so that two writers never wait for each other's seats. SQLite has one writer at a time: there
+	 * the version moves with the counts, in one statement after the seats.
+	 */
+	private void lockEventFirst(String eventId) {
 		if (!this.oneWriterAtATime) {
+			this.jdbc.update("update events set seat_version = seat_version + 1 where id = ?", eventId);
 			// delivered at commit, to every runner on the database (and never for a rollback)
 			this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
 					eventId);
 		}
 	}
 
-	private void move(String eventId, SeatStatus from, SeatStatus to, int count) {
+	/** Moves the event's kept counts for seats that changed status (and, on SQLite, bumps its seat version). */
+	private void moved(String eventId, SeatStatus from, SeatStatus to, int count) {
 		if (count > 0) {
 			this.jdbc.update("update events set " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = "
-					+ column(to) + " + ? where id = ?", count, count, eventId);
+					+ column(to) + " + ?" + (this.oneWriterAtATime ? ", seat_version = seat_version + 1" : "")
+					+ " where id = ?", count, count, eventId);
 		}
 	}
 
