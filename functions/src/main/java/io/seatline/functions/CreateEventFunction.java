@@ -25,6 +25,7 @@ class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Vie
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
 		var request = message.getPayload();
 		return Views.CreatedEvent.of(this.catalog.createEvent(user,
-				CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description())));
+				CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description(),
+						request.maxSeatsPerAccount())));
 	}
 }

@@ -48,6 +48,6 @@ final class Requests {
 	record OfEmailJob(String jobId) {
 	}
 
-	record CreateEvent(String venueId, String name, String startsAt, String description) {
+	record CreateEvent(String venueId, String name, String startsAt, String description, Integer maxSeatsPerAccount) {
 	}
 }

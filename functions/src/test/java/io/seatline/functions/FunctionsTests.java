@@ -235,7 +235,7 @@ class FunctionsTests {
 	void createEventReadsTheStartWithItsOffset() {
 		given(this.catalog.createEvent(ADMIN, new CreateEvent("v1", "Show", STARTS, null))).willReturn(EVENT);
 		var created = new CreateEventFunction(this.catalog, this.sessions).apply(
-				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null), "admin-token"));
+				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null, null), "admin-token"));
 		assertThat(created).isEqualTo(new Views.CreatedEvent("e1", "Show", STARTS, 12, new Views.VenueRef("v1", "Hall")));
 	}
 

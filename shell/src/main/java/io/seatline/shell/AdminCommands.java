@@ -66,15 +66,18 @@ class AdminCommands {
 
 	@Command(name = "event create", group = "Admin",
 			description = "Put an event on sale: event create --venue VENUE --name NAME --starts-at 2026-12-24T19:30:00+01:00",
-			help = "event create --venue VENUE_ID --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]",
+			help = "event create --venue VENUE_ID --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]"
+					+ " [--max-seats-per-account N]",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String createEvent(@Option(longName = "venue", description = "the venue's id (see: venues)", required = true) String venue,
 			@Option(longName = "name", description = "the event's name", required = true) String name,
 			@Option(longName = "starts-at", description = "ISO-8601 with an offset, 2026-12-24T19:30:00+01:00",
 					required = true) String startsAt,
-			@Option(longName = "description", description = "a few words about it") String description) {
+			@Option(longName = "description", description = "a few words about it") String description,
+			@Option(longName = "max-seats-per-account",
+					description = "the most seats of the event one account may hold (default 10)") Integer maxSeats) {
 		var event = this.functions.call("createEvent", "venueId", venue, "name", name, "startsAt", startsAt,
-				"description", description);
+				"description", description, "maxSeatsPerAccount", maxSeats);
 		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
 				+ ") on " + Texts.instant(event.path("startsAt")) + " with " + event.path("totalSeats").asInt()
 				+ " seats";

@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +22,7 @@ import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatsUnavailable;
+import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.engine.persistence.Ids;
 
 /** Books seats, all or none, and cancels bookings. */
@@ -41,9 +43,17 @@ public class SeatReservations {
 
 	private final Clock clock;
 
+	private final BookingSettings settings;
+
+	// PostgreSQL runs writers of several processes at once: an account's bookings take turns there (see capFor)
+	private final boolean oneWriterAtATime;
+
 	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory,
-			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock) {
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, BookingSettings settings,
+			DatabaseUrl database) {
 		this.jdbc = jdbc;
+		this.settings = settings;
+		this.oneWriterAtATime = database.isSqlite();
 		this.bookings = bookings;
 		this.catalog = catalog;
 		this.inventory = inventory;
@@ -53,7 +63,8 @@ public class SeatReservations {
 
 	/**
 	 * Books every requested seat for the user, or none: {@code SEATS_UNAVAILABLE} naming the seats that are taken,
-	 * {@code CONFLICT} once the event has started, {@code INVALID_REQUEST} for seats the event does not have.
+	 * {@code CONFLICT} once the event has started or when the account would hold more seats of the event than its
+	 * cap allows (over all its live bookings), {@code INVALID_REQUEST} for seats the event does not have.
 	 */
 	@Transactional
 	public BookingDetails reserve(User user, ReserveSeats command) {
@@ -62,6 +73,7 @@ public class SeatReservations {
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
+		requireRoomFor(user, event.eventId(), command.seats().size());
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
@@ -93,6 +105,36 @@ public class SeatReservations {
 				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
+	}
+
+	/**
+	 * Refuses a booking that would leave the account holding more seats of the event than the event's cap (or the
+	 * engine's default), counting the seats of all its live bookings. An event whose cap is at least its size is not
+	 * counted at all.
+	 */
+	private void requireRoomFor(User user, String eventId, int requested) {
+		if (!this.oneWriterAtATime) {
+			// two runners booking for one account at once would each count without the other's seats
+			this.jdbc.query("select id from accounts where id = ? for update", (RowCallbackHandler) (row) -> {
+			}, user.id());
+		}
+		var found = this.jdbc.query("""
+				select coalesce(e.max_seats_per_account, ?),
+				       case when coalesce(e.max_seats_per_account, ?) >= e.total_seats then 0 else (
+				           select count(*) from bookings b join booking_seats s on s.booking_id = b.id
+				           where b.account_id = ? and b.event_id = e.id and b.status = 'CONFIRMED'
+				             and s.released_at is null) end
+				from events e where e.id = ?""", (row, index) -> new int[] { row.getInt(1), row.getInt(2) },
+				this.settings.maxSeatsPerAccount(), this.settings.maxSeatsPerAccount(), user.id(), eventId);
+		if (found.isEmpty()) {
+			return;
+		}
+		int limit = found.get(0)[0];
+		int held = found.get(0)[1];
+		if (held + requested > limit) {
+			throw new Conflict("One account may hold at most " + limit + " seats of this event; you hold " + held
+					+ " and asked for " + requested, Map.of("limit", limit, "held", held));
+		}
 	}
 
 	/**

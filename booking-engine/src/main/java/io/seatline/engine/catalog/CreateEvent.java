@@ -4,8 +4,19 @@ import java.time.Instant;
 
 import io.seatline.engine.error.InvalidRequest;
 
-/** The command to put an event on sale at a venue. {@code startsAt} must lie in the future. */
-public record CreateEvent(String venueId, String name, Instant startsAt, String description) {
+/**
+ * The command to put an event on sale at a venue. {@code startsAt} must lie in the future. {@code maxSeatsPerAccount}
+ * caps the seats one account may hold of the event (null: the engine's default, {@code seatline.booking.*}).
+ */
+public record CreateEvent(String venueId, String name, Instant startsAt, String description,
+		Integer maxSeatsPerAccount) {
+
+	/** The most seats per account an event may allow. */
+	public static final int MAX_SEATS_PER_ACCOUNT = 100_000;
+
+	public CreateEvent(String venueId, String name, Instant startsAt, String description) {
+		this(venueId, name, startsAt, description, null);
+	}
 
 	public CreateEvent {
 		if (venueId == null || venueId.isBlank()) {
@@ -21,10 +32,20 @@ public record CreateEvent(String venueId, String name, Instant startsAt, String 
 			}
 			description = description.isBlank() ? null : description;
 		}
+		if (maxSeatsPerAccount != null && (maxSeatsPerAccount < 1 || maxSeatsPerAccount > MAX_SEATS_PER_ACCOUNT)) {
+			throw new InvalidRequest("maxSeatsPerAccount",
+					"maxSeatsPerAccount is from 1 to " + MAX_SEATS_PER_ACCOUNT);
+		}
 	}
 
 	/** Reads {@code startsAt} from its ISO-8601 text with an offset, such as {@code 2026-12-24T19:30:00+01:00}. */
 	public static CreateEvent of(String venueId, String name, String startsAt, String description) {
-		return new CreateEvent(venueId, name, Times.instant("startsAt", startsAt), description);
+		return of(venueId, name, startsAt, description, null);
+	}
+
+	/** {@link #of(String, String, String, String)} with a cap of seats per account. */
+	public static CreateEvent of(String venueId, String name, String startsAt, String description,
+			Integer maxSeatsPerAccount) {
+		return new CreateEvent(venueId, name, Times.instant("startsAt", startsAt), description, maxSeatsPerAccount);
 	}
 }

@@ -40,6 +40,9 @@ class Event {
 	@Column(updatable = false)
 	private int availableSeats;
 
+	// null: the engine's default
+	private Integer maxSeatsPerAccount;
+
 	protected Event() {
 	}
 
@@ -51,6 +54,7 @@ class Event {
 		this.startsAt = command.startsAt();
 		this.totalSeats = venue.capacity();
 		this.availableSeats = venue.capacity();
+		this.maxSeatsPerAccount = command.maxSeatsPerAccount();
 		this.createdAt = createdAt;
 	}
 
