@@ -196,6 +196,16 @@ class HttpSurfaceTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void forwardedHeadersAreIgnoredUnlessAProxyIsConfigured() {
+		var username = Api.uniqueName("direct");
+		this.http.newUser(username);
+		var reply = this.http.call("login", Map.of("username", username, "password", "password-1"), "Seatline-Session",
+				"cookie", "X-Forwarded-Proto", "https");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.header("Set-Cookie")).doesNotContain("Secure");
+	}
+
+	@Test
 	void clientsThatTrickleTheirBodiesCannotHoldEveryThreadAndAreCutOff() throws Exception {
 		// 220 connections from one address (127.0.0.2) send a body a byte every half second: more than Tomcat's
 		// 200 threads
