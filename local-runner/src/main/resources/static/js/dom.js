@@ -61,6 +61,12 @@ export function formatShort(iso) {
 
 /** A page path to return to after signing in: only a path on this site, never another site. */
 export function safeNext(value) {
-	return (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\'))
-		? value : '/';
+	// parsed as the browser will parse it: '/\t/evil.example' is '//evil.example', another site
+	try {
+		const url = new URL(typeof value === 'string' && value !== '' ? value : '/', location.origin);
+		return url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
+	}
+	catch {
+		return '/';
+	}
 }

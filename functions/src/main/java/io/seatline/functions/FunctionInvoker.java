@@ -5,9 +5,11 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.reactivestreams.Publisher;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
@@ -17,8 +19,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.error.InvalidRequest;
@@ -67,6 +72,18 @@ public class FunctionInvoker {
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			// strict types: 123 or true is not a username, "5" is not a rating (ids may be numbers: IdText)
+			.withCoercionConfig(LogicalType.Textual,
+					(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer,
+					(number) -> number.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Collection,
+					(list) -> list.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.build();
 	}
 
@@ -142,7 +159,31 @@ public class FunctionInvoker {
 				throw new InvalidRequest(null, name + " cannot be part of a composition; call it alone");
 			}
 		}
+		for (var name : names.subList(0, names.size() - 1)) {
+			if (!pipes(this.catalog.lookup(name))) {
+				throw new InvalidRequest(null, name + " answers with a list or a file, which cannot be piped into "
+						+ "another function; call it alone or as the last step");
+			}
+		}
 		return names;
+	}
+
+	/**
+	 * True when a function's output can be the next step's input: one JSON object. Spring Cloud Function turns a
+	 * list output into a stream of its elements when it feeds another function (a Flux that nobody subscribes, so
+	 * the later steps never run), and a {@link Message} output (the CSV) replaces the headers that carry the token.
+	 */
+	private static boolean pipes(FunctionInvocationWrapper function) {
+		var type = function.getOutputType();
+		if (type instanceof ParameterizedType parameterized) {
+			type = parameterized.getRawType();
+		}
+		if (!(type instanceof Class<?> raw)) {
+			return false;
+		}
+		return !(raw.isArray() || Iterable.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)
+				|| Message.class.isAssignableFrom(raw) || Publisher.class.isAssignableFrom(raw)
+				|| CharSequence.class.isAssignableFrom(raw));
 	}
 
 	private Object bind(byte[] body, Class<?> type) {

@@ -2,7 +2,12 @@ package io.seatline.functions;
 
 import java.util.List;
 
-/** The JSON inputs of the functions. Missing fields are null; the engine's commands say what is required. */
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * The JSON inputs of the functions. Missing fields are null; the engine's commands say what is required. Types are
+ * strict (a number is not text, text is not a number), except ids, which may be numbers ({@link IdText}).
+ */
 final class Requests {
 
 	private Requests() {
@@ -30,24 +35,25 @@ final class Requests {
 	record BrowseEvents(String venue, String from, String to) {
 	}
 
-	record OfEvent(String eventId) {
+	record OfEvent(@JsonDeserialize(using = IdText.class) String eventId) {
 	}
 
-	record ReserveSeats(String eventId, List<String> seats) {
+	record ReserveSeats(@JsonDeserialize(using = IdText.class) String eventId, List<String> seats) {
 	}
 
-	record OfBooking(String bookingId) {
+	record OfBooking(@JsonDeserialize(using = IdText.class) String bookingId) {
 	}
 
-	record SubmitReview(String eventId, Integer rating, String text) {
+	record SubmitReview(@JsonDeserialize(using = IdText.class) String eventId, Integer rating, String text) {
 	}
 
 	record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity) {
 	}
 
-	record OfEmailJob(String jobId) {
+	record OfEmailJob(@JsonDeserialize(using = IdText.class) String jobId) {
 	}
 
-	record CreateEvent(String venueId, String name, String startsAt, String description, Integer maxSeatsPerAccount) {
+	record CreateEvent(@JsonDeserialize(using = IdText.class) String venueId, String name, String startsAt,
+			String description, Integer maxSeatsPerAccount) {
 	}
 }

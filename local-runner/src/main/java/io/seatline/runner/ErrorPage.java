@@ -1,5 +1,6 @@
 package io.seatline.runner;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -11,26 +12,47 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Errors raised outside any controller (by the servlet container) still answer in the contract's JSON form. */
+/**
+ * Errors raised outside any controller (by the servlet container) still answer in the contract's JSON form;
+ * {@code /error} called directly is a path like any other that serves nothing.
+ */
 @RestController
 class ErrorPage implements ErrorController {
 
 	@RequestMapping("/error")
 	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		var status = HttpStatus.resolve((code instanceof Integer number) ? number : 500);
+		var status = (code instanceof Integer number) ? HttpStatus.resolve(number) : HttpStatus.NOT_FOUND;
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		var error = switch (status) {
-			case BAD_REQUEST -> "INVALID_REQUEST";
-			case NOT_FOUND -> "NOT_FOUND";
-			case UNAUTHORIZED -> "UNAUTHENTICATED";
-			case FORBIDDEN -> "FORBIDDEN";
-			default -> status.is4xxClientError() ? "INVALID_REQUEST" : "INTERNAL";
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(status.value()));
+	}
+
+	/** The contract's error code of an HTTP status that a container, not a function, decided. */
+	static String codeOf(int status) {
+		return switch (status) {
+			case 401 -> "UNAUTHENTICATED";
+			case 403 -> "FORBIDDEN";
+			case 404 -> "NOT_FOUND";
+			case 405 -> "METHOD_NOT_ALLOWED";
+			case 429 -> "TOO_MANY_REQUESTS";
+			case 503 -> "BUSY";
+			default -> (status >= 400 && status < 500) ? "INVALID_REQUEST" : "INTERNAL";
 		};
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("error", error, "message", status.getReasonPhrase()));
+	}
+
+	static Map<String, Object> body(int status) {
+		var resolved = HttpStatus.resolve(status);
+		var body = new LinkedHashMap<String, Object>();
+		body.put("error", codeOf(status));
+		body.put("message", (resolved != null) ? resolved.getReasonPhrase() : "HTTP " + status);
+		return body;
+	}
+
+	/** The same body as JSON text, for writers outside Spring MVC (Tomcat's valve, filters). */
+	static String json(int status) {
+		var body = body(status);
+		return "{\"error\":\"" + body.get("error") + "\",\"message\":\"" + body.get("message") + "\"}";
 	}
 }

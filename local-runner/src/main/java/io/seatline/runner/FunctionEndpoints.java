@@ -1,5 +1,6 @@
 package io.seatline.runner;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,18 +42,19 @@ class FunctionEndpoints {
 
 	private final Clock clock;
 
-	FunctionEndpoints(FunctionInvoker functions, Clock clock) {
+	private final Duration bodyTimeout;
+
+	FunctionEndpoints(FunctionInvoker functions, Clock clock,
+			@Value("${seatline.http.body-timeout:10s}") Duration bodyTimeout) {
 		this.functions = functions;
 		this.clock = clock;
+		this.bodyTimeout = bodyTimeout;
 	}
 
 	@PostMapping("/{definition:[A-Za-z0-9_,|]+}")
 	ResponseEntity<String> invoke(@PathVariable String definition, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		var body = request.getInputStream().readNBytes(MAX_BODY + 1);
-		if (body.length > MAX_BODY) {
-			throw new InvalidRequest(null, "The body is larger than " + MAX_BODY + " bytes");
-		}
+		var body = readBody(request);
 		if ("login".equals(definition) && SessionCookies.requested(request)) {
 			return loginWithCookie(body, request);
 		}
@@ -70,6 +73,31 @@ class FunctionEndpoints {
 				.body((String) result.payload());
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.functions.toJson(result.payload()));
+	}
+
+	/**
+	 * The request body, refused when larger than {@link #MAX_BODY} or when it has not arrived whole within
+	 * {@code seatline.http.body-timeout}: a request holds a thread while its body arrives, and a client that sends a
+	 * byte now and then would hold it for ever (each read waits at most Tomcat's {@code connection-timeout}).
+	 */
+	private byte[] readBody(HttpServletRequest request) throws IOException {
+		// wall time, not the injected clock: tests move that one
+		long deadline = System.nanoTime() + this.bodyTimeout.toNanos();
+		var in = request.getInputStream();
+		var body = new ByteArrayOutputStream();
+		var buffer = new byte[8192];
+		int read;
+		while ((read = in.read(buffer)) != -1) {
+			body.write(buffer, 0, read);
+			if (body.size() > MAX_BODY) {
+				throw new InvalidRequest(null, "The body is larger than " + MAX_BODY + " bytes");
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new InvalidRequest(null, "The body took longer than " + this.bodyTimeout.toSeconds()
+						+ " s to arrive");
+			}
+		}
+		return body.toByteArray();
 	}
 
 	/**
@@ -118,6 +146,7 @@ class FunctionEndpoints {
 			.contentType(MediaType.parseMediaType(result.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("bookings.csv").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body((String) result.payload());
 	}
 }

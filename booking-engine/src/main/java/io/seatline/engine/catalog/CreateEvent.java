@@ -30,7 +30,7 @@ public record CreateEvent(String venueId, String name, Instant startsAt, String 
 			if (description.length() > 5000) {
 				throw new InvalidRequest("description", "description has at most 5000 characters");
 			}
-			description = description.isBlank() ? null : description;
+			description = description.isBlank() ? null : Names.text("description", description);
 		}
 		if (maxSeatsPerAccount != null && (maxSeatsPerAccount < 1 || maxSeatsPerAccount > MAX_SEATS_PER_ACCOUNT)) {
 			throw new InvalidRequest("maxSeatsPerAccount",

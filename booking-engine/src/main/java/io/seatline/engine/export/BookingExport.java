@@ -92,6 +92,21 @@ public class BookingExport {
 		}
 	}
 
+	/**
+	 * A cell that a spreadsheet cannot take for a formula (OWASP ASVS 5.0 1.2.10): text starting with {@code =},
+	 * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}. Names of events and users
+	 * are chosen by people, so any cell may start so.
+	 */
+	static String inert(String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return cell;
+		}
+		return switch (cell.charAt(0)) {
+			case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
+			default -> cell;
+		};
+	}
+
 	/** Folds the per-seat rows of each booking into one CSV record. */
 	private static final class BookingRows implements RowCallbackHandler {
 
@@ -133,6 +148,9 @@ public class BookingExport {
 
 		private void flush() {
 			this.current[4] = String.join(" ", this.seats);
+			for (int i = 0; i < this.current.length; i++) {
+				this.current[i] = inert((String) this.current[i]);
+			}
 			try {
 				this.printer.printRecord(this.current);
 			}

@@ -21,5 +21,10 @@ public record SubmitReview(String eventId, Integer rating, String text) {
 		if (text != null && text.length() > MAX_TEXT) {
 			throw new InvalidRequest("text", "A review text has at most " + MAX_TEXT + " characters");
 		}
+		if (text != null && text.chars()
+			.anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			// kept verbatim, shown on pages and in email: line breaks and tabs are text, other controls are not
+			throw new InvalidRequest("text", "A review text may not contain control characters other than line breaks");
+		}
 	}
 }

@@ -329,6 +329,34 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 		}
 	}
 
+	@Test
+	void afterSignInTheLoginPageGoesOnlyToAPageOfThisSiteWhateverNextSays() {
+		var api = api();
+		var username = Api.uniqueName("redirected");
+		api.newUser(username);
+		var elsewhere = List.of("%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example",
+				"%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F", "javascript%3Aalert(1)", "%09%2F%2Fevil.example");
+		try (var browser = Browser.open(api.base(), 1280, 900)) {
+			for (var next : elsewhere) {
+				signInWithNext(browser, username, next);
+				assertThat(browser.driver.getCurrentUrl()).as(next).isEqualTo(api.base() + "/");
+			}
+			signInWithNext(browser, username, "%2Fbookings.html%3Fshow%3Dall");
+			assertThat(browser.driver.getCurrentUrl()).isEqualTo(api.base() + "/bookings.html?show=all");
+		}
+	}
+
+	private static void signInWithNext(Browser browser, String username, String next) {
+		browser.go("/login.html?next=" + next);
+		browser.type("#login-username", username);
+		browser.type("#login-password", "password-1");
+		browser.find("#login-submit").click();
+		browser.waitUntil(Duration.ofSeconds(10), (driver) -> !driver.getCurrentUrl().contains("/login.html"));
+		browser.waitUntil(Duration.ofSeconds(10),
+				(driver) -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver)
+					.executeScript("return document.readyState")));
+	}
+
 	/**
 	 * Measures how long a seat change takes to show on an open seat map: bookings through this runner (pushed after
 	 * commit) and bookings by another process on the same database (found by polling). Prints the medians.
