@@ -10,7 +10,9 @@ import jakarta.persistence.Table;
 /**
  * Login attempts of one subject (a username, whether or not an account has it, so that probing reveals nothing; or
  * a client address), counted in a window; enough of them lock the subject for a while. An attempt is counted before
- * its password is checked and taken back when the password was right.
+ * its password is checked and taken back when the password was right; a wrong one is also counted as a failure. A
+ * username is locked by its attempts (so parallel guesses cannot outrun the count), an address by its failures (so
+ * that many right logins at once from one address lock nothing).
  */
 @Entity
 @Table(name = "login_attempts")
@@ -20,6 +22,8 @@ class LoginAttempt {
 	private String subject;
 
 	private long attempts;
+
+	private long failures;
 
 	private Instant windowStartedAt;
 
@@ -44,31 +48,54 @@ class LoginAttempt {
 
 	/** Counts one more attempt; returns true when this one locks the subject. */
 	boolean count(Instant now, long limit, Duration window, Duration lockout) {
-		if (windowHasPassed(now, window) || (this.lockedUntil != null && !now.isBefore(this.lockedUntil))) {
-			this.windowStartedAt = now;
-			this.attempts = 0;
-			this.lockedUntil = null;
-		}
+		startAgainIfPassed(now, window);
 		this.attempts++;
-		if (this.attempts >= limit && this.lockedUntil == null) {
+		return lockAt(this.attempts, limit, now, lockout);
+	}
+
+	/** Counts one more attempt without locking: an address is locked by its failures only. */
+	void countUnlocking(Instant now, Duration window) {
+		startAgainIfPassed(now, window);
+		this.attempts++;
+	}
+
+	/** Counts a wrong password; returns true when this one locks the subject. */
+	boolean fail(Instant now, long limit, Duration window, Duration lockout) {
+		startAgainIfPassed(now, window);
+		this.failures++;
+		return lockAt(this.failures, limit, now, lockout);
+	}
+
+	private boolean lockAt(long count, long limit, Instant now, Duration lockout) {
+		if (count >= limit && this.lockedUntil == null) {
 			this.lockedUntil = now.plus(lockout);
 			return true;
 		}
 		return false;
 	}
 
-	/** Takes back an attempt whose password was right; a lock that only it caused is lifted. */
-	void takeBack(long limit) {
+	private void startAgainIfPassed(Instant now, Duration window) {
+		if (windowHasPassed(now, window) || (this.lockedUntil != null && !now.isBefore(this.lockedUntil))) {
+			this.windowStartedAt = now;
+			this.attempts = 0;
+			this.failures = 0;
+			this.lockedUntil = null;
+		}
+	}
+
+	/** Takes back an attempt whose password was right. */
+	void takeBack() {
 		if (this.attempts > 0) {
 			this.attempts--;
-		}
-		if (this.attempts < limit) {
-			this.lockedUntil = null;
 		}
 	}
 
 	long attempts() {
 		return this.attempts;
+	}
+
+	long failures() {
+		return this.failures;
 	}
 
 	private boolean windowHasPassed(Instant now, Duration window) {

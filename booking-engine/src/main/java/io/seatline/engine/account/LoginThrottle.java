@@ -17,8 +17,11 @@ import io.seatline.engine.persistence.WritePath;
 
 /**
  * Limits password guesses per username and per client address. Each attempt is counted before its password is
- * checked, in a write of its own that no rollback of the caller can undo, so parallel guesses cannot exceed the
- * limit and no call shape escapes it. A locked username refuses only the addresses that have a failed attempt in the
+ * checked, in a write of its own that no rollback of the caller can undo, so parallel guesses for one username cannot
+ * exceed its limit and no call shape escapes it. An address is locked by its wrong passwords (each recorded right
+ * after its check, also apart), so that many right logins at once from one address (a NAT, a test) lock nothing; a
+ * burst of parallel guesses from one address at different usernames can pass its limit by the guesses in flight,
+ * each username still at most its own limit. A locked username refuses only the addresses that have a failed attempt in the
  * window (or every caller that gives no address), so that a guesser elsewhere cannot lock its owner out; a locked
  * address refuses every login. Expired rows are deleted by the login path itself.
  */
@@ -70,14 +73,29 @@ class LoginThrottle {
 			}
 			user.count(now, this.settings.maxFailedLogins(), this.settings.failureWindow(), this.settings.lockout());
 			if (address != null) {
-				address.count(now, this.settings.maxFailedLoginsPerAddress(), this.settings.failureWindow(),
-						this.settings.lockout());
+				address.countUnlocking(now, this.settings.failureWindow());
 			}
 			return null;
 		});
 		if (refusal != null) {
 			throw refusal;
 		}
+	}
+
+	/**
+	 * After a wrong password, in a write of its own: the address counts a failure, which may lock it (the username
+	 * counted its attempt already, before the check).
+	 */
+	void failed(String clientAddress) {
+		if (clientAddress == null || clientAddress.isBlank()) {
+			return;
+		}
+		this.writes.writeApart(() -> {
+			var now = this.clock.instant();
+			row(addressSubject(clientAddress), now).fail(now, this.settings.maxFailedLoginsPerAddress(),
+					this.settings.failureWindow(), this.settings.lockout());
+			return null;
+		});
 	}
 
 	/**
@@ -88,7 +106,7 @@ class LoginThrottle {
 		this.attempts.deleteById(userSubject(usernameKey));
 		if (clientAddress != null && !clientAddress.isBlank()) {
 			this.attempts.lockBySubject(addressSubject(clientAddress))
-				.ifPresent((address) -> address.takeBack(this.settings.maxFailedLoginsPerAddress()));
+				.ifPresent(LoginAttempt::takeBack);
 		}
 	}
 

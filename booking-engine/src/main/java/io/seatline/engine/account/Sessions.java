@@ -88,6 +88,7 @@ public class Sessions {
 		// the hash is checked outside any transaction: it is slow on purpose and must not hold the write lock
 		var matches = this.hashing.matches(password, (account != null) ? account.passwordHash() : null);
 		if (account == null || !matches) {
+			this.throttle.failed(clientAddress);
 			throw new InvalidCredentials("Wrong username or password");
 		}
 		var upgradedHash = this.hashing.isOutdated(account.passwordHash()) ? this.hashing.hash(password) : null;
@@ -121,6 +122,7 @@ public class Sessions {
 		this.throttle.admit(key, clientAddress);
 		var account = this.reads.execute((status) -> this.accounts.findById(user.id()).orElse(null));
 		if (account == null || !this.hashing.matches(oldPassword, account.passwordHash())) {
+			this.throttle.failed(clientAddress);
 			throw new InvalidCredentials("The current password is wrong");
 		}
 		var newHash = this.hashing.hash(newPassword);

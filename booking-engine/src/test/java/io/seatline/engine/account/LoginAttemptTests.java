@@ -36,14 +36,19 @@ class LoginAttemptTests {
 	}
 
 	@Test
-	void aRightPasswordTakesItsAttemptBackAndLiftsALockItAloneCaused() {
-		var attempt = new LoginAttempt("address:10.0.0.1", NOW);
-		attempt.count(NOW, 2, WINDOW, LOCKOUT);
-		assertThat(attempt.count(NOW, 2, WINDOW, LOCKOUT)).isTrue();
-		attempt.takeBack(2);
-		assertThat(attempt.isLockedAt(NOW)).isFalse();
-		assertThat(attempt.hasFailedAt(NOW, WINDOW)).isTrue();
-		attempt.takeBack(2);
-		assertThat(attempt.hasFailedAt(NOW, WINDOW)).isFalse();
+	void anAddressIsLockedByItsFailuresNotByAttemptsInFlight() {
+		var address = new LoginAttempt("address:10.0.0.1", NOW);
+		for (int i = 0; i < 5; i++) {
+			address.countUnlocking(NOW, WINDOW);
+		}
+		assertThat(address.isLockedAt(NOW)).isFalse();
+		assertThat(address.hasFailedAt(NOW, WINDOW)).isTrue();
+		for (int i = 0; i < 5; i++) {
+			address.takeBack();
+		}
+		assertThat(address.hasFailedAt(NOW, WINDOW)).isFalse();
+		assertThat(address.fail(NOW, 2, WINDOW, LOCKOUT)).isFalse();
+		assertThat(address.fail(NOW, 2, WINDOW, LOCKOUT)).isTrue();
+		assertThat(address.isLockedAt(NOW.plusSeconds(1))).isTrue();
 	}
 }

@@ -303,6 +303,36 @@ abstract class SessionsTests {
 	}
 
 	@Test
+	void manyRightLoginsAtOnceFromOneAddressLockNothing() throws Exception {
+		var count = this.settings.maxFailedLoginsPerAddress() + 10;
+		for (int i = 0; i < count; i++) {
+			this.registrations.register(new RegisterAccount("crowd-" + i, "crowd" + i + "@example.org", "password-1"));
+		}
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(count);
+		var outcomes = new ArrayList<Future<Object>>();
+		for (int i = 0; i < count; i++) {
+			var name = "crowd-" + i;
+			outcomes.add(pool.submit((Callable<Object>) () -> {
+				start.await();
+				try {
+					return this.sessions.login(name, "password-1", "10.1.0.10");
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			}));
+		}
+		start.countDown();
+		var results = new ArrayList<Object>();
+		for (var outcome : outcomes) {
+			results.add(outcome.get(120, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(results).allMatch(SignedIn.class::isInstance);
+	}
+
+	@Test
 	void changingAPasswordNeedsTheCurrentOneAndEndsTheOtherSessionsOnly() {
 		this.registrations.register(new RegisterAccount("changer", "changer@example.org", "password-1"));
 		var mine = this.sessions.login("changer", "password-1").token();
