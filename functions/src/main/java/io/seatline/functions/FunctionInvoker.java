@@ -55,7 +55,14 @@ public class FunctionInvoker {
 
 	// functions that keep their own transactions (a password is hashed outside any) or need none; never composed,
 	// so that a failed login is counted whatever else the call does
-	private static final Set<String> STANDALONE = Set.of("login", "logout", "register", "ping");
+	private static final Set<String> STANDALONE = Set.of("login", "logout", "register", "ping", "changePassword",
+			"resetPassword");
+
+	/**
+	 * The message header that carries the caller's client address (see {@link #invoke(String, byte[], String,
+	 * String)}).
+	 */
+	public static final String CLIENT_ADDRESS = "seatline-client-address";
 
 	private final FunctionCatalog catalog;
 
@@ -103,6 +110,16 @@ public class FunctionInvoker {
 	 * @throws SeatlineException for every refusal, with the contract's code
 	 */
 	public Result invoke(String definition, byte[] body, String token) {
+		return invoke(definition, body, token, null);
+	}
+
+	/**
+	 * {@link #invoke(String, byte[], String)} from a client address: the host's own view of where the call comes
+	 * from (the remote IP address over HTTP, {@code local} in a shell; never a value the client sent), by which
+	 * failed logins are limited as well as by username. Null when the host knows none.
+	 * @throws SeatlineException for every refusal, with the contract's code
+	 */
+	public Result invoke(String definition, byte[] body, String token, String clientAddress) {
 		var names = parse(definition);
 		FunctionInvocationWrapper function = this.catalog.lookup(String.join("|", names));
 		if (function == null) {
@@ -112,6 +129,9 @@ public class FunctionInvoker {
 		var message = MessageBuilder.withPayload(input);
 		if (token != null && !token.isBlank()) {
 			message.setHeader(Callers.AUTHORIZATION, "Bearer " + token.strip());
+		}
+		if (clientAddress != null && !clientAddress.isBlank()) {
+			message.setHeader(CLIENT_ADDRESS, clientAddress.strip());
 		}
 		try {
 			Supplier<Object> call = () -> function.apply(message.build());

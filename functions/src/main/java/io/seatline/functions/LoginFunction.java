@@ -18,6 +18,7 @@ class LoginFunction implements Function<Message<Requests.Login>, SignedIn> {
 
 	@Override
 	public SignedIn apply(Message<Requests.Login> message) {
-		return this.sessions.login(message.getPayload().username(), message.getPayload().password());
+		return this.sessions.login(message.getPayload().username(), message.getPayload().password(),
+				Callers.address(message.getHeaders()));
 	}
 }

@@ -32,6 +32,22 @@ final class Requests {
 		}
 	}
 
+	record ChangePassword(String oldPassword, String newPassword) {
+
+		@Override
+		public String toString() {
+			return "ChangePassword[]";
+		}
+	}
+
+	record ResetPassword(String username, String newPassword) {
+
+		@Override
+		public String toString() {
+			return "ResetPassword[username=" + this.username + "]";
+		}
+	}
+
 	record BrowseEvents(String venue, String from, String to) {
 	}
 

@@ -40,6 +40,16 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
+	ChangePasswordFunction changePassword(Sessions sessions) {
+		return new ChangePasswordFunction(sessions);
+	}
+
+	@Bean
+	ResetPasswordFunction resetPassword(Sessions sessions) {
+		return new ResetPasswordFunction(sessions);
+	}
+
+	@Bean
 	CurrentUserFunction currentUser(Sessions sessions) {
 		return new CurrentUserFunction(sessions);
 	}

@@ -10,6 +10,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
+import io.seatline.engine.account.PasswordChanged;
 import io.seatline.engine.account.RegisterAccount;
 import io.seatline.engine.account.Registered;
 import io.seatline.engine.account.Registrations;
@@ -108,9 +109,30 @@ class FunctionsTests {
 	@Test
 	void loginReturnsTheSession() {
 		var signedIn = new SignedIn("t", NOW, "ann", Role.USER);
-		given(this.sessions.login("ann", "pw")).willReturn(signedIn);
+		given(this.sessions.login("ann", "pw", null)).willReturn(signedIn);
 		assertThat(new LoginFunction(this.sessions).apply(message(new Requests.Login("ann", "pw"), null)))
 			.isSameAs(signedIn);
+	}
+
+	@Test
+	void loginHandsTheEngineTheClientAddressTheHostGave() {
+		var signedIn = new SignedIn("t", NOW, "ann", Role.USER);
+		given(this.sessions.login("ann", "pw", "192.0.2.7")).willReturn(signedIn);
+		var message = MessageBuilder.withPayload(new Requests.Login("ann", "pw"))
+			.setHeader(FunctionInvoker.CLIENT_ADDRESS, "192.0.2.7")
+			.build();
+		assertThat(new LoginFunction(this.sessions).apply(message)).isSameAs(signedIn);
+	}
+
+	@Test
+	void changeAndResetPasswordHandTheEngineTheCallersToken() {
+		var changed = new PasswordChanged("ann", 2);
+		given(this.sessions.changePassword("ann-token", "old-pass-1", "new-pass-1", null)).willReturn(changed);
+		assertThat(new ChangePasswordFunction(this.sessions)
+			.apply(message(new Requests.ChangePassword("old-pass-1", "new-pass-1"), "ann-token"))).isSameAs(changed);
+		given(this.sessions.resetPassword("admin-token", "ann", "new-pass-2")).willReturn(changed);
+		assertThat(new ResetPasswordFunction(this.sessions)
+			.apply(message(new Requests.ResetPassword("ann", "new-pass-2"), "admin-token"))).isSameAs(changed);
 	}
 
 	@Test

@@ -62,11 +62,15 @@ class FunctionEndpoints {
 		if (token == null && "logout".equals(definition) && SessionCookies.present(request)) {
 			// the browser forgets the session even when the server no longer knows it (expired)
 			response.addHeader(HttpHeaders.SET_COOKIE, SessionCookies.clear(request).toString());
+			// and the server ends it whatever the content type or body: ending a session is never what a forged
+			// form wants, and a session the browser forgot must not live on
+			token = SessionCookies.tokenToEnd(request);
+			body = null;
 		}
 		if (token == null) {
 			token = SessionCookies.tokenOf(request);
 		}
-		var result = this.functions.invoke(definition, body, token);
+		var result = this.functions.invoke(definition, body, token, clientAddress(request));
 		if (result.isText()) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(result.contentType()))
@@ -105,7 +109,7 @@ class FunctionEndpoints {
 	 * reply, so that no script of the page ever holds it. A session the browser held before is ended.
 	 */
 	private ResponseEntity<String> loginWithCookie(byte[] body, HttpServletRequest request) {
-		var signedIn = (SignedIn) this.functions.invoke("login", body, null).payload();
+		var signedIn = (SignedIn) this.functions.invoke("login", body, null, clientAddress(request)).payload();
 		var previous = SessionCookies.present(request) ? previousToken(request) : null;
 		if (previous != null) {
 			try {
@@ -127,6 +131,15 @@ class FunctionEndpoints {
 			.body(this.functions.toJson(reply));
 	}
 
+	/**
+	 * Where the request comes from, for the per-address login limit: the connection's remote address, never a
+	 * header the client sent (behind a proxy that is the proxy, unless the server is set to trust its forwarded
+	 * headers).
+	 */
+	static String clientAddress(HttpServletRequest request) {
+		return request.getRemoteAddr();
+	}
+
 	private static String previousToken(HttpServletRequest request) {
 		try {
 			return SessionCookies.tokenOf(request);
@@ -141,7 +154,7 @@ class FunctionEndpoints {
 		var input = (eventId != null) ? this.functions.toJson(Map.of("eventId", eventId)) : "{}";
 		var token = BearerTokens.of(request);
 		var result = this.functions.invoke("exportBookings", input.getBytes(StandardCharsets.UTF_8),
-				(token != null) ? token : SessionCookies.tokenOf(request));
+				(token != null) ? token : SessionCookies.tokenOf(request), clientAddress(request));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(result.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -57,6 +57,16 @@ final class SessionCookies {
 		return cookie.getValue().strip();
 	}
 
+	/**
+	 * The token in the request's session cookie for {@code logout}, or null without one, whatever the request's
+	 * content type: the cookie is cleared either way, so the session behind it must end too, not live on unseen.
+	 */
+	static String tokenToEnd(HttpServletRequest request) {
+		var cookie = find(request);
+		return (cookie == null || cookie.getValue() == null || cookie.getValue().isBlank()) ? null
+				: cookie.getValue().strip();
+	}
+
 	/** The cookie that holds a new session for as long as the session lives; {@code Secure} over https. */
 	static ResponseCookie issue(HttpServletRequest request, String token, Duration lifetime) {
 		return base(request, token).maxAge(lifetime.isNegative() ? Duration.ZERO : lifetime).build();

@@ -406,7 +406,7 @@ class HttpContractTests extends RunnerTestSupport {
 		var functions = new String[] { "register", "login", "logout", "currentUser", "browseEvents", "eventSeats",
 				"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 				"listVenues", "createEvent", "dashboard", "exportBookings", "emailQueue", "retryEmails",
-				"reserveSeats,eventSeats" };
+				"changePassword", "resetPassword", "reserveSeats,eventSeats" };
 		for (var function : functions) {
 			for (var token : new String[] { null, user, this.admin }) {
 				for (var body : bodies) {

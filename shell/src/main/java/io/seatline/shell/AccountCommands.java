@@ -8,8 +8,9 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 /**
- * Signing in and out. The password is typed at a masked prompt; scripts give it in {@code SEATLINE_PASSWORD} or as
- * a line of stdin. The token stays in this shell's memory until {@code logout} or the end of the session.
+ * Signing in and out, and changing passwords. The password is typed at a masked prompt; scripts give it in
+ * {@code SEATLINE_PASSWORD} (a new one in {@code SEATLINE_NEW_PASSWORD}) or as a line of stdin. The token stays in
+ * this shell's memory until {@code logout} or the end of the session.
  */
 @Component
 class AccountCommands {
@@ -20,11 +21,15 @@ class AccountCommands {
 
 	private final String environmentPassword;
 
+	private final String environmentNewPassword;
+
 	AccountCommands(Functions functions, Session session,
-			@Value("${SEATLINE_PASSWORD:}") String environmentPassword) {
+			@Value("${SEATLINE_PASSWORD:}") String environmentPassword,
+			@Value("${SEATLINE_NEW_PASSWORD:}") String environmentNewPassword) {
 		this.functions = functions;
 		this.session = session;
 		this.environmentPassword = environmentPassword;
+		this.environmentNewPassword = environmentNewPassword;
 	}
 
 	@Command(name = "login", group = "Account", description = "Sign in: login USERNAME (the password is asked for)",
@@ -74,6 +79,41 @@ class AccountCommands {
 	String whoami() {
 		var user = this.functions.call("currentUser");
 		return user.path("username").asString() + " (" + user.path("role").asString() + ")";
+	}
+
+	@Command(name = "change-password", group = "Account",
+			description = "Change your password (the current and the new one are asked for)",
+			help = "change-password: asks for the current password, then a new one; your other sessions end, this one stays. SEATLINE_PASSWORD and SEATLINE_NEW_PASSWORD (or two lines of stdin) give them in scripts",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String changePassword(CommandContext context) throws Exception {
+		var current = password(context);
+		var changed = this.functions.call("changePassword", "oldPassword", current, "newPassword",
+				newPassword(context));
+		return "Password changed for " + changed.path("username").asString() + "; "
+				+ sessions(changed.path("sessionsEnded").asInt()) + " ended";
+	}
+
+	@Command(name = "reset-password", group = "Account",
+			description = "Admin: set a new password for an account: reset-password USERNAME (the new one is asked for)",
+			help = "reset-password USERNAME: as an admin, sets the account's password and ends all of its sessions; SEATLINE_NEW_PASSWORD or a line of stdin gives it in scripts",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String resetPassword(@Argument(index = 0, description = "the account's username") String username,
+			CommandContext context) throws Exception {
+		var reset = this.functions.call("resetPassword", "username", username, "newPassword", newPassword(context));
+		return "Password of " + reset.path("username").asString() + " reset; "
+				+ sessions(reset.path("sessionsEnded").asInt()) + " ended";
+	}
+
+	private static String sessions(int count) {
+		return count + ((count == 1) ? " session" : " sessions");
+	}
+
+	private String newPassword(CommandContext context) throws Exception {
+		if (!this.environmentNewPassword.isEmpty()) {
+			return this.environmentNewPassword;
+		}
+		var typed = context.inputReader().readPassword("New password: ");
+		return (typed != null) ? new String(typed) : null;
 	}
 
 	private String password(CommandContext context) throws Exception {

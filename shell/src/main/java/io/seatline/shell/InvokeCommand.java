@@ -43,7 +43,7 @@ class InvokeCommand {
 			CommandContext context) {
 		var json = (body != null) ? body : this.interactive ? "{}" : StandardStreams.readStdin();
 		var result = this.invoker.invoke(definition, json.getBytes(StandardCharsets.UTF_8),
-				(token != null) ? token : this.session.token());
+				(token != null) ? token : this.session.token(), Functions.CLIENT_ADDRESS);
 		var out = context.outputWriter();
 		if (result.isText()) {
 			out.print(result.payload());

@@ -37,12 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code login} by {@code SEATLINE_PASSWORD} as a script would.
  */
 @SpringBootTest(properties = { "spring.shell.interactive.enabled=false", "ADMIN_PASSWORD=" + ShellCommandsTests.PASSWORD,
-		"SEATLINE_PASSWORD=" + ShellCommandsTests.PASSWORD, "seatline.shell.export.progress-from=2" })
+		"SEATLINE_PASSWORD=" + ShellCommandsTests.PASSWORD, "SEATLINE_NEW_PASSWORD=" + ShellCommandsTests.NEW_PASSWORD,
+		"seatline.shell.export.progress-from=2" })
 @ShellTest
 @ExtendWith(OutputCaptureExtension.class)
 class ShellCommandsTests {
 
 	static final String PASSWORD = "correct-horse-9";
+
+	static final String NEW_PASSWORD = "battery-staple-4";
 
 	private static final Pattern ID = Pattern.compile("\\(([0-9a-z]{13})\\)");
 
@@ -88,6 +91,25 @@ class ShellCommandsTests {
 		assertThat(output.getErr().strip().lines().reduce((first, last) -> last).orElseThrow())
 			.isEqualTo("Error [INVALID_CREDENTIALS]: Wrong username or password");
 		assertThat(output.getAll()).doesNotContain("Exception", "\tat ");
+	}
+
+	@Test
+	void aUserChangesTheirPasswordAndAnAdminResetsOne() throws Exception {
+		var user = newUser();
+		run("login " + user);
+		assertThat(run("change-password")).isEqualTo("Password changed for " + user + "; 0 sessions ended");
+		assertThat(run("whoami")).isEqualTo(user + " (USER)");
+		run("login admin");
+		assertThat(run("reset-password " + user)).isEqualTo("Password of " + user + " reset; 1 session ended");
+		call("login", "{\"username\":\"" + user + "\",\"password\":\"" + NEW_PASSWORD + "\"}");
+	}
+
+	@Test
+	void onlyAnAdminResetsPasswords(CapturedOutput output) throws Exception {
+		var user = newUser();
+		run("login " + user);
+		assertThat(status("reset-password admin")).isEqualTo(4);
+		assertThat(output.getErr()).contains("Error [FORBIDDEN]: ");
 	}
 
 	@Test
@@ -259,7 +281,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(19);
+		assertThat(commands).hasSize(21);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();

@@ -78,6 +78,11 @@ class Account {
 		return new User(this.id, this.username, this.role);
 	}
 
+	/** Stores the hash of a new password (changed by its owner or reset by an admin). */
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+	}
+
 	/** Stores a stronger hash of the same password, after a successful login found the old one outdated. */
 	void rehash(String newHash) {
 		this.passwordHash = newHash;

@@ -11,4 +11,12 @@ interface LoginSessions extends JpaRepository<LoginSession, String> {
 	@Modifying
 	@Query("delete from LoginSession s where s.accountId = :accountId and s.expiresAt <= :now")
 	int deleteExpired(String accountId, Instant now);
+
+	@Modifying
+	@Query("delete from LoginSession s where s.accountId = :accountId and s.tokenHash <> :kept")
+	int deleteAllBut(String accountId, String kept);
+
+	@Modifying
+	@Query("delete from LoginSession s where s.accountId = :accountId")
+	int deleteAll(String accountId);
 }

@@ -6,7 +6,7 @@ public record RegisterAccount(String username, String email, String password) {
 	public RegisterAccount {
 		username = PasswordPolicy.username(username);
 		email = PasswordPolicy.email(email);
-		password = PasswordPolicy.password(password);
+		password = PasswordPolicy.newPassword(password, username, "password");
 	}
 
 	@Override

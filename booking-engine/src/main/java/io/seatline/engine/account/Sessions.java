@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +17,7 @@ import io.seatline.engine.persistence.WritePath;
 
 import io.seatline.engine.error.InvalidCredentials;
 import io.seatline.engine.error.InvalidRequest;
-import io.seatline.engine.error.TooManyAttempts;
+import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.Unauthenticated;
 
 /**
@@ -34,7 +33,7 @@ public class Sessions {
 
 	private final LoginSessions sessions;
 
-	private final LoginFailures failures;
+	private final LoginThrottle throttle;
 
 	private final PasswordHashing hashing;
 
@@ -48,13 +47,13 @@ public class Sessions {
 
 	private final Clock clock;
 
-	Sessions(Accounts accounts, LoginSessions sessions, LoginFailures failures, PasswordHashing hashing,
+	Sessions(Accounts accounts, LoginSessions sessions, LoginThrottle throttle, PasswordHashing hashing,
 			AccountSettings settings, TransactionTemplate transactions, WritePath writes, JdbcTemplate jdbc,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.sessions = sessions;
-		this.failures = failures;
+		this.throttle = throttle;
 		this.hashing = hashing;
 		this.settings = settings;
 		this.writes = writes;
@@ -65,47 +64,115 @@ public class Sessions {
 
 	/**
 	 * Checks a username and password and opens a session. {@code INVALID_CREDENTIALS} for a wrong pair,
-	 * {@code TOO_MANY_ATTEMPTS} while the username is locked after repeated failures.
+	 * {@code TOO_MANY_ATTEMPTS} while the username or the address is locked after repeated failures.
 	 */
 	public SignedIn login(String username, String password) {
+		return login(username, password, null);
+	}
+
+	/**
+	 * {@link #login(String, String)} from a client address (the host's view of who calls: a remote IP address,
+	 * {@code local} for a shell), which is throttled too; null when the host knows none. The attempt is counted
+	 * before the password is checked, in a write of its own, whatever transaction the caller is in.
+	 */
+	public SignedIn login(String username, String password, String clientAddress) {
 		if (username == null || username.isEmpty()) {
 			throw new InvalidRequest("username", "A username is required");
 		}
-		if (password == null || password.isEmpty()) {
-			throw new InvalidRequest("password", "A password is required");
-		}
+		// no account can have another name: refused before anything is stored under it
+		PasswordPolicy.username(username);
+		givenPassword(password, "password");
 		var key = Account.keyOf(username);
-		var account = this.reads.execute((status) -> {
-			var failure = this.failures.findById(key);
-			if (failure.isPresent() && failure.get().isLockedAt(this.clock.instant())) {
-				throw locked();
-			}
-			return this.accounts.findByUsernameKey(key).orElse(null);
-		});
+		this.throttle.admit(key, clientAddress);
+		var account = this.reads.execute((status) -> this.accounts.findByUsernameKey(key).orElse(null));
 		// the hash is checked outside any transaction: it is slow on purpose and must not hold the write lock
 		var matches = this.hashing.matches(password, (account != null) ? account.passwordHash() : null);
 		if (account == null || !matches) {
-			recordFailure(key);
+			this.throttle.failed(clientAddress);
 			throw new InvalidCredentials("Wrong username or password");
 		}
 		var upgradedHash = this.hashing.isOutdated(account.passwordHash()) ? this.hashing.hash(password) : null;
 		var token = newToken();
 		var now = this.clock.instant();
 		var expiresAt = now.plus(this.settings.sessionTtl());
-		this.writes.run(() -> {
-			var failure = this.failures.findById(key);
-			if (failure.isPresent() && failure.get().isLockedAt(now)) {
-				// locked by a concurrent failure after our read: a lock is a lock
-				throw locked();
-			}
-			failure.ifPresent(this.failures::delete);
+		this.writes.writeApart(() -> {
+			this.throttle.succeeded(key, clientAddress);
 			this.sessions.deleteExpired(account.id(), now);
 			this.sessions.save(new LoginSession(hash(token), account.id(), now, expiresAt));
 			if (upgradedHash != null) {
 				this.accounts.findById(account.id()).ifPresent((fresh) -> fresh.rehash(upgradedHash));
 			}
+			return null;
 		});
 		return new SignedIn(token, expiresAt, account.username(), account.role());
+	}
+
+	/**
+	 * Sets a new password for the signed-in caller, who gives the current one (counted as a login attempt, so a
+	 * stolen session is no way to guess it); ends the account's other sessions and keeps the caller's.
+	 * {@code INVALID_CREDENTIALS} for a wrong current password, {@code INVALID_REQUEST} for a new one the password
+	 * policy refuses.
+	 */
+	public PasswordChanged changePassword(String token, String oldPassword, String newPassword,
+			String clientAddress) {
+		var user = authenticate(token);
+		givenPassword(oldPassword, "oldPassword");
+		PasswordPolicy.newPassword(newPassword, user.username(), "newPassword");
+		var key = Account.keyOf(user.username());
+		this.throttle.admit(key, clientAddress);
+		var account = this.reads.execute((status) -> this.accounts.findById(user.id()).orElse(null));
+		if (account == null || !this.hashing.matches(oldPassword, account.passwordHash())) {
+			this.throttle.failed(clientAddress);
+			throw new InvalidCredentials("The current password is wrong");
+		}
+		var newHash = this.hashing.hash(newPassword);
+		var kept = hash(token.strip());
+		int ended = this.writes.writeApart(() -> {
+			if (!this.sessions.existsById(kept)) {
+				throw new Unauthenticated("The session ended meanwhile; sign in again");
+			}
+			this.throttle.succeeded(key, clientAddress);
+			this.accounts.findById(account.id()).orElseThrow().changePassword(newHash);
+			return this.sessions.deleteAllBut(account.id(), kept);
+		});
+		return new PasswordChanged(account.username(), ended);
+	}
+
+	/**
+	 * Sets a new password for any account, as an admin ({@code FORBIDDEN} otherwise); ends every session of that
+	 * account and lifts a lock on its username. {@code NOT_FOUND} for an unknown username.
+	 */
+	public PasswordChanged resetPassword(String token, String username, String newPassword) {
+		authenticate(token).requireAdmin();
+		if (username == null || username.isEmpty()) {
+			throw new InvalidRequest("username", "A username is required");
+		}
+		PasswordPolicy.username(username);
+		PasswordPolicy.newPassword(newPassword, username, "newPassword");
+		var key = Account.keyOf(username);
+		if (this.reads.execute((status) -> !this.accounts.existsByUsernameKey(key))) {
+			throw new NotFound("No account is named '" + username + "'");
+		}
+		// hashed before the write, which must not wait for it
+		var newHash = this.hashing.hash(newPassword);
+		return this.writes.write(() -> {
+			var account = this.accounts.findByUsernameKey(key)
+				.orElseThrow(() -> new NotFound("No account is named '" + username + "'"));
+			account.changePassword(newHash);
+			this.throttle.forget(key);
+			return new PasswordChanged(account.username(), this.sessions.deleteAll(account.id()));
+		});
+	}
+
+	// a password given to be checked: the contract's length, so that no megabyte is ever hashed
+	private static void givenPassword(String password, String field) {
+		if (password == null || password.isEmpty()) {
+			throw new InvalidRequest(field, "A password is required");
+		}
+		if (password.length() > 4 * PasswordPolicy.MAX_PASSWORD
+				|| password.codePointCount(0, password.length()) > PasswordPolicy.MAX_PASSWORD) {
+			throw new InvalidRequest(field, "A password has at most " + PasswordPolicy.MAX_PASSWORD + " characters");
+		}
 	}
 
 	/** The user behind a bearer token; {@code UNAUTHENTICATED} for none, an unknown or an expired one. */
@@ -133,25 +200,6 @@ public class Sessions {
 	public void logout(String token) {
 		authenticate(token);
 		this.writes.run(() -> this.sessions.deleteById(hash(token.strip())));
-	}
-
-	private void recordFailure(String key) {
-		try {
-			this.writes.run(() -> {
-				var failure = this.failures.findById(key)
-					.orElseGet(() -> new LoginFailure(key, this.clock.instant()));
-				failure.record(this.clock.instant(), this.settings);
-				this.failures.save(failure);
-			});
-		}
-		catch (DataIntegrityViolationException ex) {
-			// two first failures at once on PostgreSQL: one is counted, which is enough
-		}
-	}
-
-	private TooManyAttempts locked() {
-		return new TooManyAttempts("Too many failed logins for this username; try again in "
-				+ this.settings.lockout().toMinutes() + " minutes");
 	}
 
 	private static String newToken() {

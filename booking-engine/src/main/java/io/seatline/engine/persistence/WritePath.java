@@ -93,6 +93,24 @@ public class WritePath implements DisposableBean {
 		return unit.await(this.settings.maxWait());
 	}
 
+	/**
+	 * Runs the work as a write of its own, even when the caller is inside a transaction, and returns once it is
+	 * durable: no rollback of the caller's transaction can undo it (a login attempt is counted this way). The caller
+	 * must not hold the database's write lock; on the writer thread, whose transaction the caller is part of, it is
+	 * an {@link IllegalStateException} (see {@link #isWriterThread()}).
+	 */
+	public <T> T writeApart(Supplier<T> work) {
+		if (isWriterThread()) {
+			throw new IllegalStateException("A write apart cannot run inside the writer's own transaction");
+		}
+		if (this.stopping) {
+			throw DatabaseFailures.busy();
+		}
+		var unit = new Unit<>(work);
+		this.waiting.add(unit);
+		return unit.await(this.settings.maxWait());
+	}
+
 	/** {@link #write(Supplier)} for work without a result. */
 	public void run(Runnable work) {
 		write(() -> {

@@ -11,17 +11,17 @@ class RegisterAccountTests {
 
 	@Test
 	void aValidAccountIsAccepted() {
-		var command = new RegisterAccount("Ann.Lee_2-x", " ann@example.org ", "12345678");
+		var command = new RegisterAccount("Ann.Lee_2-x", " ann@example.org ", "tulip-7-harbor");
 		assertThat(command.email()).isEqualTo("ann@example.org");
 	}
 
 	@Test
 	void usernamesHave3To32AllowedCharacters() {
-		assertRefused("ab", "ann@example.org", "12345678", "username");
-		assertRefused("a".repeat(33), "ann@example.org", "12345678", "username");
-		assertRefused("ann lee", "ann@example.org", "12345678", "username");
-		assertRefused("ann<script>", "ann@example.org", "12345678", "username");
-		assertRefused(null, "ann@example.org", "12345678", "username");
+		assertRefused("ab", "ann@example.org", "tulip-7-harbor", "username");
+		assertRefused("a".repeat(33), "ann@example.org", "tulip-7-harbor", "username");
+		assertRefused("ann lee", "ann@example.org", "tulip-7-harbor", "username");
+		assertRefused("ann<script>", "ann@example.org", "tulip-7-harbor", "username");
+		assertRefused(null, "ann@example.org", "tulip-7-harbor", "username");
 	}
 
 	@Test
@@ -32,10 +32,23 @@ class RegisterAccountTests {
 	}
 
 	@Test
+	void commonPasswordsTheUsernameAndBlankPasswordsAreRefused() {
+		assertRefused("ann", "ann@example.org", "password", "password");
+		assertRefused("ann", "ann@example.org", "12345678", "password");
+		assertRefused("ann", "ann@example.org", "Iloveyou", "password");
+		assertRefused("ann", "ann@example.org", "QWERTYUIOP", "password");
+		assertRefused("annabelle", "ann@example.org", "AnnaBelle", "password");
+		assertRefused("annabelle", "ann@example.org", " annabelle ", "password");
+		assertRefused("ann", "ann@example.org", " ".repeat(8), "password");
+		assertRefused("ann", "ann@example.org", "\t \u00a0 \u2003\n  ", "password");
+		assertThat(PasswordPolicy.COMMON.size()).isGreaterThan(10_000);
+	}
+
+	@Test
 	void anEmailNeedsAnAtAndADomain() {
-		assertRefused("ann", "ann", "12345678", "email");
-		assertRefused("ann", "ann@localhost", "12345678", "email");
-		assertRefused("ann", "", "12345678", "email");
+		assertRefused("ann", "ann", "tulip-7-harbor", "email");
+		assertRefused("ann", "ann@localhost", "tulip-7-harbor", "email");
+		assertRefused("ann", "", "tulip-7-harbor", "email");
 	}
 
 	@Test

@@ -13,8 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.error.Conflict;
+import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidCredentials;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.TooManyAttempts;
 import io.seatline.engine.error.Unauthenticated;
 import io.seatline.testapp.EngineTest;
@@ -40,6 +44,9 @@ abstract class SessionsTests {
 
 	@Autowired
 	AccountSettings settings;
+
+	@Autowired
+	AllOrNothing allOrNothing;
 
 	@Test
 	void aNewDatabaseHasAnAdminWithTheConfiguredPassword() {
@@ -188,5 +195,177 @@ abstract class SessionsTests {
 		// the losers of the unique index on PostgreSQL hear CONFLICT, as the losers of the check before it do
 		assertThat(results).filteredOn(Registered.class::isInstance).hasSize(1);
 		assertThat(results).filteredOn(Conflict.class::isInstance).hasSize(7);
+	}
+
+	// --- issue 10: login throttling, password policy, password changes
+
+	@Test
+	void aFailedLoginIsCountedEvenWhenTheTransactionAroundItRollsBack() {
+		this.registrations.register(new RegisterAccount("rollback", "rollback@example.org", "password-1"));
+		for (int i = 0; i < this.settings.maxFailedLogins(); i++) {
+			// a composition of reads runs in one transaction, which the refusal rolls back
+			assertThatExceptionOfType(InvalidCredentials.class).isThrownBy(
+					() -> this.allOrNothing.read(() -> this.sessions.login("rollback", "wrong-pass", "10.1.0.1")));
+		}
+		assertThatExceptionOfType(TooManyAttempts.class)
+			.isThrownBy(() -> this.sessions.login("rollback", "password-1", "10.1.0.1"));
+	}
+
+	@Test
+	void aLoginInsideAWriteIsRefusedBeforeAnyPasswordIsChecked() {
+		this.registrations.register(new RegisterAccount("inwrite", "inwrite@example.org", "password-1"));
+		// the writer's transaction is the caller's: an attempt could not be kept apart from it, so none is made
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.allOrNothing.write(() -> this.sessions.login("inwrite", "password-1")));
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from login_sessions s join accounts a on a.id = s.account_id where a.username = ?",
+				Integer.class, "inwrite")).isZero();
+	}
+
+	@Test
+	void aUsernameNoAccountCanHaveIsRefusedBeforeAnythingIsStored() {
+		var before = this.jdbc.queryForObject("select count(*) from login_attempts", Integer.class);
+		var huge = "x".repeat(1024 * 1024);
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> this.sessions.login(huge, "password-1"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("username"));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.sessions.login("ab", "password-1", "10.1.0.2"));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.sessions.login("someone", "p".repeat(129), "10.1.0.2"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("password"));
+		assertThat(this.jdbc.queryForObject("select count(*) from login_attempts", Integer.class)).isEqualTo(before);
+	}
+
+	@Test
+	void attemptRowsPastTheirWindowAreDeletedByLaterLogins() {
+		assertThatExceptionOfType(InvalidCredentials.class)
+			.isThrownBy(() -> this.sessions.login("ghost-1", "wrong-pass", "10.1.0.3"));
+		assertThat(this.jdbc.queryForObject("select count(*) from login_attempts where subject in (?, ?)",
+				Integer.class, "user:ghost-1", "address:10.1.0.3")).isEqualTo(2);
+		this.clock.advance(this.settings.failureWindow().plus(this.settings.lockout()).plus(Duration.ofMinutes(2)));
+		assertThatExceptionOfType(InvalidCredentials.class)
+			.isThrownBy(() -> this.sessions.login("ghost-2", "wrong-pass", "10.1.0.4"));
+		assertThat(this.jdbc.queryForObject("select count(*) from login_attempts where subject in (?, ?)",
+				Integer.class, "user:ghost-1", "address:10.1.0.3")).isZero();
+	}
+
+	@Test
+	void parallelGuessesAreCountedBeforeTheirCheckSoNoMoreThanTheLimitAreChecked() throws Exception {
+		this.registrations.register(new RegisterAccount("parallel", "parallel@example.org", "password-1"));
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(12);
+		var outcomes = new ArrayList<Future<Object>>();
+		for (int i = 0; i < 24; i++) {
+			outcomes.add(pool.submit((Callable<Object>) () -> {
+				start.await();
+				try {
+					return this.sessions.login("parallel", "wrong-pass", "10.1.0.5");
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			}));
+		}
+		start.countDown();
+		var results = new ArrayList<Object>();
+		for (var outcome : outcomes) {
+			results.add(outcome.get(120, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(results).filteredOn(InvalidCredentials.class::isInstance).hasSize(this.settings.maxFailedLogins());
+		assertThat(results).filteredOn(TooManyAttempts.class::isInstance)
+			.hasSize(24 - this.settings.maxFailedLogins());
+	}
+
+	@Test
+	void aLockedOutOwnerStillSignsInFromAnAddressThatHasNotFailed() {
+		this.registrations.register(new RegisterAccount("owner", "owner@example.org", "password-1"));
+		for (int i = 0; i < this.settings.maxFailedLogins(); i++) {
+			assertThatExceptionOfType(InvalidCredentials.class)
+				.isThrownBy(() -> this.sessions.login("owner", "wrong-pass", "10.1.0.6"));
+		}
+		assertThatExceptionOfType(TooManyAttempts.class)
+			.isThrownBy(() -> this.sessions.login("owner", "password-1", "10.1.0.6"));
+		assertThat(this.sessions.login("owner", "password-1", "10.1.0.7").username()).isEqualTo("owner");
+	}
+
+	@Test
+	void anAddressWithTooManyFailuresIsRefusedForEveryUsername() {
+		this.registrations.register(new RegisterAccount("sprayed", "sprayed@example.org", "password-1"));
+		for (int i = 0; i < this.settings.maxFailedLoginsPerAddress(); i++) {
+			var name = "spray-" + i;
+			assertThatExceptionOfType(InvalidCredentials.class)
+				.isThrownBy(() -> this.sessions.login(name, "wrong-pass", "10.1.0.8"));
+		}
+		assertThatExceptionOfType(TooManyAttempts.class)
+			.isThrownBy(() -> this.sessions.login("sprayed", "password-1", "10.1.0.8"));
+		assertThat(this.sessions.login("sprayed", "password-1", "10.1.0.9").username()).isEqualTo("sprayed");
+	}
+
+	@Test
+	void manyRightLoginsAtOnceFromOneAddressLockNothing() throws Exception {
+		var count = this.settings.maxFailedLoginsPerAddress() + 10;
+		for (int i = 0; i < count; i++) {
+			this.registrations.register(new RegisterAccount("crowd-" + i, "crowd" + i + "@example.org", "password-1"));
+		}
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(count);
+		var outcomes = new ArrayList<Future<Object>>();
+		for (int i = 0; i < count; i++) {
+			var name = "crowd-" + i;
+			outcomes.add(pool.submit((Callable<Object>) () -> {
+				start.await();
+				try {
+					return this.sessions.login(name, "password-1", "10.1.0.10");
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			}));
+		}
+		start.countDown();
+		var results = new ArrayList<Object>();
+		for (var outcome : outcomes) {
+			results.add(outcome.get(120, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(results).allMatch(SignedIn.class::isInstance);
+	}
+
+	@Test
+	void changingAPasswordNeedsTheCurrentOneAndEndsTheOtherSessionsOnly() {
+		this.registrations.register(new RegisterAccount("changer", "changer@example.org", "password-1"));
+		var mine = this.sessions.login("changer", "password-1").token();
+		var other = this.sessions.login("changer", "password-1").token();
+		assertThatExceptionOfType(InvalidCredentials.class)
+			.isThrownBy(() -> this.sessions.changePassword(mine, "wrong-pass", "new-password-7", "10.1.1.1"));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.sessions.changePassword(mine, "password-1", "password", "10.1.1.1"))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("newPassword"));
+		var changed = this.sessions.changePassword(mine, "password-1", "new-password-7", "10.1.1.1");
+		assertThat(changed.sessionsEnded()).isOne();
+		assertThat(this.sessions.authenticate(mine).username()).isEqualTo("changer");
+		assertThatExceptionOfType(Unauthenticated.class).isThrownBy(() -> this.sessions.authenticate(other));
+		assertThatExceptionOfType(InvalidCredentials.class)
+			.isThrownBy(() -> this.sessions.login("changer", "password-1", "10.1.1.2"));
+		assertThat(this.sessions.login("changer", "new-password-7", "10.1.1.2").username()).isEqualTo("changer");
+	}
+
+	@Test
+	void onlyAnAdminResetsAPasswordAndItEndsEverySessionOfTheAccount() {
+		this.registrations.register(new RegisterAccount("resetme", "resetme@example.org", "password-1"));
+		var user = this.sessions.login("resetme", "password-1").token();
+		assertThatExceptionOfType(Forbidden.class)
+			.isThrownBy(() -> this.sessions.resetPassword(user, "resetme", "brand-new-pass-2"));
+		var admin = this.sessions.login("admin", EngineTest.ADMIN_PASSWORD).token();
+		assertThatExceptionOfType(NotFound.class)
+			.isThrownBy(() -> this.sessions.resetPassword(admin, "nobody-such", "brand-new-pass-2"));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> this.sessions.resetPassword(admin, "resetme", "resetme"));
+		var reset = this.sessions.resetPassword(admin, "resetme", "brand-new-pass-2");
+		assertThat(reset.sessionsEnded()).isOne();
+		assertThatExceptionOfType(Unauthenticated.class).isThrownBy(() -> this.sessions.authenticate(user));
+		assertThat(this.sessions.login("resetme", "brand-new-pass-2").username()).isEqualTo("resetme");
+		assertThat(this.sessions.authenticate(admin).isAdmin()).isTrue();
 	}
 }
