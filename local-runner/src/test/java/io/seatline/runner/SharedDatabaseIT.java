@@ -54,7 +54,10 @@ class SharedDatabaseIT {
 			.path("venueId")
 			.asString();
 		var event = post("createEvent",
-				"{\"venueId\":\"" + venue + "\",\"name\":\"Both\",\"startsAt\":\"2033-01-01T20:00:00Z\"}", token)
+				"{\"venueId\":\"" + venue + "\",\"name\":\"Both\",\"startsAt\":\"2033-01-01T20:00:00Z\","
+						// one account books the whole of row A and more
+						+ "\"maxSeatsPerAccount\":80}",
+				token)
 			.path("eventId")
 			.asString();
 		post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"B1\"]}", token);
