@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A plain HTTP client of the runner's functions, for setting up what a test is not about. */
 public final class Api {
 
@@ -125,6 +127,22 @@ public final class Api {
 
 	public JsonNode reserve(String token, String eventId, String... seats) {
 		return ok("reserveSeats", Map.of("eventId", eventId, "seats", java.util.List.of(seats)), token);
+	}
+
+	/** Asserts the contract's error: the status, a JSON body with the code and a message for people. */
+	public static void assertError(Reply reply, int status, String code) {
+		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+		assertThat(reply.contentType()).startsWith("application/json");
+		assertThat(reply.error()).isEqualTo(code);
+		assertThat(reply.json().get("message").asString()).isNotBlank();
+	}
+
+	/** Asserts a 400 {@code INVALID_REQUEST} that names the field to blame. */
+	public static void assertField(Reply reply, String field) {
+		assertError(reply, 400, "INVALID_REQUEST");
+		JsonNode named = reply.json().get("field");
+		assertThat(named).as(reply.body()).isNotNull();
+		assertThat(named.asString()).isEqualTo(field);
 	}
 
 	public static String toJson(Object value) {

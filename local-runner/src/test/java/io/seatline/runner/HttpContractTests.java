@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import static io.seatline.runner.Api.assertError;
+import static io.seatline.runner.Api.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every function of the contract and every error code, over HTTP, against a real SQLite file. */
@@ -434,17 +436,7 @@ class HttpContractTests extends RunnerTestSupport {
 		return reply.json();
 	}
 
-	private static void assertError(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith("application/json");
-		assertThat(reply.error()).isEqualTo(code);
-		assertThat(reply.json().get("message").asString()).isNotBlank();
-	}
 
-	private static void assertField(Api.Reply reply, String field) {
-		assertError(reply, 400, "INVALID_REQUEST");
-		assertThat(reply.json().get("field").asString()).isEqualTo(field);
-	}
 
 	private String newEvent(int rows, int seatsPerRow) {
 		var venue = ok(this.http.post("createVenue", "{\"name\":\"" + unique("Venue") + "\",\"rows\":" + rows

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.seatline.runner.Api.assertError;
+import static io.seatline.runner.Api.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The runner's HTTP surface under hostile input (issue 10), over HTTP and raw sockets, on a real SQLite file. */
@@ -296,17 +298,5 @@ class HttpSurfaceTests extends RunnerTestSupport {
 		return answer.toString();
 	}
 
-	private static void assertError(Api.Reply reply, int status, String code) {
-		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith("application/json");
-		assertThat(reply.error()).isEqualTo(code);
-		assertThat(reply.json().get("message").asString()).isNotBlank();
-	}
 
-	private static void assertField(Api.Reply reply, String field) {
-		assertError(reply, 400, "INVALID_REQUEST");
-		JsonNode named = reply.json().get("field");
-		assertThat(named).as(reply.body()).isNotNull();
-		assertThat(named.asString()).isEqualTo(field);
-	}
 }
