@@ -29,6 +29,8 @@ public record DatabaseUrl(String url) {
 		settings.put("busy_timeout", "5000");
 		settings.put("foreign_keys", "true");
 		settings.put("transaction_mode", "IMMEDIATE");
+		// ids are made by the engine: no "select last_insert_rowid()" after every insert
+		settings.put("jdbc.get_generated_keys", "false");
 		return settings;
 	}
 

@@ -1,5 +1,6 @@
 package io.seatline.engine.persistence;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,6 +25,12 @@ final class PromptRetries extends SQLiteDataSource {
 		super(new SQLiteConfig(DatabaseUrl.sqliteProperties(url)));
 		setUrl(url);
 		this.timeoutNanos = busyTimeoutMillis * 1_000_000;
+	}
+
+	/** A connection that keeps its prepared statements (see {@link StatementCache}). */
+	@Override
+	public Connection getConnection() throws SQLException {
+		return StatementCache.of(getConnection(null, null));
 	}
 
 	@Override
