@@ -17,6 +17,8 @@ export class SeatMap {
 		this.onSelection = onSelection;
 		this.buttons = new Map();
 		this.selection = new Set();
+		// the signed-in buyer's own booked seats: drawn apart from everyone else's
+		this.mine = new Set();
 		container.addEventListener('click', (event) => this.clicked(event));
 		container.addEventListener('keydown', (event) => this.keyed(event));
 	}
@@ -92,8 +94,14 @@ export class SeatMap {
 		this.onSelection(this.selected());
 	}
 
-	/** Marks seats taken at once (our own booking), before the live stream says so. */
-	markTaken(labels) {
+	/**
+	 * Marks seats taken at once, before the live stream says so: the buyer's own booking ({@code mine}), or seats a
+	 * refusal said are taken (while the stream may be down).
+	 */
+	markTaken(labels, mine = false) {
+		if (mine) {
+			labels.forEach((label) => this.mine.add(label));
+		}
 		for (const label of labels) {
 			const button = this.buttons.get(label);
 			if (button) {
@@ -101,6 +109,25 @@ export class SeatMap {
 			}
 		}
 		this.deselect(labels);
+	}
+
+	/** The seats of the buyer's own live bookings, drawn in their own colour while they stay booked. */
+	markMine(labels) {
+		this.mine = new Set(labels);
+		for (const button of this.buttons.values()) {
+			this.setStatus(button, button.dataset.status);
+		}
+	}
+
+	/** Selects the seats that are still available (a selection kept across signing in); returns those selected. */
+	select(labels) {
+		const kept = labels.filter((label) => this.status(label) === 'AVAILABLE');
+		for (const label of kept) {
+			this.selection.add(label);
+			this.buttons.get(label).setAttribute('aria-pressed', 'true');
+		}
+		this.onSelection(this.selected());
+		return kept;
 	}
 
 	status(label) {
@@ -128,7 +155,18 @@ export class SeatMap {
 
 	setStatus(button, status) {
 		button.dataset.status = status;
-		const word = WORDS[status] || status.toLowerCase();
+		if (status !== 'BOOKED') {
+			// a seat of ours that was released (a cancellation) is not ours when someone books it next
+			this.mine.delete(button.dataset.seat);
+		}
+		const mine = this.mine.has(button.dataset.seat);
+		if (mine) {
+			button.dataset.mine = 'true';
+		}
+		else {
+			delete button.dataset.mine;
+		}
+		const word = mine ? 'yours' : (WORDS[status] || status.toLowerCase());
 		button.setAttribute('aria-label', `Seat ${button.dataset.seat}, ${word}`);
 		if (status === 'AVAILABLE') {
 			button.removeAttribute('aria-disabled');

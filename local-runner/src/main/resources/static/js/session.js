@@ -3,11 +3,23 @@ import { call } from './api.js';
 
 let current;
 
-/** Resolves to {userId, username, role}, or null when nobody is signed in. */
+// set and cleared by the runner with the session cookie; it holds no secret
+const MARKER = 'seatline_signed_in';
+
+function mayBeSignedIn() {
+	return document.cookie.split(';').some((cookie) => cookie.trim().startsWith(MARKER + '='));
+}
+
+/**
+ * Resolves to {userId, username, role}, or null when nobody is signed in. A visitor who never signed in is not
+ * asked about (the answer would be a 401, which the browser reports as an error).
+ */
 export function currentUser() {
 	if (!current) {
-		current = call('currentUser').catch((error) => {
+		current = !mayBeSignedIn() ? Promise.resolve(null) : call('currentUser').catch((error) => {
 			if (error.code === 'UNAUTHENTICATED') {
+				// the session ended on the server (expired, signed out elsewhere): forget the marker too
+				document.cookie = MARKER + '=; Max-Age=0; path=/; SameSite=Strict';
 				return null;
 			}
 			throw error;

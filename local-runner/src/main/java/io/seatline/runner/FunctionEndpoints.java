@@ -62,6 +62,7 @@ class FunctionEndpoints {
 		if (token == null && "logout".equals(definition) && SessionCookies.present(request)) {
 			// the browser forgets the session even when the server no longer knows it (expired)
 			response.addHeader(HttpHeaders.SET_COOKIE, SessionCookies.clear(request).toString());
+			response.addHeader(HttpHeaders.SET_COOKIE, SessionCookies.clearMarker(request).toString());
 			// and the server ends it whatever the content type or body: ending a session is never what a forged
 			// form wants, and a session the browser forgot must not live on
 			token = SessionCookies.tokenToEnd(request);
@@ -125,7 +126,8 @@ class FunctionEndpoints {
 		reply.put("role", signedIn.role());
 		var lifetime = Duration.between(this.clock.instant(), signedIn.expiresAt());
 		return ResponseEntity.ok()
-			.header(HttpHeaders.SET_COOKIE, SessionCookies.issue(request, signedIn.token(), lifetime).toString())
+			.header(HttpHeaders.SET_COOKIE, SessionCookies.issue(request, signedIn.token(), lifetime).toString(),
+					SessionCookies.issueMarker(request, lifetime).toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.functions.toJson(reply));

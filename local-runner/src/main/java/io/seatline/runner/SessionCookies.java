@@ -22,6 +22,13 @@ final class SessionCookies {
 
 	static final String NAME = "seatline_session";
 
+	/**
+	 * A cookie that scripts may read, holding no secret, set and cleared with the session cookie: it tells the pages
+	 * that someone may be signed in, so that an anonymous page does not ask {@code currentUser} only to be told 401
+	 * (which the browser reports as an error).
+	 */
+	static final String MARKER = "seatline_signed_in";
+
 	/** The request header by which {@code login} is asked to answer with a cookie instead of a token. */
 	static final String MODE_HEADER = "Seatline-Session";
 
@@ -69,16 +76,28 @@ final class SessionCookies {
 
 	/** The cookie that holds a new session for as long as the session lives; {@code Secure} over https. */
 	static ResponseCookie issue(HttpServletRequest request, String token, Duration lifetime) {
-		return base(request, token).maxAge(lifetime.isNegative() ? Duration.ZERO : lifetime).build();
+		return base(request, NAME, token).maxAge(lifetime.isNegative() ? Duration.ZERO : lifetime).build();
+	}
+
+	/** The marker that goes with a new session cookie, for as long. */
+	static ResponseCookie issueMarker(HttpServletRequest request, Duration lifetime) {
+		return base(request, MARKER, "1").httpOnly(false)
+			.maxAge(lifetime.isNegative() ? Duration.ZERO : lifetime)
+			.build();
 	}
 
 	/** The cookie that makes the browser forget the session. */
 	static ResponseCookie clear(HttpServletRequest request) {
-		return base(request, "").maxAge(Duration.ZERO).build();
+		return base(request, NAME, "").maxAge(Duration.ZERO).build();
 	}
 
-	private static ResponseCookie.ResponseCookieBuilder base(HttpServletRequest request, String value) {
-		return ResponseCookie.from(NAME, value)
+	/** The cookie that makes the browser forget the marker. */
+	static ResponseCookie clearMarker(HttpServletRequest request) {
+		return base(request, MARKER, "").httpOnly(false).maxAge(Duration.ZERO).build();
+	}
+
+	private static ResponseCookie.ResponseCookieBuilder base(HttpServletRequest request, String name, String value) {
+		return ResponseCookie.from(name, value)
 			.path("/")
 			.httpOnly(true)
 			.sameSite("Strict")

@@ -12,6 +12,8 @@ let user = null;
 let seatMap = null;
 // the seats of a booking on its way: the stream may report them taken before the reply arrives
 let booking = new Set();
+// seats picked before signing in, kept for this tab until the buyer is back on this event's page
+const PICKED_KEY = 'seatline.picked.' + eventId;
 
 async function start() {
 	user = await renderHeader();
@@ -39,6 +41,8 @@ async function start() {
 	showScrollHint();
 	window.addEventListener('resize', showScrollHint);
 	$('book').addEventListener('click', book);
+	$('legend-mine').hidden = !user;
+	keepPickedSeats();
 	watchSeats(eventId, {
 		snapshot: (snapshot) => {
 			const before = seatMap.selected();
@@ -85,6 +89,34 @@ function showLive(state) {
 	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
 }
 
+/** Selects again the seats picked before signing in, those still available, and says what became of the rest. */
+function keepPickedSeats() {
+	const stored = sessionStorage.getItem(PICKED_KEY);
+	if (!user || !stored) {
+		return;
+	}
+	sessionStorage.removeItem(PICKED_KEY);
+	let picked;
+	try {
+		picked = JSON.parse(stored);
+	}
+	catch (error) {
+		return;
+	}
+	if (!Array.isArray(picked) || !picked.length) {
+		return;
+	}
+	const kept = seatMap.select(picked.filter((label) => typeof label === 'string'));
+	const lost = picked.filter((label) => !kept.includes(label));
+	if (lost.length) {
+		say($('booking-message'), 'info', `${lost.length === 1 ? 'Seat' : 'Seats'} ${listOf(lost)} ${lost.length === 1 ? 'was' : 'were'} taken while you signed in; `
+			+ (kept.length ? `${listOf(kept)} ${kept.length === 1 ? 'is' : 'are'} still selected.` : 'choose other seats.'));
+	}
+	else {
+		say($('booking-message'), 'info', `Your seat${kept.length > 1 ? 's' : ''} ${listOf(kept)} ${kept.length > 1 ? 'are' : 'is'} still selected: book when ready.`);
+	}
+}
+
 /** Seats that were selected and have just been taken by someone else. */
 function tellLost(labels) {
 	const lost = labels.filter((label) => !booking.has(label));
@@ -98,6 +130,7 @@ function tellLost(labels) {
 
 async function book() {
 	if (!user) {
+		sessionStorage.setItem(PICKED_KEY, JSON.stringify(seatMap.selected()));
 		location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
 		return;
 	}
@@ -110,7 +143,7 @@ async function book() {
 	say($('booking-message'), 'info', 'Booking…');
 	try {
 		const result = await call('reserveSeats', { eventId, seats });
-		seatMap.markTaken(result.seats);
+		seatMap.markTaken(result.seats, true);
 		showSeatsLeft(seatMap.available());
 		say($('booking-message'), 'ok', `Booked! Seat${result.seats.length > 1 ? 's' : ''} ${listOf(result.seats)}. `,
 			'Your booking reference is ', el('strong', {}, result.bookingId), '. ',
@@ -118,8 +151,10 @@ async function book() {
 		await showReviews();
 	}
 	catch (error) {
-		if (error.code === 'SEATS_UNAVAILABLE') {
-			seatMap.deselect(error.seats);
+		if (error.code === 'SEATS_UNAVAILABLE' && Array.isArray(error.seats)) {
+			// the refusal names the seats that are taken: draw them so, even while the live stream is down
+			seatMap.markTaken(error.seats);
+			showSeatsLeft(seatMap.available());
 		}
 		say($('booking-message'), 'error', explain(error));
 	}
@@ -169,7 +204,9 @@ async function showReviewForm(reviews) {
 		fill(area);
 		return;
 	}
-	if (!mine.some((entry) => entry.eventId === eventId && entry.status === 'CONFIRMED')) {
+	const mineHere = mine.filter((entry) => entry.eventId === eventId && entry.status === 'CONFIRMED');
+	seatMap.markMine(mineHere.flatMap((entry) => entry.seats || []));
+	if (!mineHere.length) {
 		fill(area, el('p', { class: 'muted' }, 'Book seats for this event to review it.'));
 		return;
 	}
