@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.engine.persistence.NamedTransactionManager;
 import io.seatline.engine.persistence.SeatlineDataSource;
 import io.seatline.engine.persistence.WritePath;
 import io.seatline.engine.persistence.WriteRouting;
@@ -80,6 +82,12 @@ public class SeatlineEngineAutoConfiguration {
 				return bean;
 			}
 		};
+	}
+
+	/** @Transactional methods that name no transaction manager get the one there is, found once, not per call. */
+	@Bean
+	static NamedTransactionManager seatlineNamedTransactionManager(ObjectProvider<ListableBeanFactory> beans) {
+		return new NamedTransactionManager(beans);
 	}
 
 	/** A JdbcTemplate that reports SQLite's constraint and busy errors as Spring's exceptions. */
