@@ -86,7 +86,7 @@ public class SeatlineEngineAutoConfiguration {
 
 	/** @Transactional methods that name no transaction manager get the one there is, found once, not per call. */
 	@Bean
-	static NamedTransactionManager seatlineNamedTransactionManager(ObjectProvider<ListableBeanFactory> beans) {
+	NamedTransactionManager seatlineNamedTransactionManager(ObjectProvider<ListableBeanFactory> beans) {
 		return new NamedTransactionManager(beans);
 	}
 
