@@ -119,12 +119,16 @@ public final class Views {
 			return new Dashboard(figures.totalSeats(), figures.bookedSeats(), figures.availableSeats(),
 					figures.bookings(), figures.events().stream().map(DashboardEvent::of).toList(),
 					figures.recentBookings().stream().map(RecentBooking::of).toList(),
-					new EmailCounts(figures.emails().pending(), figures.emails().failed()));
+					new EmailCounts(figures.emails().pending(), figures.emails().failed(), figures.emails().dueNow(),
+							figures.emails().scheduledLater()));
 		}
 	}
 
-	/** Emails waiting or being retried, and emails given up on. */
-	public record EmailCounts(long pending, long failed) {
+	/**
+	 * Emails waiting or being retried ({@code pending}: those due now plus those scheduled later, such as review
+	 * prompts), and emails given up on.
+	 */
+	public record EmailCounts(long pending, long failed, long dueNow, long scheduledLater) {
 	}
 
 	/** {@code emailQueue}: pending and failed emails. */

@@ -269,7 +269,7 @@ class FunctionsTests {
 			.isThrownBy(() -> function.apply(message(new Requests.OfEvent(null), "ann-token")));
 		given(dashboard.figures(ADMIN, null)).willReturn(new DashboardFigures(12, 2, 10, 1,
 				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1)), List.of(),
-				new io.seatline.engine.notification.EmailOutbox.EmailCounts(0, 1)));
+				new io.seatline.engine.notification.EmailOutbox.EmailCounts(0, 1, 0, 0)));
 		var figures = function.apply(message(new Requests.OfEvent(""), "admin-token"));
 		assertThat(figures.totalSeats()).isEqualTo(12);
 		assertThat(figures.events()).singleElement().satisfies((line) -> assertThat(line.bookedSeats()).isEqualTo(2));

@@ -44,8 +44,18 @@ async function loadDashboard() {
 		total('Bookings', figures.bookings, 'total-bookings'));
 	// emails are reported once the engine sends them through an outbox; until then there is nothing to show
 	if (figures.emails) {
-		fill($('emails'), `Emails: ${figures.emails.pending} pending, `,
-			el('span', { class: figures.emails.failed ? 'seats-left none' : '' }, `${figures.emails.failed} failed`));
+		const emails = figures.emails;
+		// review prompts wait weeks for their event: counted apart, so that the queue never looks stuck
+		fill($('emails'), `Emails: ${emails.dueNow ?? emails.pending} due now, `,
+			`${emails.scheduledLater ?? 0} scheduled later (review prompts wait for their event), `,
+			el('span', { class: emails.failed ? 'seats-left none' : '' }, `${emails.failed} failed`),
+			emails.failed ? el('span', {}, ' (', el('a', { href: '#failed-emails', id: 'show-failed-emails' }, 'see why'), ')') : null);
+		if (emails.failed) {
+			$('show-failed-emails').addEventListener('click', (event) => {
+				event.preventDefault();
+				showFailedEmails();
+			});
+		}
 	}
 	else {
 		fill($('emails'));
@@ -153,3 +163,25 @@ function withOffset(local) {
 }
 
 start();
+
+/** The failed emails with their last error, under the counts. */
+async function showFailedEmails() {
+	let queue;
+	try {
+		queue = await call('emailQueue');
+	}
+	catch (error) {
+		say($('admin-message'), 'error', explain(error));
+		return;
+	}
+	const list = el('ul', { id: 'failed-emails', class: 'failed-emails' }, queue.failed.map((job) => el('li', {},
+		el('strong', {}, job.kind), ` to ${job.recipient}, booking ${job.bookingId}, ${job.attempts} attempt${job.attempts === 1 ? '' : 's'}: `,
+		el('span', { class: 'muted' }, job.lastError || 'no error recorded'))));
+	const old = document.getElementById('failed-emails');
+	if (old) {
+		old.replaceWith(list);
+	}
+	else {
+		$('emails').after(list);
+	}
+}

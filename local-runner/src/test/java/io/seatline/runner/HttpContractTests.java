@@ -205,7 +205,12 @@ class HttpContractTests extends RunnerTestSupport {
 			.contains("review-prompt." + bookingId);
 		assertThat(queue.get("failed").isArray()).isTrue();
 		var dashboard = ok(this.http.post("dashboard", "{}", this.admin));
-		assertThat(dashboard.get("emails").get("pending").asInt()).isGreaterThanOrEqualTo(1);
+		var emails = dashboard.get("emails");
+		assertThat(emails.get("pending").asInt()).isGreaterThanOrEqualTo(1);
+		// the review prompt is due when the event starts: scheduled later, not part of a queue that looks stuck
+		assertThat(emails.get("scheduledLater").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(emails.get("pending").asInt())
+			.isEqualTo(emails.get("dueNow").asInt() + emails.get("scheduledLater").asInt());
 		assertThat(ok(this.http.post("retryEmails", "{}", this.admin)).get("retried").asInt()).isZero();
 		assertError(this.http.post("retryEmails", "{\"jobId\":\"nope\"}", this.admin), 404, "NOT_FOUND");
 		assertError(this.http.post("retryEmails", "{\"jobId\":\"review-prompt." + bookingId + "\"}", this.admin), 409,

@@ -13,5 +13,4 @@ interface EmailJobs extends JpaRepository<EmailJob, String> {
 
 	List<EmailJob> findByBookingIdOrderByIdAsc(String bookingId);
 
-	long countByStatus(EmailStatus status);
 }

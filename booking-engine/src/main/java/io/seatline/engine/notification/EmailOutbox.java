@@ -1,7 +1,9 @@
 package io.seatline.engine.notification;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +19,15 @@ public class EmailOutbox {
 
 	private final EmailScheduling scheduling;
 
-	EmailOutbox(EmailJobs jobs, EmailScheduling scheduling) {
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	EmailOutbox(EmailJobs jobs, EmailScheduling scheduling, JdbcTemplate jdbc, Clock clock) {
 		this.jobs = jobs;
 		this.scheduling = scheduling;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Pending and failed emails, by due time. */
@@ -32,10 +40,21 @@ public class EmailOutbox {
 				listed.stream().filter((job) -> job.status() == EmailStatus.FAILED).map(EmailJob::view).toList());
 	}
 
-	/** How many emails are pending and how many failed, for the dashboard. */
+	/**
+	 * How many emails are pending, split into those due now (being sent, or waiting for a retry) and those scheduled
+	 * later (such as review prompts weeks ahead), and how many failed, for the dashboard. One read of the jobs.
+	 */
 	@Transactional(readOnly = true)
 	public EmailCounts counts() {
-		return new EmailCounts(this.jobs.countByStatus(EmailStatus.PENDING), this.jobs.countByStatus(EmailStatus.FAILED));
+		var now = this.clock.instant().toEpochMilli();
+		return this.jdbc.queryForObject("""
+				select coalesce(sum(case when status = 'PENDING' and due_at <= ? then 1 else 0 end), 0),
+				       coalesce(sum(case when status = 'PENDING' and due_at > ? then 1 else 0 end), 0),
+				       coalesce(sum(case when status = 'FAILED' then 1 else 0 end), 0)
+				from email_jobs where status in ('PENDING', 'FAILED')""",
+				(row, index) -> new EmailCounts(row.getLong(1) + row.getLong(2), row.getLong(3), row.getLong(1),
+						row.getLong(2)),
+				now, now);
 	}
 
 	/** The emails of one booking, in any state. */
@@ -65,6 +84,7 @@ public class EmailOutbox {
 	}
 
 	/** Counts of emails waiting and given up on. */
-	public record EmailCounts(long pending, long failed) {
+	/** Email counts: {@code pending} is {@code dueNow} plus {@code scheduledLater}. */
+	public record EmailCounts(long pending, long failed, long dueNow, long scheduledLater) {
 	}
 }

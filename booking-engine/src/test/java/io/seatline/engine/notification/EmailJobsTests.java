@@ -131,6 +131,19 @@ abstract class EmailJobsTests {
 	}
 
 	@Test
+	void theDashboardCountsReviewPromptsWeeksAheadAsScheduledLaterNotAsAQueueThatIsStuck() throws Exception {
+		var event = newEvent("Giselle");
+		var before = this.outbox.counts();
+		var bookingId = book(this.fixtures.newUser(), event, "B2");
+		awaitJob(EmailKind.BOOKING_CONFIRMED.jobId(bookingId), (job) -> job.status() == EmailStatus.SENT);
+		var after = this.outbox.counts();
+		// the confirmation went out; its review prompt waits for the event to start
+		assertThat(after.scheduledLater()).isEqualTo(before.scheduledLater() + 1);
+		assertThat(after.dueNow()).isEqualTo(before.dueNow());
+		assertThat(after.pending()).isEqualTo(after.dueNow() + after.scheduledLater());
+	}
+
+	@Test
 	void aCancelledBookingGetsANoticeAndNoReviewPrompt() throws Exception {
 		var event = newEvent("Swan Lake");
 		var user = this.fixtures.newUser();
