@@ -4,7 +4,8 @@ import io.seatline.engine.error.InvalidRequest;
 
 /**
  * The box office's command to cancel a customer's booking: the booking by its id or by its reference (one of them;
- * the reference in any case, with spaces or dashes), and the reason, 1 to {@value #MAX_REASON} characters once trimmed.
+ * the reference in any case, with spaces or dashes), and the reason, 1 to {@value #MAX_REASON} characters once trimmed,
+ * with no control characters but line breaks and tabs.
  */
 public record CancelBookingFor(String bookingId, String reference, String reason) {
 
@@ -24,6 +25,9 @@ public record CancelBookingFor(String bookingId, String reference, String reason
 		reason = (reason == null) ? "" : reason.strip();
 		if (reason.isEmpty() || reason.length() > MAX_REASON) {
 			throw new InvalidRequest("reason", "The reason is 1 to " + MAX_REASON + " characters; the customer reads it");
+		}
+		if (reason.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+			throw new InvalidRequest("reason", "The reason is text: no control characters but line breaks and tabs");
 		}
 	}
 }

@@ -232,6 +232,8 @@ abstract class BoxOfficeTests {
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("reason"));
 		assertThatExceptionOfType(InvalidRequest.class)
 			.isThrownBy(() -> new CancelBookingFor(booking.bookingId(), null, "x".repeat(501)));
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> new CancelBookingFor(booking.bookingId(), null, "a\u0000b"));
 	}
 
 	@Test
