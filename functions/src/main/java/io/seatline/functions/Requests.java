@@ -72,4 +72,14 @@ final class Requests {
 	record CreateEvent(@JsonDeserialize(using = IdText.class) String venueId, String name, String startsAt,
 			String description, Integer maxSeatsPerAccount) {
 	}
+
+	record SeatsOfEvent(@JsonDeserialize(using = IdText.class) String eventId, List<String> seats) {
+	}
+
+	record FindBookings(String reference, String username, @JsonDeserialize(using = IdText.class) String eventId) {
+	}
+
+	record CancelBookingFor(@JsonDeserialize(using = IdText.class) String bookingId, String reference,
+			String reason) {
+	}
 }

@@ -10,7 +10,10 @@ import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.SeatlineEngineAutoConfiguration;
 import io.seatline.engine.account.Registrations;
 import io.seatline.engine.account.Sessions;
+import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.boxoffice.SeatBlocks;
+import io.seatline.engine.boxoffice.SeatHolders;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.export.BookingExport;
@@ -122,6 +125,31 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	RetryEmailsFunction retryEmails(EmailOutbox outbox, Sessions sessions) {
 		return new RetryEmailsFunction(outbox, sessions);
+	}
+
+	@Bean
+	BlockSeatsFunction blockSeats(SeatBlocks blocks, Sessions sessions) {
+		return new BlockSeatsFunction(blocks, sessions);
+	}
+
+	@Bean
+	UnblockSeatsFunction unblockSeats(SeatBlocks blocks, Sessions sessions) {
+		return new UnblockSeatsFunction(blocks, sessions);
+	}
+
+	@Bean
+	AdminSeatMapFunction adminSeatMap(SeatHolders holders, Sessions sessions) {
+		return new AdminSeatMapFunction(holders, sessions);
+	}
+
+	@Bean
+	FindBookingsFunction findBookings(BookingLedger ledger, Sessions sessions) {
+		return new FindBookingsFunction(ledger, sessions);
+	}
+
+	@Bean
+	CancelBookingForFunction cancelBookingFor(SeatReservations reservations, Sessions sessions) {
+		return new CancelBookingForFunction(reservations, sessions);
 	}
 
 	@Bean

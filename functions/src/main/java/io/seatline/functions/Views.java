@@ -3,9 +3,12 @@ package io.seatline.functions;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.boxoffice.AdminSeatMap;
+import io.seatline.engine.boxoffice.SeatsBlocked;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.EventSummary;
 import io.seatline.engine.catalog.SeatMap;
@@ -81,22 +84,23 @@ public final class Views {
 	}
 
 	/** {@code reserveSeats} and {@code cancelBooking}. */
-	public record Booking(String bookingId, String eventId, List<String> seats, String status, Instant createdAt,
-			Instant cancelledAt) {
+	public record Booking(String bookingId, String reference, String eventId, List<String> seats, String status,
+			Instant createdAt, Instant cancelledAt) {
 
 		static Booking of(BookingDetails booking) {
-			return new Booking(booking.bookingId(), booking.event().eventId(), booking.seats(),
+			return new Booking(booking.bookingId(), booking.reference(), booking.event().eventId(), booking.seats(),
 					booking.status().name(), booking.createdAt(), booking.cancelledAt());
 		}
 	}
 
 	/** One line of {@code myBookings}. */
-	public record MyBooking(String bookingId, String eventId, String eventName, Instant startsAt, VenueRef venue,
-			List<String> seats, String status, Instant createdAt, Instant cancelledAt) {
+	public record MyBooking(String bookingId, String reference, String eventId, String eventName, Instant startsAt,
+			VenueRef venue, List<String> seats, String status, Instant createdAt, Instant cancelledAt) {
 
 		static MyBooking of(BookingDetails booking) {
 			var event = booking.event();
-			return new MyBooking(booking.bookingId(), event.eventId(), event.name(), event.startsAt(),
+			return new MyBooking(booking.bookingId(), booking.reference(), event.eventId(), event.name(),
+					event.startsAt(),
 					venueOf(event), booking.seats(), booking.status().name(), booking.createdAt(),
 					booking.cancelledAt());
 		}
@@ -113,14 +117,14 @@ public final class Views {
 
 	/** {@code dashboard}. */
 	public record Dashboard(int totalSeats, int bookedSeats, int availableSeats, long bookings,
-			List<DashboardEvent> events, List<RecentBooking> recentBookings, EmailCounts emails) {
+			List<DashboardEvent> events, List<RecentBooking> recentBookings, EmailCounts emails, int blockedSeats) {
 
 		static Dashboard of(DashboardFigures figures) {
 			return new Dashboard(figures.totalSeats(), figures.bookedSeats(), figures.availableSeats(),
 					figures.bookings(), figures.events().stream().map(DashboardEvent::of).toList(),
 					figures.recentBookings().stream().map(RecentBooking::of).toList(),
 					new EmailCounts(figures.emails().pending(), figures.emails().failed(), figures.emails().dueNow(),
-							figures.emails().scheduledLater()));
+							figures.emails().scheduledLater()), figures.blockedSeats());
 		}
 	}
 
@@ -156,21 +160,63 @@ public final class Views {
 
 	/** One event's line on the dashboard. */
 	public record DashboardEvent(String eventId, String name, Instant startsAt, int totalSeats, int bookedSeats,
-			int availableSeats, long bookings, String venueName) {
+			int availableSeats, long bookings, String venueName, int blockedSeats) {
 
 		static DashboardEvent of(DashboardFigures.EventFigures line) {
 			return new DashboardEvent(line.eventId(), line.name(), line.startsAt(), line.totalSeats(),
-					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName());
+					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName(), line.blockedSeats());
 		}
 	}
 
 	/** One of the latest bookings on the dashboard. */
-	public record RecentBooking(String bookingId, String username, String eventId, String eventName,
-			List<String> seats, String status, Instant createdAt) {
+	public record RecentBooking(String bookingId, String reference, String username, String eventId,
+			String eventName, List<String> seats, String status, Instant createdAt) {
 
 		static RecentBooking of(BookingDetails booking) {
-			return new RecentBooking(booking.bookingId(), booking.username(), booking.event().eventId(),
-					booking.event().name(), booking.seats(), booking.status().name(), booking.createdAt());
+			return new RecentBooking(booking.bookingId(), booking.reference(), booking.username(),
+					booking.event().eventId(), booking.event().name(), booking.seats(), booking.status().name(),
+					booking.createdAt());
+		}
+	}
+
+	/** One booking found by {@code findBookings}, or cancelled by {@code cancelBookingFor}. */
+	public record FoundBooking(String bookingId, String reference, String eventId, String eventName,
+			Instant startsAt, String username, List<String> seats, String status, Instant createdAt,
+			Instant cancelledAt, String cancelReason) {
+
+		static FoundBooking of(BookingDetails booking) {
+			var event = booking.event();
+			return new FoundBooking(booking.bookingId(), booking.reference(), event.eventId(), event.name(),
+					event.startsAt(), booking.username(), booking.seats(), booking.status().name(),
+					booking.createdAt(), booking.cancelledAt(), booking.cancelReason());
+		}
+	}
+
+	/** {@code blockSeats} and {@code unblockSeats}: the seats changed, in seat-map order, and their new status. */
+	public record BlockedSeats(String eventId, List<String> seats, String status) {
+
+		static BlockedSeats of(SeatsBlocked change) {
+			return new BlockedSeats(change.eventId(), change.seats(), change.status().name());
+		}
+	}
+
+	/** {@code adminSeatMap}: the seat map with each sold seat's booking and buyer. */
+	public record AdminSeats(String eventId, String name, Instant startsAt, VenueRef venue, List<AdminSeat> seats) {
+
+		static AdminSeats of(AdminSeatMap map) {
+			var event = map.event();
+			return new AdminSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
+					map.seats().stream().map(AdminSeat::of).toList());
+		}
+	}
+
+	/** One seat of {@code adminSeatMap}; the booking's fields only on a sold seat. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AdminSeat(String seat, String status, String reference, String bookingId, String username) {
+
+		static AdminSeat of(AdminSeatMap.Seat seat) {
+			return new AdminSeat(seat.label(), seat.status().name(), seat.reference(), seat.bookingId(),
+					seat.username());
 		}
 	}
 

@@ -194,7 +194,7 @@ class FunctionsTests {
 		given(this.reservations.reserve(eq(ANN), any())).willReturn(booking(BookingStatus.CONFIRMED));
 		var booking = new ReserveSeatsFunction(this.reservations, this.sessions)
 			.apply(message(new Requests.ReserveSeats("e1", List.of("a1", "A2")), "ann-token"));
-		assertThat(booking).isEqualTo(new Views.Booking("b1", "e1", List.of("A1", "A2"), "CONFIRMED", NOW, null));
+		assertThat(booking).isEqualTo(new Views.Booking("b1", "K7M2QX9P", "e1", List.of("A1", "A2"), "CONFIRMED", NOW, null));
 		verify(this.reservations).reserve(ANN, new ReserveSeats("e1", List.of("A1", "A2")));
 	}
 
@@ -268,8 +268,8 @@ class FunctionsTests {
 		assertThatExceptionOfType(Forbidden.class)
 			.isThrownBy(() -> function.apply(message(new Requests.OfEvent(null), "ann-token")));
 		given(dashboard.figures(ADMIN, null)).willReturn(new DashboardFigures(12, 2, 10, 1,
-				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1)), List.of(),
-				new io.seatline.engine.notification.EmailOutbox.EmailCounts(0, 1, 0, 0)));
+				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1, 0)), List.of(),
+				new io.seatline.engine.notification.EmailOutbox.EmailCounts(0, 1, 0, 0), 0));
 		var figures = function.apply(message(new Requests.OfEvent(""), "admin-token"));
 		assertThat(figures.totalSeats()).isEqualTo(12);
 		assertThat(figures.events()).singleElement().satisfies((line) -> assertThat(line.bookedSeats()).isEqualTo(2));
@@ -313,8 +313,8 @@ class FunctionsTests {
 	}
 
 	private static BookingDetails booking(BookingStatus status) {
-		return new BookingDetails("b1", EVENT, "u1", "ann", List.of("A1", "A2"), status, NOW,
-				(status == BookingStatus.CANCELLED) ? NOW : null);
+		return new BookingDetails("b1", "K7M2QX9P", EVENT, "u1", "ann", List.of("A1", "A2"), status, NOW,
+				(status == BookingStatus.CANCELLED) ? NOW : null, null);
 	}
 
 	private static <T> Message<T> message(T payload, String token) {

@@ -76,8 +76,9 @@ async function loadDashboard() {
 		el('td', {}, booking.username),
 		el('td', {}, booking.eventName),
 		el('td', {}, listOf(booking.seats)),
-		el('td', {}, booking.status === 'CANCELLED' ? 'Cancelled' : 'Confirmed')))
-		: el('tr', {}, el('td', { colspan: '5', class: 'muted' }, 'No bookings yet.')));
+		el('td', {}, booking.status === 'CANCELLED' ? 'Cancelled' : 'Confirmed'),
+		el('td', {}, el('code', {}, booking.reference || ''))))
+		: el('tr', {}, el('td', { colspan: '6', class: 'muted' }, 'No bookings yet.')));
 }
 
 async function loadVenues(selected) {

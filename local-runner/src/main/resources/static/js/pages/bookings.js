@@ -40,7 +40,7 @@ function item(booking) {
 		el('p', { class: 'muted' }, `${booking.venue ? booking.venue.name + ' · ' : ''}${formatInstant(booking.startsAt)}`),
 		el('p', {}, `Seat${booking.seats.length > 1 ? 's' : ''} ${listOf(booking.seats)} `,
 			el('span', { class: 'status' + (cancelled ? ' cancelled' : '') }, cancelled ? 'Cancelled' : 'Confirmed')),
-		el('p', { class: 'muted' }, `Booked ${formatShort(booking.createdAt)} · reference ${booking.bookingId}`),
+		el('p', { class: 'muted' }, `Booked ${formatShort(booking.createdAt)} · reference ${booking.reference || booking.bookingId}`),
 		actions, message);
 	if (!cancelled && !started) {
 		const cancel = el('button', { type: 'button', class: 'secondary cancel-booking' }, 'Cancel booking');

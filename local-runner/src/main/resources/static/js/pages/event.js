@@ -146,7 +146,7 @@ async function book() {
 		seatMap.markTaken(result.seats, true);
 		showSeatsLeft(seatMap.available());
 		say($('booking-message'), 'ok', `Booked! Seat${result.seats.length > 1 ? 's' : ''} ${listOf(result.seats)}. `,
-			'Your booking reference is ', el('strong', {}, result.bookingId), '. ',
+			'Your booking reference is ', el('strong', {}, result.reference || result.bookingId), '. ',
 			el('a', { href: '/bookings.html' }, 'See my bookings'), '.');
 		await showReviews();
 	}

@@ -8,8 +8,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
@@ -111,6 +115,20 @@ public final class Api {
 		return login(username, "password-1");
 	}
 
+	/** Registers {@code prefix0}, {@code prefix1}, ... at once on the threads given; returns their tokens in order. */
+	public List<String> newUsers(String prefix, int count, ExecutorService threads) throws Exception {
+		var tokens = new ArrayList<Future<String>>();
+		for (int i = 0; i < count; i++) {
+			var name = prefix + i;
+			tokens.add(threads.submit(() -> newUser(name)));
+		}
+		var users = new ArrayList<String>();
+		for (var token : tokens) {
+			users.add(token.get());
+		}
+		return users;
+	}
+
 	/** A venue of rows x seatsPerRow and an event there next year; returns the event id. */
 	public String newEvent(String name, int rows, int seatsPerRow) {
 		var admin = adminToken();
@@ -126,7 +144,7 @@ public final class Api {
 	}
 
 	public JsonNode reserve(String token, String eventId, String... seats) {
-		return ok("reserveSeats", Map.of("eventId", eventId, "seats", java.util.List.of(seats)), token);
+		return ok("reserveSeats", Map.of("eventId", eventId, "seats", List.of(seats)), token);
 	}
 
 	/** Asserts the contract's error: the status, a JSON body with the code and a message for people. */

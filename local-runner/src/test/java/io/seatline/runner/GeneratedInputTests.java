@@ -42,11 +42,12 @@ class GeneratedInputTests {
 	private static final List<String> FUNCTIONS = List.of("register", "login", "browseEvents", "eventSeats",
 			"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 			"createEvent", "dashboard", "exportBookings", "listVenues", "currentUser", "emailQueue", "retryEmails",
-			"ping", "logout", "functionRouter", "nope");
+			"ping", "logout", "blockSeats", "unblockSeats", "adminSeatMap", "findBookings", "cancelBookingFor",
+			"functionRouter", "nope");
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
-			"startsAt", "description", "jobId");
+			"startsAt", "description", "jobId", "reference", "reason");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -158,7 +159,10 @@ class GeneratedInputTests {
 			Map.entry("createVenue", List.of("name", "rows", "seatsPerRow", "capacity")),
 			Map.entry("createEvent", List.of("venueId", "name", "startsAt", "description")),
 			Map.entry("dashboard", List.of("eventId")), Map.entry("exportBookings", List.of("eventId")),
-			Map.entry("retryEmails", List.of("jobId")));
+			Map.entry("retryEmails", List.of("jobId")), Map.entry("blockSeats", List.of("eventId", "seats")),
+			Map.entry("unblockSeats", List.of("eventId", "seats")), Map.entry("adminSeatMap", List.of("eventId")),
+			Map.entry("findBookings", List.of("reference", "username", "eventId")),
+			Map.entry("cancelBookingFor", List.of("bookingId", "reference", "reason")));
 
 	@Provide
 	Arbitrary<String> callers() {

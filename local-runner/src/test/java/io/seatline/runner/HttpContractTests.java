@@ -134,10 +134,13 @@ class HttpContractTests extends RunnerTestSupport {
 		assertThat(booking.get("eventId").asString()).isEqualTo(event);
 		assertThat(Instant.parse(booking.get("createdAt").asString())).isBeforeOrEqualTo(Instant.now());
 		var bookingId = booking.get("bookingId").asString();
+		var reference = booking.get("reference").asString();
+		assertThat(reference).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
 
 		var mine = ok(this.http.post("myBookings", "{}", user));
 		assertThat(mine).hasSize(1);
 		assertThat(mine.get(0).get("bookingId").asString()).isEqualTo(bookingId);
+		assertThat(mine.get(0).get("reference").asString()).isEqualTo(reference);
 		assertThat(mine.get(0).get("eventName").asString()).isEqualTo("Show");
 		assertThat(mine.get(0).get("startsAt").asString()).endsWith("Z");
 
@@ -153,6 +156,7 @@ class HttpContractTests extends RunnerTestSupport {
 		var cancelled = ok(this.http.post("cancelBooking", "{\"bookingId\":\"" + bookingId + "\"}", user));
 		assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(cancelled.get("bookingId").asString()).isEqualTo(bookingId);
+		assertThat(cancelled.get("reference").asString()).isEqualTo(reference);
 		var seats = ok(this.http.post("eventSeats", "{\"eventId\":\"" + event + "\"}", null));
 		assertThat(seats.get("seats").findValues("status")).extracting(JsonNode::asString).containsOnly("AVAILABLE");
 		assertThat(ok(this.http.post("myBookings", "{}", user)).get(0).get("status").asString()).isEqualTo("CANCELLED");
@@ -162,9 +166,12 @@ class HttpContractTests extends RunnerTestSupport {
 	void dashboardAndExportAgreeWithTheBookings() throws Exception {
 		var event = newEvent(1, 4);
 		var user = this.http.newUser(unique("fan"));
-		var bookingId = ok(this.http.post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"A1\",\"A3\"]}",
-				user)).get("bookingId").asString();
+		var booking = ok(this.http.post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"A1\",\"A3\"]}",
+				user));
+		var bookingId = booking.get("bookingId").asString();
 		var figures = ok(this.http.post("dashboard", "{\"eventId\":\"" + event + "\"}", this.admin));
+		assertThat(figures.get("recentBookings").get(0).get("reference").asString())
+			.isEqualTo(booking.get("reference").asString());
 		assertThat(figures.get("totalSeats").asInt()).isEqualTo(4);
 		assertThat(figures.get("bookedSeats").asInt()).isEqualTo(2);
 		assertThat(figures.get("availableSeats").asInt()).isEqualTo(2);
@@ -182,6 +189,7 @@ class HttpContractTests extends RunnerTestSupport {
 		assertThat(record.get("booking_id")).isEqualTo(bookingId);
 		assertThat(record.get("seats")).isEqualTo("A1 A3");
 		assertThat(record.get("status")).isEqualTo("CONFIRMED");
+		assertThat(record.get("reference")).isEqualTo(booking.get("reference").asString());
 
 		var download = this.http.get("/admin/export.csv?eventId=" + event, "Authorization", "Bearer " + this.admin);
 		assertThat(download.status()).isEqualTo(200);

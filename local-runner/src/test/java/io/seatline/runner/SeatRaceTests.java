@@ -47,15 +47,7 @@ class SeatRaceTests extends RunnerTestSupport {
 		this.http = api();
 		this.admin = this.http.login("admin", ADMIN_PASSWORD);
 		this.threads = Executors.newFixedThreadPool(BUYERS);
-		var tokens = new ArrayList<Future<String>>();
-		for (int i = 0; i < BUYERS; i++) {
-			var name = "racer" + i;
-			tokens.add(this.threads.submit(() -> this.http.newUser(name)));
-		}
-		this.buyers = new ArrayList<>();
-		for (var token : tokens) {
-			this.buyers.add(token.get());
-		}
+		this.buyers = this.http.newUsers("racer", BUYERS, this.threads);
 	}
 
 	@AfterAll

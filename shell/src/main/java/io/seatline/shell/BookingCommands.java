@@ -2,7 +2,6 @@ package io.seatline.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
@@ -24,15 +23,7 @@ class BookingCommands {
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String book(@Arguments List<String> words) {
 		var event = words.isEmpty() ? null : words.get(0);
-		var seats = new ArrayList<String>();
-		for (var word : words.subList(Math.min(1, words.size()), words.size())) {
-			for (var seat : word.split(",")) {
-				if (!seat.isBlank()) {
-					// seat labels are upper case (A1, AA12); typing a1 means the same seat
-					seats.add(seat.strip().toUpperCase(Locale.ROOT));
-				}
-			}
-		}
+		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
 		var booking = this.functions.call("reserveSeats", "eventId", event, "seats", seats);
 		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
 				+ Texts.string(booking.path("status"));

@@ -43,8 +43,6 @@ class EventCommands {
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String seats(@Argument(index = 0, description = "the event's id") String event) {
 		var map = this.functions.call("eventSeats", "eventId", event);
-		return Texts.string(map.path("name")) + " at " + Texts.string(map.path("venue").path("name")) + ", "
-				+ Texts.instant(map.path("startsAt")) + System.lineSeparator() + System.lineSeparator()
-				+ SeatGrid.of(map.path("seats")).render();
+		return SeatGrid.titled(map);
 	}
 }

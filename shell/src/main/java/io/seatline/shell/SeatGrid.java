@@ -42,6 +42,13 @@ final class SeatGrid {
 		return new SeatGrid(list);
 	}
 
+	/** The seat map of {@code eventSeats} or {@code adminSeatMap}: the event, its venue and start, then the grid. */
+	static String titled(JsonNode map) {
+		return Texts.string(map.path("name")) + " at " + Texts.string(map.path("venue").path("name")) + ", "
+				+ Texts.instant(map.path("startsAt")) + System.lineSeparator() + System.lineSeparator()
+				+ of(map.path("seats")).render();
+	}
+
 	String render() {
 		if (this.seats.isEmpty()) {
 			return "This event has no seats";

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.shell.jline.tui.table.ArrayTableModel;
 import org.springframework.shell.jline.tui.table.BorderStyle;
@@ -41,6 +42,20 @@ final class Texts {
 			words.add(item.asString());
 		}
 		return String.join(" ", words);
+	}
+
+	/** Seat labels typed after a command, separated by spaces or commas, in upper case as the seat map has them. */
+	static List<String> seatLabels(List<String> words) {
+		var seats = new ArrayList<String>();
+		for (var word : words) {
+			for (var seat : word.split(",")) {
+				if (!seat.isBlank()) {
+					// seat labels are upper case (A1, AA12); typing a1 means the same seat
+					seats.add(seat.strip().toUpperCase(Locale.ROOT));
+				}
+			}
+		}
+		return seats;
 	}
 
 	/** A table with a header row and borders; {@code rows} holds the rows under the header. */

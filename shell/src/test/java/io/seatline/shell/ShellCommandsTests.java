@@ -252,6 +252,60 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void anAdminBlocksSeatsSeesWhoHoldsEachAndUnblocksThem() throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 4");
+		var buyer = newUser();
+		run("login " + buyer);
+		var booking = run("book " + event + " A2").replaceAll(".*booking ([0-9a-z]{13}) is CONFIRMED.*", "$1");
+		run("login admin");
+		assertThat(run("seats block " + event + " a1,A4")).isEqualTo("Blocked A1 A4 of event " + event);
+		var map = run("seats admin " + event);
+		assertThat(map).contains("A  # X . #").contains("# blocked").contains("1 of 4 seats free");
+		assertThat(map).containsPattern("\\|A2\\s*\\|[2-9A-HJ-NP-Z]{8}\\s*\\|" + booking + "\\|" + buyer);
+		assertThat(run("seats unblock " + event + " A4")).isEqualTo("Unblocked A4 of event " + event);
+		assertThat(run("seats " + event)).contains("2 of 4 seats free");
+	}
+
+	@Test
+	void blockingATakenSeatOrUnblockingAFreeOneIsRefused(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 3");
+		run("login admin");
+		run("book " + event + " A1");
+		assertThat(status("seats block " + event + " A1 A2")).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [SEATS_UNAVAILABLE]: These seats are not available: A1");
+		assertThat(status("seats unblock " + event + " A2")).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [CONFLICT]: These seats are not blocked: A2");
+		run("login " + newUser());
+		assertThat(status("seats admin " + event)).isEqualTo(4);
+		assertThat(status("seats block " + event + " A3")).isEqualTo(4);
+		assertThat(run("seats " + event)).contains("2 of 3 seats free");
+	}
+
+	@Test
+	void anAdminFindsABookingByReferenceAndCancelsItForTheCustomer(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 3");
+		var buyer = newUser();
+		run("login " + buyer);
+		run("book " + event + " A1 A2");
+		run("login admin");
+		var byUser = run("bookings find --user " + buyer);
+		var matcher = Pattern.compile("\\|([2-9A-HJ-NP-Z]{8})\\s*\\|").matcher(byUser);
+		assertThat(matcher.find()).as(byUser).isTrue();
+		var reference = matcher.group(1);
+		assertThat(byUser).contains("A1 A2").contains("CONFIRMED");
+		assertThat(run("bookings find --reference " + reference.toLowerCase())).contains(buyer);
+		assertThat(run("bookings find --user nobody-here")).isEqualTo("No bookings found");
+		assertThat(status("bookings find")).isEqualTo(2);
+		assertThat(run("booking cancel-for " + reference + " --reason \"The show is moved\""))
+			.startsWith("Booking " + reference + " (")
+			.contains("of " + buyer + " is CANCELLED");
+		assertThat(run("seats " + event)).contains("3 of 3 seats free");
+		assertThat(status("booking cancel-for " + reference + " --reason Again")).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [CONFLICT]: ");
+		assertThat(status("booking cancel-for " + reference)).isEqualTo(2);
+	}
+
+	@Test
 	void invokeWritesTheFunctionsJson() throws Exception {
 		var event = newEvent("--rows 1 --seats-per-row 2");
 		assertThat(run("invoke eventSeats --body {\"eventId\":\"" + event + "\"}"))
@@ -281,7 +335,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(21);
+		assertThat(commands).hasSize(26);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();

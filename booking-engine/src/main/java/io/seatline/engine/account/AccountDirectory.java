@@ -2,6 +2,7 @@ package io.seatline.engine.account;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,12 @@ public class AccountDirectory {
 		return this.accounts.findByIdIn(accountIds)
 			.stream()
 			.collect(Collectors.toMap(Account::id, Account::username));
+	}
+
+	/** The id of the account with this username, in any case; empty when there is none. */
+	@Transactional(readOnly = true)
+	public Optional<String> idOf(String username) {
+		return this.accounts.findByUsernameKey(Account.keyOf(username)).map(Account::id);
 	}
 
 	/** The email address of an account, to write to. */

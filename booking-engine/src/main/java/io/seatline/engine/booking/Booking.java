@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,12 +36,17 @@ class Booking {
 
 	private String accountId;
 
+	@Column(updatable = false)
+	private String reference;
+
 	@Enumerated(EnumType.STRING)
 	private BookingStatus status;
 
 	private Instant createdAt;
 
 	private Instant cancelledAt;
+
+	private String cancelReason;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "booking_seats", joinColumns = @JoinColumn(name = "booking_id"))
@@ -66,13 +72,17 @@ class Booking {
 		return booking;
 	}
 
-	/** Cancels a confirmed booking and releases its seats in the ledger; {@code CONFLICT} if already cancelled. */
-	void cancel(Instant now) {
+	/**
+	 * Cancels a confirmed booking and releases its seats in the ledger; {@code CONFLICT} if already cancelled. The
+	 * reason is the box office's when it cancels for the customer, else null.
+	 */
+	void cancel(Instant now, String reason) {
 		if (this.status != BookingStatus.CONFIRMED) {
 			throw new Conflict("The booking " + this.id + " is already cancelled");
 		}
 		this.status = BookingStatus.CANCELLED;
 		this.cancelledAt = now;
+		this.cancelReason = reason;
 		this.seats.forEach((seat) -> seat.release(now));
 	}
 
@@ -86,6 +96,14 @@ class Booking {
 
 	String accountId() {
 		return this.accountId;
+	}
+
+	String reference() {
+		return this.reference;
+	}
+
+	String cancelReason() {
+		return this.cancelReason;
 	}
 
 	BookingStatus status() {

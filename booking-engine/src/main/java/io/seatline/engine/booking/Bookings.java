@@ -20,6 +20,11 @@ interface Bookings extends JpaRepository<Booking, String> {
 	@Query("select b from Booking b where b.id = :id")
 	Optional<Booking> lockById(String id);
 
+	/** {@link #lockById} by the booking's reference. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select b from Booking b where b.reference = :reference")
+	Optional<Booking> lockByReference(String reference);
+
 	List<Booking> findByAccountIdOrderByCreatedAtDescIdDesc(String accountId);
 
 	boolean existsByEventIdAndAccountIdAndStatus(String eventId, String accountId, BookingStatus status);

@@ -14,12 +14,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.account.User;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatInventory;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.Forbidden;
-import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.persistence.DatabaseUrl;
@@ -30,6 +30,9 @@ import io.seatline.engine.persistence.Ids;
 public class SeatReservations {
 
 	private static final Log logger = LogFactory.getLog(SeatReservations.class);
+
+	// a clash of two random references is rare; ten in a row means something else is wrong
+	private static final int MAX_REFERENCE_DRAWS = 10;
 
 	private final Bookings bookings;
 
@@ -45,13 +48,16 @@ public class SeatReservations {
 
 	private final BookingSettings settings;
 
+	private final AccountDirectory accounts;
+
 	// PostgreSQL runs writers of several processes at once: an account's bookings take turns there (see capFor)
 	private final boolean oneWriterAtATime;
 
 	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory,
 			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, BookingSettings settings,
-			DatabaseUrl database) {
+			DatabaseUrl database, AccountDirectory accounts) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.settings = settings;
 		this.oneWriterAtATime = database.isSqlite();
 		this.bookings = bookings;
@@ -79,18 +85,14 @@ public class SeatReservations {
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
 		if (positions.size() != command.seats().size()) {
 			// throwing rolls back the seats this statement did claim
-			var shortClaim = this.inventory.shortClaim(event.eventId(), command.seats(), bookingId);
-			if (!shortClaim.unknown().isEmpty()) {
-				throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", shortClaim.unknown()),
-						shortClaim.unknown());
-			}
-			throw new SeatsUnavailable(shortClaim.taken());
+			throw new SeatsUnavailable(
+					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());
 		}
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+		String reference;
 		try {
 			// the booking and its ledger rows, written as rows: no entity is needed to answer
-			this.jdbc.update("insert into bookings (id, version, event_id, account_id, status, created_at) "
-					+ "values (?, 0, ?, ?, 'CONFIRMED', ?)", bookingId, event.eventId(), user.id(), now.toEpochMilli());
+			reference = insertBooking(bookingId, event.eventId(), user.id(), now);
 			this.jdbc.batchUpdate("insert into booking_seats (booking_id, event_id, label, position) values (?, ?, ?, ?)",
 					seats.stream().map((seat) -> new Object[] { bookingId, event.eventId(), seat.getKey(), seat.getValue() })
 						.toList());
@@ -101,10 +103,26 @@ public class SeatReservations {
 			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
 			throw new SeatsUnavailable(command.seats());
 		}
-		var details = new BookingDetails(bookingId, event, user.id(), user.username(),
-				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null);
+		var details = new BookingDetails(bookingId, reference, event, user.id(), user.username(),
+				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null, null);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
+	}
+
+	/**
+	 * Writes the booking's row under a new random reference; should the reference be taken (about one chance in a
+	 * million with a million bookings), draws another.
+	 */
+	private String insertBooking(String bookingId, String eventId, String accountId, Instant now) {
+		for (int attempt = 0; attempt < MAX_REFERENCE_DRAWS; attempt++) {
+			var reference = BookingReferences.next();
+			if (this.jdbc.update("insert into bookings (id, version, event_id, account_id, status, created_at, reference) "
+					+ "values (?, 0, ?, ?, 'CONFIRMED', ?, ?) on conflict (reference) do nothing", bookingId, eventId,
+					accountId, now.toEpochMilli(), reference) == 1) {
+				return reference;
+			}
+		}
+		throw new IllegalStateException("No free booking reference in " + MAX_REFERENCE_DRAWS + " draws");
 	}
 
 	/**
@@ -143,27 +161,51 @@ public class SeatReservations {
 	 */
 	@Transactional
 	public BookingDetails cancel(User user, String bookingId) {
-		// locked: a second cancellation of the same booking waits for this one, then finds it cancelled
+		var booking = locked(bookingId);
+		if (!booking.accountId().equals(user.id())) {
+			throw new Forbidden("This booking belongs to another user");
+		}
+		return cancel(booking, user.username(), null);
+	}
+
+	/**
+	 * The box office cancels a customer's booking, found by its id or its reference, for the reason given, which the
+	 * customer's cancellation email quotes. {@code FORBIDDEN} unless the user is an admin; otherwise the rules of
+	 * {@link #cancel(User, String)}, whoever owns the booking.
+	 */
+	@Transactional
+	public BookingDetails cancelFor(User user, CancelBookingFor command) {
+		user.requireAdmin();
+		var booking = (command.reference() != null) ? this.bookings.lockByReference(command.reference())
+			.orElseThrow(() -> new NotFound("No booking has the reference " + command.reference()))
+				: locked(command.bookingId());
+		var owner = this.accounts.usernames(List.of(booking.accountId())).get(booking.accountId());
+		return cancel(booking, owner, command.reason());
+	}
+
+	/** The booking, locked: a second cancellation of it waits for this one, then finds it cancelled. */
+	private Booking locked(String bookingId) {
 		var booking = (bookingId != null) ? this.bookings.lockById(bookingId).orElse(null) : null;
 		if (booking == null) {
 			throw new NotFound("No booking has the id " + bookingId);
 		}
-		if (!booking.accountId().equals(user.id())) {
-			throw new Forbidden("This booking belongs to another user");
-		}
+		return booking;
+	}
+
+	private BookingDetails cancel(Booking booking, String username, String reason) {
 		var event = this.catalog.event(booking.eventId());
 		var now = this.clock.instant();
 		if (booking.status() == BookingStatus.CONFIRMED && event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; the booking can no longer be cancelled");
 		}
-		booking.cancel(now);
+		booking.cancel(now, reason);
 		var released = this.inventory.release(booking.eventId(), booking.id());
 		if (released != booking.seatLabels().size()) {
 			throw new IllegalStateException("Booking " + booking.id() + " held " + booking.seatLabels().size()
 					+ " seats but " + released + " were released");
 		}
 		this.bookings.saveAndFlush(booking);
-		var details = BookingDetails.of(booking, event, user.username());
+		var details = BookingDetails.of(booking, event, username);
 		this.publisher.publishEvent(new BookingCancelled(details));
 		return details;
 	}
@@ -186,11 +228,13 @@ public class SeatReservations {
 				: this.jdbc.queryForList("select label from booking_seats where booking_id = ? order by position",
 						String.class, bookingId);
 		var found = (bookingId == null) ? List.<BookingDetails>of() : this.jdbc.query("""
-				select b.id, b.event_id, b.account_id, a.username, b.status, b.created_at, b.cancelled_at
+				select b.id, b.reference, b.event_id, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
+				       b.cancel_reason
 				from bookings b join accounts a on a.id = b.account_id where b.id = ?""",
-				(row, index) -> new BookingDetails(row.getString(1), this.catalog.event(row.getString(2)),
-						row.getString(3), row.getString(4), seats, BookingStatus.valueOf(row.getString(5)),
-						Instant.ofEpochMilli(row.getLong(6)), instantOrNull(row.getObject(7))),
+				(row, index) -> new BookingDetails(row.getString(1), row.getString(2),
+						this.catalog.event(row.getString(3)), row.getString(4), row.getString(5), seats,
+						BookingStatus.valueOf(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)),
+						instantOrNull(row.getObject(8)), row.getString(9)),
 				bookingId);
 		if (found.isEmpty()) {
 			throw new NotFound("No booking has the id " + bookingId);
@@ -198,7 +242,7 @@ public class SeatReservations {
 		return found.get(0);
 	}
 
-	private static Instant instantOrNull(Object millis) {
+	static Instant instantOrNull(Object millis) {
 		return (millis instanceof Number number) ? Instant.ofEpochMilli(number.longValue()) : null;
 	}
 

@@ -7,8 +7,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /**
- * The seats of events. Seats change hands only through SeatInventory's claim and {@link #release}: single conditional
- * statements whose row counts the caller checks. Nothing reads a status first and writes it later.
+ * The seats of events. Seats change status only through SeatInventory (claim, block, unblock) and {@link #release}:
+ * single conditional statements whose row counts the caller checks. Nothing reads a status first and writes it later.
  */
 interface EventSeatRows extends JpaRepository<EventSeat, Long> {
 

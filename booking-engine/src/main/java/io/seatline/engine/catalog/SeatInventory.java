@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.persistence.DatabaseUrl;
 
 /**
@@ -53,61 +54,100 @@ public class SeatInventory {
 	 * seats wait for each other instead of deadlocking.
 	 */
 	public Map<String, Integer> claimPositions(String eventId, List<String> labels, String bookingId) {
-		lockEventFirst(eventId);
-		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
-		var sql = this.oneWriterAtATime ? """
-				update event_seats set status = 'BOOKED', booking_id = ?
-				where event_id = ? and label in (%s) and status = 'AVAILABLE'
-				returning label, position""".formatted(marks) : """
-				with claimable as (
-				    select id from event_seats
-				    where event_id = ? and label in (%s) and status = 'AVAILABLE'
-				    order by label
-				    for no key update)
-				update event_seats set status = 'BOOKED', booking_id = ?
-				where id in (select id from claimable) and status = 'AVAILABLE'
-				returning label, position""".formatted(marks);
-		var arguments = new ArrayList<Object>();
-		if (this.oneWriterAtATime) {
-			arguments.add(bookingId);
-			arguments.add(eventId);
-			arguments.addAll(labels);
-		}
-		else {
-			arguments.add(eventId);
-			arguments.addAll(labels);
-			arguments.add(bookingId);
-		}
-		var positions = new HashMap<String, Integer>();
-		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
-				arguments.toArray());
-		moved(eventId, SeatStatus.AVAILABLE, SeatStatus.BOOKED, positions.size());
-		return positions;
+		return transition(eventId, labels, SeatStatus.AVAILABLE, SeatStatus.BOOKED, bookingId);
 	}
 
 	/**
-	 * Why a claim for the booking got fewer seats than it asked for: the labels the event has no seat for (in request
-	 * order), and the seats the booking does not hold (in seat-map order). One read of the requested seats.
+	 * Marks the seats {@code BLOCKED} (kept off sale) where they are {@code AVAILABLE}, in one statement, and returns
+	 * the labels it marked, in seat-map order. Fewer than asked means some were not available or do not exist: the
+	 * caller rolls back.
 	 */
-	public ShortClaim shortClaim(String eventId, List<String> labels, String bookingId) {
+	public List<String> block(String eventId, List<String> labels) {
+		return inSeatMapOrder(transition(eventId, labels, SeatStatus.AVAILABLE, SeatStatus.BLOCKED, null));
+	}
+
+	/**
+	 * Makes the seats {@code AVAILABLE} where they are {@code BLOCKED}, in one statement, and returns the labels it
+	 * freed, in seat-map order. Fewer than asked means some were not blocked or do not exist: the caller rolls back.
+	 */
+	public List<String> unblock(String eventId, List<String> labels) {
+		return inSeatMapOrder(transition(eventId, labels, SeatStatus.BLOCKED, SeatStatus.AVAILABLE, null));
+	}
+
+	/**
+	 * Why a change of seats touched fewer seats than it asked for: the labels the event has no seat for (in request
+	 * order), and the seats that exist but were not changed (in seat-map order). One read of the requested seats.
+	 */
+	public ShortClaim shortClaim(String eventId, List<String> labels, Collection<String> changed) {
 		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
 		var arguments = new ArrayList<Object>();
 		arguments.add(eventId);
 		arguments.addAll(labels);
 		var existing = new HashSet<String>();
 		var taken = new ArrayList<String>();
-		this.jdbc.query("select label, booking_id from event_seats where event_id = ? and label in (%s) order by position"
+		this.jdbc.query("select label from event_seats where event_id = ? and label in (%s) order by position"
 			.formatted(marks), (RowCallbackHandler) (row) -> {
 				existing.add(row.getString(1));
-				if (!bookingId.equals(row.getString(2))) {
+				if (!changed.contains(row.getString(1))) {
 					taken.add(row.getString(1));
 				}
 			}, arguments.toArray());
 		return new ShortClaim(labels.stream().filter((label) -> !existing.contains(label)).toList(), taken);
 	}
 
-	/** The labels of a claim that name no seat of the event, and the seats of it that are not the booking's. */
+	/** The labels of a change that name no seat of the event, and the seats of it that did not change. */
 	public record ShortClaim(List<String> unknown, List<String> taken) {
+
+		/** Refuses with {@code INVALID_REQUEST} (field {@code seats}) naming the labels the event has no seat for. */
+		public ShortClaim refuseUnknown() {
+			if (!this.unknown.isEmpty()) {
+				throw new InvalidRequest("seats", "The event has no seat " + String.join(", ", this.unknown),
+						this.unknown);
+			}
+			return this;
+		}
+	}
+
+	/**
+	 * The one statement of a seat transition: the seats with these labels go from {@code from} to {@code to} (and
+	 * belong to the booking, or to none when it is null) where they are still {@code from}; returns the positions of
+	 * those that changed, by label, and moves the event's counts. The statuses are the enum's names, never caller text.
+	 */
+	private Map<String, Integer> transition(String eventId, List<String> labels, SeatStatus from, SeatStatus to,
+			String bookingId) {
+		lockEventFirst(eventId);
+		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
+		var set = "status = '" + to.name() + "', booking_id = " + ((bookingId != null) ? "?" : "null");
+		var sql = this.oneWriterAtATime ? """
+				update event_seats set %s
+				where event_id = ? and label in (%s) and status = '%s'
+				returning label, position""".formatted(set, marks, from.name()) : """
+				with changeable as (
+				    select id from event_seats
+				    where event_id = ? and label in (%s) and status = '%s'
+				    order by label
+				    for no key update)
+				update event_seats set %s
+				where id in (select id from changeable) and status = '%s'
+				returning label, position""".formatted(marks, from.name(), set, from.name());
+		var arguments = new ArrayList<Object>();
+		if (this.oneWriterAtATime && bookingId != null) {
+			arguments.add(bookingId);
+		}
+		arguments.add(eventId);
+		arguments.addAll(labels);
+		if (!this.oneWriterAtATime && bookingId != null) {
+			arguments.add(bookingId);
+		}
+		var positions = new HashMap<String, Integer>();
+		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
+				arguments.toArray());
+		moved(eventId, from, to, positions.size());
+		return positions;
+	}
+
+	private static List<String> inSeatMapOrder(Map<String, Integer> positions) {
+		return positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
 	}
 
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */

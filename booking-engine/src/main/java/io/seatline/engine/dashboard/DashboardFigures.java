@@ -6,12 +6,15 @@ import java.util.List;
 import io.seatline.engine.booking.BookingDetails;
 import io.seatline.engine.notification.EmailOutbox.EmailCounts;
 
-/** The dashboard: totals, one line per event, the latest bookings, and emails pending or failed. */
+/**
+ * The dashboard: totals, one line per event, the latest bookings, and emails pending or failed. Seats blocked by the
+ * box office are neither booked nor available: {@code booked + available + blocked = total} (no seat is held yet).
+ */
 public record DashboardFigures(int totalSeats, int bookedSeats, int availableSeats, long bookings,
-		List<EventFigures> events, List<BookingDetails> recentBookings, EmailCounts emails) {
+		List<EventFigures> events, List<BookingDetails> recentBookings, EmailCounts emails, int blockedSeats) {
 
 	/** One event's line. */
 	public record EventFigures(String eventId, String name, String venueName, Instant startsAt, int totalSeats,
-			int bookedSeats, int availableSeats, long bookings) {
+			int bookedSeats, int availableSeats, long bookings, int blockedSeats) {
 	}
 }

@@ -46,20 +46,23 @@ public class SalesDashboard {
 		int total = 0;
 		int booked = 0;
 		int available = 0;
+		int blocked = 0;
 		long bookings = 0;
 		for (var event : events) {
 			var counts = seatCounts.getOrDefault(event.eventId(), Map.of());
 			var eventBooked = counts.getOrDefault(SeatStatus.BOOKED, 0);
 			var eventAvailable = counts.getOrDefault(SeatStatus.AVAILABLE, 0);
+			var eventBlocked = counts.getOrDefault(SeatStatus.BLOCKED, 0);
 			var eventBookings = bookingCounts.getOrDefault(event.eventId(), 0L);
 			lines.add(new DashboardFigures.EventFigures(event.eventId(), event.name(), event.venueName(),
-					event.startsAt(), event.totalSeats(), eventBooked, eventAvailable, eventBookings));
+					event.startsAt(), event.totalSeats(), eventBooked, eventAvailable, eventBookings, eventBlocked));
 			total += event.totalSeats();
 			booked += eventBooked;
 			available += eventAvailable;
+			blocked += eventBlocked;
 			bookings += eventBookings;
 		}
 		return new DashboardFigures(total, booked, available, bookings, lines,
-				this.ledger.recent(eventId, RECENT_BOOKINGS), this.emails.counts());
+				this.ledger.recent(eventId, RECENT_BOOKINGS), this.emails.counts(), blocked);
 	}
 }

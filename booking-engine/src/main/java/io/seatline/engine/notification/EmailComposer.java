@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 import io.seatline.engine.booking.BookingDetails;
 
 /**
- * Writes the emails: a plain-text and an HTML part naming the event, venue, date and time with its zone, the seats
- * and the booking id, under a Message-ID derived from the job ({@code <job-id@host>}).
+ * Writes the emails: a plain-text and an HTML part naming the event, venue, date and time with its zone, the seats,
+ * the booking's reference and id (and the box office's reason for a cancellation it made), under a Message-ID derived from the job ({@code <job-id@host>}).
  */
 @Component
 class EmailComposer {
@@ -75,7 +75,9 @@ class EmailComposer {
 			}
 			case BOOKING_CANCELLED -> {
 				subject = "Your booking for " + event.name() + " is cancelled";
-				intro = "your booking is cancelled and its seats are released.";
+				intro = (booking.cancelReason() == null) ? "your booking is cancelled and its seats are released."
+						: "the box office has cancelled your booking and released its seats.";
+				closing = (booking.cancelReason() == null) ? null : "Reason: " + booking.cancelReason();
 			}
 			case REVIEW_PROMPT -> {
 				subject = "How was " + event.name() + "?";
@@ -92,19 +94,24 @@ class EmailComposer {
 			.append("\nVenue:      ").append(event.venueName())
 			.append("\nWhen:       ").append(when)
 			.append("\nSeats:      ").append(seats)
+			.append("\nReference:  ").append(booking.reference())
 			.append("\nBooking id: ").append(booking.bookingId())
 			.append("\n\nSeatline\n");
 
 		var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">")
 			.append("<p>").append(escape(greeting)).append("</p><p>").append(escape(intro));
-		if (closing != null) {
+		if (kind == EmailKind.REVIEW_PROMPT) {
 			html.append(" <a href=\"").append(escape(closing)).append("\">Write a review</a>");
+		}
+		else if (closing != null) {
+			html.append("</p><p>").append(escape(closing));
 		}
 		html.append("</p><table>")
 			.append(row("Event", event.name()))
 			.append(row("Venue", event.venueName()))
 			.append(row("When", when))
 			.append(row("Seats", seats))
+			.append(row("Reference", booking.reference()))
 			.append(row("Booking id", booking.bookingId()))
 			.append("</table><p>Seatline</p></body></html>");
 

@@ -24,7 +24,7 @@ class BookingTests {
 	@Test
 	void cancellingAConfirmedBookingCancelsIt() {
 		var booking = Booking.confirmed("b1", "e1", "a1", Map.of("A1", 0), NOW);
-		booking.cancel(NOW.plusSeconds(60));
+		booking.cancel(NOW.plusSeconds(60), null);
 		assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
 		assertThat(booking.cancelledAt()).isEqualTo(NOW.plusSeconds(60));
 	}
@@ -32,7 +32,7 @@ class BookingTests {
 	@Test
 	void aCancelledBookingCannotBeCancelledAgain() {
 		var booking = Booking.confirmed("b1", "e1", "a1", Map.of("A1", 0), NOW);
-		booking.cancel(NOW);
-		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> booking.cancel(NOW));
+		booking.cancel(NOW, null);
+		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> booking.cancel(NOW, null));
 	}
 }

@@ -61,7 +61,8 @@ abstract class SalesDashboardTests {
 		this.fixtures.newEvent(1, 3);
 		var figures = this.dashboard.figures(this.fixtures.admin(), null);
 		assertThat(figures.totalSeats()).isEqualTo(figures.events().stream().mapToInt((line) -> line.totalSeats()).sum());
-		assertThat(figures.bookedSeats() + figures.availableSeats()).isEqualTo(figures.totalSeats());
+		assertThat(figures.bookedSeats() + figures.availableSeats() + figures.blockedSeats())
+			.isEqualTo(figures.totalSeats());
 	}
 
 	@Test
@@ -96,7 +97,7 @@ abstract class SalesDashboardTests {
 			.get()
 			.parse(new StringReader(out.toString()))
 			.getRecords());
-		assertThat(out.toString()).startsWith("booking_id,username,event,event_date,seats,booked_at,status\r\n");
+		assertThat(out.toString()).startsWith("booking_id,username,event,event_date,seats,booked_at,status,reference\r\n");
 		assertThat(records).hasSize(2);
 		assertThat(records.get(0).get("booking_id")).isEqualTo(first);
 		assertThat(records.get(0).get("seats")).isEqualTo("A1 A2 A10");
@@ -105,6 +106,7 @@ abstract class SalesDashboardTests {
 		assertThat(records.get(0).get("event_date")).isEqualTo(event.startsAt().toString());
 		assertThat(records.get(0).get("status")).isEqualTo("CONFIRMED");
 		assertThat(records.get(1).get("status")).isEqualTo("CANCELLED");
+		assertThat(records.get(0).get("reference")).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
 	}
 
 	@Test
@@ -115,7 +117,7 @@ abstract class SalesDashboardTests {
 		var csv = this.export.export(this.fixtures.admin(), event.eventId());
 		var record = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(csv)).getRecords().get(0);
-		assertThat(record.size()).isEqualTo(7);
+		assertThat(record.size()).isEqualTo(8);
 	}
 
 	@Test
@@ -136,10 +138,11 @@ abstract class SalesDashboardTests {
 		assertThat(figures.recentBookings()).extracting((booking) -> booking.bookingId())
 			.containsExactly(second, first);
 		var overall = this.dashboard.figures(this.fixtures.admin(), null);
-		assertThat(overall.bookedSeats() + overall.availableSeats()).isEqualTo(overall.totalSeats());
+		assertThat(overall.bookedSeats() + overall.availableSeats() + overall.blockedSeats())
+			.isEqualTo(overall.totalSeats());
 
 		var csv = this.export.export(this.fixtures.admin(), event.eventId());
-		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status\r\n");
+		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status,reference\r\n");
 		var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(csv)).getRecords();
 		assertThat(records).hasSize(2);

@@ -32,8 +32,8 @@ class OutboxTransportTests {
 				java.time.Duration.ofHours(3), this.folder, ZoneOffset.ofHours(1), java.time.Duration.ofSeconds(30));
 		var composer = new EmailComposer(settings, "Seatline <no-reply@localhost>", "https://tickets.example.org/",
 				Clock.fixed(STARTS, ZoneOffset.UTC));
-		var booking = new BookingDetails("bk1", new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10), "a1",
-				"ann", List.of("A1", "A2"), BookingStatus.CONFIRMED, STARTS, null);
+		var booking = new BookingDetails("bk1", "K7M2QX9P", new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10),
+				"a1", "ann", List.of("A1", "A2"), BookingStatus.CONFIRMED, STARTS, null, null);
 		var message = composer.compose("booking-confirmed.bk1", EmailKind.BOOKING_CONFIRMED, "ann@example.org",
 				booking);
 
@@ -50,7 +50,7 @@ class OutboxTransportTests {
 			assertThat(read.getMessageID()).isEqualTo("<booking-confirmed.bk1@tickets.example.org>");
 			assertThat(read.getSubject()).contains("Gala");
 			assertThat(new String(Files.readAllBytes(this.folder.resolve(
-					"outbox/booking-confirmed.bk1_tickets.example.org.eml")))).contains("19:30", "A1, A2");
+					"outbox/booking-confirmed.bk1_tickets.example.org.eml")))).contains("19:30", "A1, A2", "K7M2QX9P");
 		}
 	}
 

@@ -99,8 +99,9 @@ class SmtpTransportTests {
 				java.nio.file.Path.of("unused"), ZoneOffset.UTC, Duration.ofSeconds(30));
 		var composer = new EmailComposer(settings, "Seatline <no-reply@localhost>", "https://tickets.example.org/",
 				Clock.fixed(STARTS, ZoneOffset.UTC));
-		var booking = new BookingDetails(bookingId, new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10),
-				"a1", "ann", List.of("A1"), BookingStatus.CONFIRMED, STARTS, null);
+		var booking = new BookingDetails(bookingId, "K7M2QX9P",
+				new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10), "a1", "ann", List.of("A1"),
+				BookingStatus.CONFIRMED, STARTS, null, null);
 		return composer.compose("booking-confirmed." + bookingId, EmailKind.BOOKING_CONFIRMED, "ann@example.org",
 				booking);
 	}

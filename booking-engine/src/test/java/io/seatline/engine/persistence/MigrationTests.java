@@ -34,7 +34,8 @@ abstract class MigrationTests {
 		try (var context = start(url)) {
 			assertThat(context.getBean(Sessions.class).login("kept", "password-1").username()).isEqualTo("kept");
 		}
-		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true");
+		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
+				"7:true");
 	}
 
 	@Test
@@ -56,6 +57,12 @@ abstract class MigrationTests {
 					+ "values ('e1', 0, 'v1', 'Old Show', 4102444800000, 3, 0)");
 			statement.executeUpdate("insert into event_seats (event_id, label, position, status) values "
 					+ "('e1', '1', 0, 'AVAILABLE'), ('e1', '2', 1, 'BLOCKED'), ('e1', '3', 2, 'AVAILABLE')");
+			// bookings of before references: the upgrade gives each one
+			for (var booking : List.of("b1", "b2", "b3")) {
+				statement.executeUpdate("insert into bookings (id, version, event_id, account_id, status, created_at, "
+						+ "cancelled_at) select '" + booking + "', 0, 'e1', id, 'CANCELLED', 1, 2 from accounts "
+						+ "where username_key = 'veteran'");
+			}
 		}
 		try (var context = start(url)) {
 			assertThat(context.getBean(Sessions.class).login("veteran", "password-1").username()).isEqualTo("veteran");
@@ -64,7 +71,17 @@ abstract class MigrationTests {
 				.singleElement()
 				.satisfies((event) -> assertThat(event.availableSeats()).isEqualTo(2));
 		}
-		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true");
+		var references = new ArrayList<String>();
+		try (var connection = DriverManager.getConnection(url);
+				var result = connection.createStatement().executeQuery("select reference from bookings order by id")) {
+			while (result.next()) {
+				references.add(result.getString(1));
+			}
+		}
+		assertThat(references).hasSize(3).doesNotHaveDuplicates().allMatch((reference) -> reference.matches(
+				"[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"));
+		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
+				"7:true");
 	}
 
 	static ConfigurableApplicationContext start(String url) {

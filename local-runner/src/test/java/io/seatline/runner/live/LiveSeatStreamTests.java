@@ -50,6 +50,27 @@ class LiveSeatStreamTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void seatsTheBoxOfficeBlocksAndUnblocksReachWatchersWithinASecond() throws Exception {
+		var api = api();
+		var eventId = api.newEvent("Block stream test", 1, 3);
+		var admin = api.adminToken();
+
+		try (var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats")) {
+			assertThat(next(stream, "snapshot", Duration.ofSeconds(5))).isNotNull();
+			api.ok("blockSeats", Map.of("eventId", eventId, "seats", java.util.List.of("A1", "A3")), admin);
+			var blocked = next(stream, "seats", A_SECOND);
+			assertThat(blocked.data().get("seats").toString())
+				.isEqualTo("[{\"seat\":\"A1\",\"status\":\"BLOCKED\"},{\"seat\":\"A3\",\"status\":\"BLOCKED\"}]");
+			assertThat(blocked.data().get("availableSeats").asInt()).isEqualTo(1);
+
+			api.ok("unblockSeats", Map.of("eventId", eventId, "seats", java.util.List.of("A3")), admin);
+			var unblocked = next(stream, "seats", A_SECOND);
+			assertThat(unblocked.data().get("seats").toString())
+				.isEqualTo("[{\"seat\":\"A3\",\"status\":\"AVAILABLE\"}]");
+		}
+	}
+
+	@Test
 	void aChangeMadeOutsideThisProcessReachesWatchersByPolling() throws Exception {
 		var api = api();
 		var eventId = api.newEvent("Poll test", 2, 2);

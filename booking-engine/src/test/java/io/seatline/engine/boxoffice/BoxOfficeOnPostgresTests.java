@@ -1,0 +1,7 @@
+package io.seatline.engine.boxoffice;
+
+import io.seatline.testapp.PostgresEngineTest;
+
+@PostgresEngineTest
+class BoxOfficeOnPostgresTests extends BoxOfficeTests {
+}

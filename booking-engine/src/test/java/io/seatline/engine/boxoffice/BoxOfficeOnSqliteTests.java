@@ -1,0 +1,7 @@
+package io.seatline.engine.boxoffice;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class BoxOfficeOnSqliteTests extends BoxOfficeTests {
+}

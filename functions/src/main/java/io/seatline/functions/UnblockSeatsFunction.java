@@ -1,0 +1,29 @@
+package io.seatline.functions;
+
+import java.util.function.Function;
+
+import org.springframework.messaging.Message;
+
+import io.seatline.engine.account.Sessions;
+import io.seatline.engine.boxoffice.SeatBlocks;
+import io.seatline.engine.boxoffice.SeatSelection;
+
+/** {@code unblockSeats} (admin): puts blocked seats of an event back on sale, all or none. */
+class UnblockSeatsFunction implements Function<Message<Requests.SeatsOfEvent>, Views.BlockedSeats> {
+
+	private final SeatBlocks blocks;
+
+	private final Sessions sessions;
+
+	UnblockSeatsFunction(SeatBlocks blocks, Sessions sessions) {
+		this.blocks = blocks;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Views.BlockedSeats apply(Message<Requests.SeatsOfEvent> message) {
+		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
+		var request = message.getPayload();
+		return Views.BlockedSeats.of(this.blocks.unblock(user, new SeatSelection(request.eventId(), request.seats())));
+	}
+}
