@@ -72,4 +72,17 @@ final class Requests {
 	record CreateEvent(@JsonDeserialize(using = IdText.class) String venueId, String name, String startsAt,
 			String description, Integer maxSeatsPerAccount) {
 	}
+
+	record UpdateEvent(@JsonDeserialize(using = IdText.class) String eventId, String name, String description,
+			String startsAt) {
+	}
+
+	record CancelEvent(@JsonDeserialize(using = IdText.class) String eventId, String reason) {
+	}
+
+	record ListAccounts(String query, Integer limit) {
+	}
+
+	record OfAccount(String username) {
+	}
 }
