@@ -82,4 +82,17 @@ final class Requests {
 	record CancelBookingFor(@JsonDeserialize(using = IdText.class) String bookingId, String reference,
 			String reason) {
 	}
+
+	record UpdateEvent(@JsonDeserialize(using = IdText.class) String eventId, String name, String description,
+			String startsAt) {
+	}
+
+	record CancelEvent(@JsonDeserialize(using = IdText.class) String eventId, String reason) {
+	}
+
+	record ListAccounts(String query, Integer limit) {
+	}
+
+	record OfAccount(String username) {
+	}
 }

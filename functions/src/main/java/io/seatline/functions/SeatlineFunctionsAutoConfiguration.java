@@ -8,9 +8,11 @@ import org.springframework.context.annotation.Bean;
 
 import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.SeatlineEngineAutoConfiguration;
+import io.seatline.engine.account.AccountAdministration;
 import io.seatline.engine.account.Registrations;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.booking.BookingLedger;
+import io.seatline.engine.booking.EventCancellations;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.boxoffice.SeatBlocks;
 import io.seatline.engine.boxoffice.SeatHolders;
@@ -105,6 +107,31 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	CreateEventFunction createEvent(EventCatalog catalog, Sessions sessions) {
 		return new CreateEventFunction(catalog, sessions);
+	}
+
+	@Bean
+	UpdateEventFunction updateEvent(EventCatalog catalog, Sessions sessions) {
+		return new UpdateEventFunction(catalog, sessions);
+	}
+
+	@Bean
+	CancelEventFunction cancelEvent(EventCancellations cancellations, Sessions sessions) {
+		return new CancelEventFunction(cancellations, sessions);
+	}
+
+	@Bean
+	ListAccountsFunction listAccounts(AccountAdministration administration, Sessions sessions) {
+		return new ListAccountsFunction(administration, sessions);
+	}
+
+	@Bean
+	DisableAccountFunction disableAccount(AccountAdministration administration, Sessions sessions) {
+		return new DisableAccountFunction(administration, sessions);
+	}
+
+	@Bean
+	EnableAccountFunction enableAccount(AccountAdministration administration, Sessions sessions) {
+		return new EnableAccountFunction(administration, sessions);
 	}
 
 	@Bean

@@ -31,25 +31,25 @@ public final class Views {
 	public record VenueRef(String venueId, String name) {
 	}
 
-	/** An event in {@code browseEvents}. */
+	/** An event in {@code browseEvents} and {@code updateEvent}; {@code status} is SCHEDULED or CANCELLED. */
 	public record EventListing(String eventId, String name, VenueRef venue, Instant startsAt, int totalSeats,
-			int availableSeats, String description) {
+			int availableSeats, String description, String status) {
 
 		static EventListing of(EventSummary summary) {
 			var event = summary.event();
 			return new EventListing(event.eventId(), event.name(), venueOf(event), event.startsAt(),
-					event.totalSeats(), summary.availableSeats(), event.description());
+					event.totalSeats(), summary.availableSeats(), event.description(), statusOf(event));
 		}
 	}
 
 	/** {@code eventSeats}: the seat map. */
 	public record EventSeats(String eventId, String name, Instant startsAt, VenueRef venue, String description,
-			@JsonSerialize(using = SeatListJson.class) List<Seat> seats) {
+			String status, @JsonSerialize(using = SeatListJson.class) List<Seat> seats) {
 
 		static EventSeats of(SeatMap map) {
 			var event = map.event();
 			return new EventSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
-					event.description(), SeatListJson.viewOf(map.seats()));
+					event.description(), statusOf(event), SeatListJson.viewOf(map.seats()));
 		}
 	}
 
@@ -226,6 +226,10 @@ public final class Views {
 
 	/** {@code logout}. */
 	public record LoggedOut(boolean loggedOut) {
+	}
+
+	private static String statusOf(EventDetails event) {
+		return event.isCancelled() ? "CANCELLED" : "SCHEDULED";
 	}
 
 	private static VenueRef venueOf(EventDetails event) {

@@ -155,7 +155,7 @@ class FunctionsTests {
 		var listed = new BrowseEventsFunction(this.catalog)
 			.apply(message(new Requests.BrowseEvents("hall", null, null), null));
 		assertThat(listed).containsExactly(new Views.EventListing("e1", "Show", new Views.VenueRef("v1", "Hall"),
-				STARTS, 12, 7, "A show"));
+				STARTS, 12, 7, "A show", "SCHEDULED"));
 	}
 
 	@Test

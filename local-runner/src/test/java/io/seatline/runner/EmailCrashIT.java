@@ -1,8 +1,6 @@
 package io.seatline.runner;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -95,6 +92,75 @@ class EmailCrashIT {
 		}
 	}
 
+	@Test
+	void anEventCancelledJustBeforeTheProcessIsKilledEmailsEachBookerOnceFromTheNextProcess() throws Exception {
+		var first = start("cancel-before-jobs", this.smtpPort, Map.of("seatline.jobs.worker", "false"));
+		var bookings = cancelAnEventOfThreeBookings(first, "before");
+		assertThat(first.kill()).isEqualTo(137);
+		assertThat(this.smtp.getReceivedMessages()).isEmpty();
+
+		start("after-cancel-crash-1", this.smtpPort, Map.of());
+		for (var bookingId : bookings) {
+			await(() -> copiesOf("event-cancelled", bookingId) > 0, Duration.ofSeconds(30));
+		}
+		Thread.sleep(5000);
+		for (var bookingId : bookings) {
+			assertThat(copiesOf("event-cancelled", bookingId)).as(bookingId).isOne();
+		}
+	}
+
+	@Test
+	void aProcessKilledWhileSendingAnEventsCancellationsLeavesThemToTheNextProcessWhichSendsEachOnce()
+			throws Exception {
+		try (var stalling = new StallingSmtpServer()) {
+			var first = start("cancel-mid-send", stalling.port(), Map.of());
+			var http = first.http();
+			var admin = http.login("admin", ADMIN_PASSWORD);
+			var bookings = bookThree(first, "mid");
+			// the three confirmations hang on the silent server, then the three cancellations on other worker threads:
+			// the process dies while all of them are being sent
+			await(() -> stalling.connectionCount() >= 3, Duration.ofSeconds(30));
+			var cancelled = http.post("cancelEvent", "{\"eventId\":\"" + bookings.eventId() + "\"}", admin);
+			assertThat(cancelled.json().get("bookingsCancelled").asInt()).as(cancelled.body()).isEqualTo(3);
+			await(() -> stalling.connectionCount() >= 6, Duration.ofSeconds(30));
+			assertThat(first.kill()).isEqualTo(137);
+
+			start("after-cancel-crash-2", this.smtpPort, Map.of("seatline.jobs.heartbeat-interval", "1s"));
+			for (var bookingId : bookings.ids()) {
+				await(() -> copiesOf("event-cancelled", bookingId) > 0, Duration.ofSeconds(60));
+			}
+			Thread.sleep(5000);
+			for (var bookingId : bookings.ids()) {
+				assertThat(copiesOf("event-cancelled", bookingId)).as(bookingId).isOne();
+			}
+		}
+	}
+
+	private List<String> cancelAnEventOfThreeBookings(RunnerProcess runner, String tag) {
+		var http = runner.http();
+		var admin = http.login("admin", ADMIN_PASSWORD);
+		var bookings = bookThree(runner, tag);
+		var cancelled = http.post("cancelEvent", "{\"eventId\":\"" + bookings.eventId() + "\",\"reason\":\"Storm\"}",
+				admin);
+		assertThat(cancelled.json().get("bookingsCancelled").asInt()).as(cancelled.body()).isEqualTo(3);
+		return bookings.ids();
+	}
+
+	private record Bookings(String eventId, List<String> ids) {
+	}
+
+	// three users, one seat each, of one new event
+	private Bookings bookThree(RunnerProcess runner, String tag) {
+		var http = runner.http();
+		var eventId = http.newEvent("Called off " + tag, 1, 3);
+		var ids = new ArrayList<String>();
+		for (var seat : List.of("A1", "A2", "A3")) {
+			var user = http.newUser("off" + tag + UUID.randomUUID().toString().substring(0, 8));
+			ids.add(http.reserve(user, eventId, seat).get("bookingId").asString());
+		}
+		return new Bookings(eventId, ids);
+	}
+
 	/**
 	 * Time from a booking's 200 reply to its email in GreenMail, with the default polling interval (2 s): booked in the
 	 * worker's own process (nudged at commit) and in a process without a worker (found by polling).
@@ -150,7 +216,11 @@ class EmailCrashIT {
 	}
 
 	private long copiesOf(String bookingId) {
-		var messageId = "<booking-confirmed." + bookingId + "@localhost>";
+		return copiesOf("booking-confirmed", bookingId);
+	}
+
+	private long copiesOf(String kind, String bookingId) {
+		var messageId = "<" + kind + "." + bookingId + "@localhost>";
 		return Arrays.stream(this.smtp.getReceivedMessages()).filter((message) -> messageId.equals(id(message))).count();
 	}
 
@@ -163,7 +233,7 @@ class EmailCrashIT {
 		}
 	}
 
-	private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+	static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
 		var deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("waited %s", timeout).isLessThan(deadline);
@@ -175,46 +245,5 @@ class EmailCrashIT {
 		var sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		return sorted.get(sorted.size() / 2);
-	}
-
-	/** An SMTP port that accepts connections and never says a word: a send in progress when the process dies. */
-	private static final class StallingSmtpServer implements AutoCloseable {
-
-		private final ServerSocket server = new ServerSocket(0);
-
-		private final List<Socket> connections = new CopyOnWriteArrayList<>();
-
-		private final Thread acceptor;
-
-		StallingSmtpServer() throws IOException {
-			this.acceptor = new Thread(() -> {
-				while (!this.server.isClosed()) {
-					try {
-						this.connections.add(this.server.accept());
-					}
-					catch (IOException closed) {
-						return;
-					}
-				}
-			});
-			this.acceptor.setDaemon(true);
-			this.acceptor.start();
-		}
-
-		int port() {
-			return this.server.getLocalPort();
-		}
-
-		void awaitConnection(Duration timeout) throws InterruptedException {
-			await(() -> !this.connections.isEmpty(), timeout);
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.server.close();
-			for (var connection : this.connections) {
-				connection.close();
-			}
-		}
 	}
 }

@@ -421,7 +421,8 @@ class HttpContractTests extends RunnerTestSupport {
 		var functions = new String[] { "register", "login", "logout", "currentUser", "browseEvents", "eventSeats",
 				"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 				"listVenues", "createEvent", "dashboard", "exportBookings", "emailQueue", "retryEmails",
-				"changePassword", "resetPassword", "reserveSeats,eventSeats" };
+				"changePassword", "resetPassword", "reserveSeats,eventSeats", "updateEvent", "cancelEvent",
+				"listAccounts", "disableAccount", "enableAccount" };
 		for (var function : functions) {
 			for (var token : new String[] { null, user, this.admin }) {
 				for (var body : bodies) {

@@ -1,5 +1,8 @@
 package io.seatline.shell;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -8,7 +11,8 @@ import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 /**
- * Signing in and out, and changing passwords. The password is typed at a masked prompt; scripts give it in
+ * Signing in and out, changing passwords, and the admin's account commands (list, disable, enable, reset a
+ * password). The password is typed at a masked prompt; scripts give it in
  * {@code SEATLINE_PASSWORD} (a new one in {@code SEATLINE_NEW_PASSWORD}) or as a line of stdin. The token stays in
  * this shell's memory until {@code logout} or the end of the session.
  */
@@ -102,6 +106,43 @@ class AccountCommands {
 		var reset = this.functions.call("resetPassword", "username", username, "newPassword", newPassword(context));
 		return "Password of " + reset.path("username").asString() + " reset; "
 				+ sessions(reset.path("sessionsEnded").asInt()) + " ended";
+	}
+
+	@Command(name = "accounts", group = "Account", description = "Admin: accounts by username: accounts [--query PART]",
+			help = "accounts [--query PART] [--limit N]: accounts whose username contains PART in any case, with their"
+					+ " role, whether disabled and their confirmed bookings",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String accounts(@Option(longName = "query", description = "part of the username, any case") String query,
+			@Option(longName = "limit", description = "at most this many (default 100)") Integer limit) {
+		var accounts = this.functions.call("listAccounts", "query", query, "limit", limit);
+		if (accounts.isEmpty()) {
+			return "No accounts found";
+		}
+		var rows = new ArrayList<List<String>>();
+		for (var account : accounts) {
+			rows.add(List.of(Texts.string(account.path("username")), Texts.string(account.path("email")),
+					Texts.string(account.path("role")), Texts.instant(account.path("createdAt")),
+					account.path("disabled").asBoolean() ? "DISABLED" : "active",
+					Long.toString(account.path("bookings").asLong())));
+		}
+		return Texts.table(List.of("USERNAME", "EMAIL", "ROLE", "CREATED", "STATUS", "BOOKINGS"), rows);
+	}
+
+	@Command(name = "account disable", group = "Account", description = "Admin: stop an account signing in: account disable USERNAME",
+			help = "account disable USERNAME: ends every session of the account; it cannot sign in until enabled; its bookings stay",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String disableAccount(@Argument(index = 0, description = "the account's username") String username) {
+		var disabled = this.functions.call("disableAccount", "username", username);
+		return "Account " + disabled.path("username").asString() + " disabled; "
+				+ sessions(disabled.path("sessionsEnded").asInt()) + " ended";
+	}
+
+	@Command(name = "account enable", group = "Account", description = "Admin: let a disabled account sign in again: account enable USERNAME",
+			help = "account enable USERNAME: the account may sign in again",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String enableAccount(@Argument(index = 0, description = "the account's username") String username) {
+		return "Account " + this.functions.call("enableAccount", "username", username).path("username").asString()
+				+ " enabled";
 	}
 
 	private static String sessions(int count) {

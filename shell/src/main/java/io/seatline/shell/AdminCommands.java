@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
@@ -81,6 +82,33 @@ class AdminCommands {
 		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
 				+ ") on " + Texts.instant(event.path("startsAt")) + " with " + event.path("totalSeats").asInt()
 				+ " seats";
+	}
+
+	@Command(name = "event update", group = "Admin",
+			description = "Edit an event: event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO]",
+			help = "event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO-8601-WITH-OFFSET]: changes what"
+					+ " is given; a new start time emails every booker",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String updateEvent(@Argument(index = 0, description = "the event's id") String event,
+			@Option(longName = "name", description = "the event's new name") String name,
+			@Option(longName = "description", description = "the new description (\"\" removes it)") String description,
+			@Option(longName = "starts-at", description = "the new start, ISO-8601 with an offset") String startsAt) {
+		var updated = this.functions.call("updateEvent", "eventId", event, "name", name, "description", description,
+				"startsAt", startsAt);
+		return "Updated event " + Texts.string(updated.path("name")) + " (" + Texts.string(updated.path("eventId"))
+				+ ") on " + Texts.instant(updated.path("startsAt"));
+	}
+
+	@Command(name = "event cancel", group = "Admin",
+			description = "Call an event off: event cancel EVENT [--reason TEXT]",
+			help = "event cancel EVENT [--reason TEXT]: cancels every confirmed booking of the event, frees its seats and"
+					+ " emails each booker (with the reason); the event stays listed as cancelled",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String cancelEvent(@Argument(index = 0, description = "the event's id") String event,
+			@Option(longName = "reason", description = "why, for the bookers' emails") String reason) {
+		var cancelled = this.functions.call("cancelEvent", "eventId", event, "reason", reason);
+		return "Event " + Texts.string(cancelled.path("eventId")) + " is CANCELLED; "
+				+ cancelled.path("bookingsCancelled").asInt() + " booking(s) cancelled";
 	}
 
 	@Command(name = "dashboard", group = "Admin", description = "Seats and bookings, over all events or one: dashboard [--event EVENT]",

@@ -33,7 +33,8 @@ class EventCommands {
 		for (var event : events) {
 			rows.add(List.of(Texts.string(event.path("eventId")), Texts.string(event.path("name")),
 					Texts.string(event.path("venue").path("name")), Texts.instant(event.path("startsAt")),
-					event.path("availableSeats").asInt() + " of " + event.path("totalSeats").asInt()));
+					"CANCELLED".equals(event.path("status").asString()) ? "CANCELLED"
+							: event.path("availableSeats").asInt() + " of " + event.path("totalSeats").asInt()));
 		}
 		return Texts.table(List.of("ID", "EVENT", "VENUE", "STARTS", "FREE SEATS"), rows);
 	}

@@ -89,7 +89,7 @@ class ShellCommandsTests {
 		call("register", "{\"username\":\"mallory\",\"email\":\"m@example.com\",\"password\":\"another-pass-1\"}");
 		assertThat(status("login mallory")).isEqualTo(3);
 		assertThat(output.getErr().strip().lines().reduce((first, last) -> last).orElseThrow())
-			.isEqualTo("Error [INVALID_CREDENTIALS]: Wrong username or password");
+			.isEqualTo("Error [INVALID_CREDENTIALS]: Wrong username or password, or the account is disabled");
 		assertThat(output.getAll()).doesNotContain("Exception", "\tat ");
 	}
 
@@ -335,7 +335,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(26);
+		assertThat(commands).hasSize(31);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();
@@ -376,6 +376,51 @@ class ShellCommandsTests {
 		assertThat(this.runner.commandLine(new String[] { "review", "e1", "--text", "Great \"show\"" }))
 			.isEqualTo("review e1 --text=\"Great \\\"show\\\"\"");
 		assertThat(this.runner.commandLine(new String[] { "book", "e1", "A1 A2" })).isEqualTo("book e1 \"A1 A2\"");
+	}
+
+	@Test
+	void adminEditsAnEventThenCallsItOff(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 3");
+		run("login " + newUser());
+		run("book " + event + " A1 A2");
+		run("login admin");
+		assertThat(run("event update " + event + " --name \"Moved show\" --starts-at 2031-02-01T21:00:00+01:00"))
+			.isEqualTo("Updated event Moved show (" + event + ") on 2031-02-01 20:00 UTC");
+		assertThat(run("event cancel " + event + " --reason \"The roof leaks\""))
+			.isEqualTo("Event " + event + " is CANCELLED; 1 booking(s) cancelled");
+		assertThat(run("events --from 2031-02-01 --to 2031-02-01")).contains(event).contains("CANCELLED");
+		assertThat(run("seats " + event)).contains("3 of 3 seats free");
+		assertThat(status("event cancel " + event)).isEqualTo(6);
+		assertThat(status("event update " + event + " --name Again")).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [CONFLICT]: The event is cancelled");
+		assertThat(status("event cancel nope")).isEqualTo(5);
+	}
+
+	@Test
+	void aUserIsRefusedEditingAndCancellingEvents(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 2");
+		run("login " + newUser());
+		assertThat(status("event update " + event + " --name Mine")).isEqualTo(4);
+		assertThat(status("event cancel " + event)).isEqualTo(4);
+		assertThat(output.getErr()).contains("Error [FORBIDDEN]: ");
+	}
+
+	@Test
+	void adminListsDisablesAndEnablesAccounts(CapturedOutput output) throws Exception {
+		var user = newUser();
+		run("login admin");
+		assertThat(run("accounts --query " + user.toUpperCase())).contains(user).contains("active");
+		assertThat(run("account disable " + user)).isEqualTo("Account " + user + " disabled; 0 sessions ended");
+		assertThat(run("accounts --query " + user)).contains("DISABLED");
+		assertThat(status("login " + user)).isEqualTo(3);
+		run("login admin");
+		assertThat(status("account disable admin")).isEqualTo(6);
+		assertThat(status("account enable nobody" + unique())).isEqualTo(5);
+		assertThat(run("account enable " + user)).isEqualTo("Account " + user + " enabled");
+		assertThat(run("login " + user)).startsWith("Signed in as " + user);
+		assertThat(status("accounts")).isEqualTo(4);
+		assertThat(status("account disable admin")).isEqualTo(4);
+		assertThat(output.getErr()).contains("Error [FORBIDDEN]: ");
 	}
 
 	private List<String> complete(String line) {

@@ -3,6 +3,7 @@ package io.seatline.engine.account;
 import java.time.Instant;
 import java.util.Locale;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.seatline.engine.error.Conflict;
 import io.seatline.engine.persistence.Ids;
 
 /** A person who can sign in. The username is kept as typed and is unique whatever its case. */
@@ -35,6 +37,10 @@ class Account {
 	private Role role;
 
 	private Instant createdAt;
+
+	// null while the account may sign in; a new account is never disabled (and the column is left out of inserts)
+	@Column(insertable = false)
+	private Instant disabledAt;
 
 	protected Account() {
 	}
@@ -86,5 +92,25 @@ class Account {
 	/** Stores a stronger hash of the same password, after a successful login found the old one outdated. */
 	void rehash(String newHash) {
 		this.passwordHash = newHash;
+	}
+
+	boolean isDisabled() {
+		return this.disabledAt != null;
+	}
+
+	/** Stops the account from signing in; {@code CONFLICT} when it is disabled already. */
+	void disable(Instant now) {
+		if (this.disabledAt != null) {
+			throw new Conflict("The account '" + this.username + "' is disabled already");
+		}
+		this.disabledAt = now;
+	}
+
+	/** Lets the account sign in again; {@code CONFLICT} when it is not disabled. */
+	void enable() {
+		if (this.disabledAt == null) {
+			throw new Conflict("The account '" + this.username + "' is not disabled");
+		}
+		this.disabledAt = null;
 	}
 }

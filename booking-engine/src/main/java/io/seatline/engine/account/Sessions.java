@@ -29,6 +29,9 @@ public class Sessions {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** The one answer to every refused login, whatever was wrong. */
+	static final String WRONG_CREDENTIALS = "Wrong username or password, or the account is disabled";
+
 	private final Accounts accounts;
 
 	private final LoginSessions sessions;
@@ -63,7 +66,8 @@ public class Sessions {
 	}
 
 	/**
-	 * Checks a username and password and opens a session. {@code INVALID_CREDENTIALS} for a wrong pair,
+	 * Checks a username and password and opens a session. {@code INVALID_CREDENTIALS} for a wrong pair or a disabled
+	 * account,
 	 * {@code TOO_MANY_ATTEMPTS} while the username or the address is locked after repeated failures.
 	 */
 	public SignedIn login(String username, String password) {
@@ -87,9 +91,11 @@ public class Sessions {
 		var account = this.reads.execute((status) -> this.accounts.findByUsernameKey(key).orElse(null));
 		// the hash is checked outside any transaction: it is slow on purpose and must not hold the write lock
 		var matches = this.hashing.matches(password, (account != null) ? account.passwordHash() : null);
-		if (account == null || !matches) {
+		// a disabled account is refused as a wrong password is, after the same work: the answer tells no one
+		// whether the password was right or the account exists
+		if (account == null || !matches || account.isDisabled()) {
 			this.throttle.failed(clientAddress);
-			throw new InvalidCredentials("Wrong username or password");
+			throw new InvalidCredentials(WRONG_CREDENTIALS);
 		}
 		var upgradedHash = this.hashing.isOutdated(account.passwordHash()) ? this.hashing.hash(password) : null;
 		var token = newToken();
@@ -175,7 +181,10 @@ public class Sessions {
 		}
 	}
 
-	/** The user behind a bearer token; {@code UNAUTHENTICATED} for none, an unknown or an expired one. */
+	/**
+	 * The user behind a bearer token; {@code UNAUTHENTICATED} for none, an unknown or an expired one, or one of a
+	 * disabled account.
+	 */
 	public User authenticate(String token) {
 		if (token == null || token.isBlank()) {
 			throw new Unauthenticated("Sign in first: this needs a session token");
@@ -183,7 +192,8 @@ public class Sessions {
 		// one statement, in the caller's transaction when there is one (a signed-in call is one transaction)
 		var found = this.reads.execute((status) -> this.jdbc.query("""
 				select a.id, a.username, a.role, s.expires_at
-				from login_sessions s join accounts a on a.id = s.account_id where s.token_hash = ?""",
+				from login_sessions s join accounts a on a.id = s.account_id
+				where s.token_hash = ? and a.disabled_at is null""",
 				(row, index) -> new SessionOf(new User(row.getString(1), row.getString(2), Role.valueOf(row.getString(3))),
 						Instant.ofEpochMilli(row.getLong(4))),
 				hash(token.strip())));

@@ -76,6 +76,9 @@ public class SeatReservations {
 	public BookingDetails reserve(User user, ReserveSeats command) {
 		var event = this.catalog.event(command.eventId());
 		var now = this.clock.instant();
+		if (event.isCancelled()) {
+			throw new Conflict("The event is cancelled; it can no longer be booked");
+		}
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
@@ -83,6 +86,10 @@ public class SeatReservations {
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
+		if (!this.oneWriterAtATime && isCancelled(event.eventId())) {
+			// on PostgreSQL the claim waited for the event's row: a cancellation may have committed meanwhile
+			throw new Conflict("The event is cancelled; it can no longer be booked");
+		}
 		if (positions.size() != command.seats().size()) {
 			// throwing rolls back the seats this statement did claim
 			throw new SeatsUnavailable(
@@ -107,6 +114,11 @@ public class SeatReservations {
 				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null, null);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
+	}
+
+	private boolean isCancelled(String eventId) {
+		return !this.jdbc.queryForList("select id from events where id = ? and cancelled_at is not null", String.class,
+				eventId).isEmpty();
 	}
 
 	/**

@@ -27,15 +27,21 @@ public record CreateEvent(String venueId, String name, Instant startsAt, String 
 			throw new InvalidRequest("startsAt", "startsAt is required");
 		}
 		if (description != null) {
-			if (description.length() > 5000) {
-				throw new InvalidRequest("description", "description has at most 5000 characters");
-			}
-			description = description.isBlank() ? null : Names.text("description", description);
+			description = checkedDescription(description);
+			description = description.isBlank() ? null : description;
 		}
 		if (maxSeatsPerAccount != null && (maxSeatsPerAccount < 1 || maxSeatsPerAccount > MAX_SEATS_PER_ACCOUNT)) {
 			throw new InvalidRequest("maxSeatsPerAccount",
 					"maxSeatsPerAccount is from 1 to " + MAX_SEATS_PER_ACCOUNT);
 		}
+	}
+
+	/** A description as given, checked: at most 5000 characters, no control characters but line breaks and tabs. */
+	static String checkedDescription(String description) {
+		if (description.length() > 5000) {
+			throw new InvalidRequest("description", "description has at most 5000 characters");
+		}
+		return Names.text("description", description);
 	}
 
 	/** Reads {@code startsAt} from its ISO-8601 text with an offset, such as {@code 2026-12-24T19:30:00+01:00}. */

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.seatline.engine.error.Conflict;
+import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.persistence.Ids;
 
 /** A performance at a venue at one moment, with a copy of the venue's seats. */
@@ -42,6 +44,10 @@ class Event {
 
 	// null: the engine's default
 	private Integer maxSeatsPerAccount;
+
+	private Instant cancelledAt;
+
+	private String cancelReason;
 
 	protected Event() {
 	}
@@ -85,5 +91,52 @@ class Event {
 	/** Available seats as of when this entity was read. */
 	int availableSeats() {
 		return this.availableSeats;
+	}
+
+	/** The count of edits of this event, which each edit bumps: part of the ids of the emails an edit sends. */
+	long version() {
+		return (this.version != null) ? this.version : 0;
+	}
+
+	Instant cancelledAt() {
+		return this.cancelledAt;
+	}
+
+	String cancelReason() {
+		return this.cancelReason;
+	}
+
+	/**
+	 * Applies an edit: {@code CONFLICT} for a cancelled event, or for a new start time once the event has started;
+	 * a new start time must lie in the future ({@code INVALID_REQUEST}).
+	 */
+	void edit(UpdateEvent command, Instant now) {
+		if (this.cancelledAt != null) {
+			throw new Conflict("The event is cancelled; it can no longer be edited");
+		}
+		if (command.startsAt() != null && !command.startsAt().equals(this.startsAt)) {
+			if (!now.isBefore(this.startsAt)) {
+				throw new Conflict("The event has already started; its start time can no longer change");
+			}
+			if (!command.startsAt().isAfter(now)) {
+				throw new InvalidRequest("startsAt", "startsAt must lie in the future");
+			}
+			this.startsAt = command.startsAt();
+		}
+		if (command.name() != null) {
+			this.name = command.name();
+		}
+		if (command.description() != null) {
+			this.description = command.storedDescription();
+		}
+	}
+
+	/** Calls the event off; {@code CONFLICT} when it is cancelled already. */
+	void cancel(String reason, Instant now) {
+		if (this.cancelledAt != null) {
+			throw new Conflict("The event is cancelled already");
+		}
+		this.cancelledAt = now;
+		this.cancelReason = reason;
 	}
 }

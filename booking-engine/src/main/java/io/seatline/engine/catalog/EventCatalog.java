@@ -1,5 +1,7 @@
 package io.seatline.engine.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,13 +9,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -47,7 +52,11 @@ public class EventCatalog {
 
 	private final Clock clock;
 
-	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.venues = venues;
 		this.events = events;
 		this.inventory = inventory;
@@ -98,6 +107,41 @@ public class EventCatalog {
 		return details(event, venue);
 	}
 
+	/**
+	 * Edits an event's name, description or start time (admins); answers it as {@link #browse} lists it. A new start
+	 * time announces {@link EventMoved} in the same transaction (the bookers' emails). {@code NOT_FOUND} for an
+	 * unknown event, {@code CONFLICT} for a cancelled one or for moving one that has started.
+	 */
+	@Transactional
+	public EventSummary updateEvent(User user, UpdateEvent command) {
+		user.requireAdmin();
+		var event = this.events.lockById(command.eventId())
+			.orElseThrow(() -> new NotFound("No event has the id " + command.eventId()));
+		var previousStartsAt = event.startsAt();
+		event.edit(command, this.clock.instant());
+		this.events.saveAndFlush(event);
+		var venue = this.venues.findById(event.venueId()).orElseThrow();
+		var details = details(event, venue);
+		if (!previousStartsAt.equals(event.startsAt())) {
+			this.publisher.publishEvent(new EventMoved(details, previousStartsAt, event.version()));
+		}
+		return new EventSummary(details, event.availableSeats());
+	}
+
+	/**
+	 * Marks an event cancelled, inside the caller's transaction (the box office cancels its bookings in the same
+	 * one); answers it as it is now. {@code NOT_FOUND} for an unknown event, {@code CONFLICT} when it is cancelled
+	 * already.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EventDetails markCancelled(String eventId, String reason) {
+		var event = ((eventId != null) ? this.events.lockById(eventId) : Optional.<Event>empty())
+			.orElseThrow(() -> new NotFound("No event has the id " + eventId));
+		event.cancel(reason, this.clock.instant());
+		this.events.saveAndFlush(event);
+		return details(event, this.venues.findById(event.venueId()).orElseThrow());
+	}
+
 	/** Events by start time, filtered by venue name and dates; see {@link BrowseEvents}. */
 	@Transactional(readOnly = true)
 	public List<EventSummary> browse(BrowseEvents query) {
@@ -108,13 +152,12 @@ public class EventCatalog {
 		var pattern = (query.venue() != null) ? "%" + escapeLike(Venue.keyOf(query.venue())) + "%" : "%";
 		// one projection, no entity; the kept count of the event's row: no seat is counted here
 		return this.jdbc.query("""
-				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.available_seats
+				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at,
+				       e.cancel_reason, e.available_seats
 				from events e join venues v on v.id = e.venue_id
 				where v.name_key like ? escape '\\' and e.starts_at >= ? and e.starts_at < ?
 				order by e.starts_at, e.name, e.id""",
-				(row, index) -> new EventSummary(new EventDetails(row.getString(1), row.getString(2), row.getString(3),
-						row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getInt(7)),
-						row.getInt(8)),
+				(row, index) -> new EventSummary(eventDetails(row), row.getInt(10)),
 				pattern, from.toEpochMilli(), until.toEpochMilli());
 	}
 
@@ -175,11 +218,10 @@ public class EventCatalog {
 	@Transactional(readOnly = true)
 	public EventDetails event(String eventId) {
 		var found = (eventId == null) ? List.<EventDetails>of() : this.jdbc.query("""
-				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats
+				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at,
+				       e.cancel_reason
 				from events e join venues v on v.id = e.venue_id where e.id = ?""",
-				(row, index) -> new EventDetails(row.getString(1), row.getString(2), row.getString(3),
-						row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getInt(7)),
-				eventId);
+				(row, index) -> eventDetails(row), eventId);
 		if (found.isEmpty()) {
 			throw new NotFound("No event has the id " + eventId);
 		}
@@ -216,7 +258,17 @@ public class EventCatalog {
 
 	private static EventDetails details(Event event, Venue venue) {
 		return new EventDetails(event.id(), event.name(), event.description(), venue.id(), venue.name(),
-				event.startsAt(), event.totalSeats());
+				event.startsAt(), event.totalSeats(), event.cancelledAt(), event.cancelReason());
+	}
+
+	// the first nine columns of an event's projection: id, name, description, venue id and name, start, seats,
+	// cancelled at, cancel reason
+	private static EventDetails eventDetails(ResultSet row) throws SQLException {
+		var cancelledAt = row.getObject(8);
+		return new EventDetails(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+				row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getInt(7),
+				(cancelledAt instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null,
+				row.getString(9));
 	}
 
 	private record SeatSnapshot(long version, List<SeatMap.Seat> seats) {

@@ -3,6 +3,7 @@ package io.seatline.engine.notification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
@@ -61,8 +62,14 @@ class EmailComposer {
 
 	MimeMessage compose(String jobId, EmailKind kind, String recipient, BookingDetails booking)
 			throws MessagingException {
+		return compose(jobId, kind, recipient, booking, null);
+	}
+
+	/** The email of a job; {@code previousStartsAt} is the time an {@link EmailKind#EVENT_MOVED} email moves from. */
+	MimeMessage compose(String jobId, EmailKind kind, String recipient, BookingDetails booking,
+			Instant previousStartsAt) throws MessagingException {
 		var event = booking.event();
-		var when = WHEN.format(event.startsAt().atZone(this.settings.displayZone()));
+		var when = when(event.startsAt());
 		var seats = String.join(", ", booking.seats());
 		var greeting = "Hello " + booking.username() + ",";
 		String subject;
@@ -83,6 +90,16 @@ class EmailComposer {
 				subject = "How was " + event.name() + "?";
 				intro = "we hope you enjoyed the event. Tell others how it was:";
 				closing = reviewLink(event.eventId());
+			}
+			case EVENT_MOVED -> {
+				subject = event.name() + " has moved to " + when;
+				intro = "the event you booked has moved from " + ((previousStartsAt != null) ? when(previousStartsAt)
+						: "its former time") + " to " + when + ". Your booking and seats stay as they are.";
+			}
+			case EVENT_CANCELLED -> {
+				subject = event.name() + " is cancelled";
+				intro = "we are sorry: the event you booked is cancelled, and so is your booking."
+						+ ((event.cancelReason() != null) ? " Reason: " + event.cancelReason() : "");
 			}
 			default -> throw new IllegalArgumentException(kind.name());
 		}
@@ -128,6 +145,10 @@ class EmailComposer {
 		message.setContent(alternatives);
 		message.saveChanges();
 		return message;
+	}
+
+	private String when(Instant instant) {
+		return WHEN.format(instant.atZone(this.settings.displayZone()));
 	}
 
 	private static String row(String label, String value) {

@@ -49,26 +49,29 @@ class EmailDelivery {
 		this.clock = clock;
 	}
 
-	/** Sends the email of this kind for this booking, unless it is no longer pending. */
-	void deliver(EmailKind kind, String bookingId) throws Exception {
-		var jobId = kind.jobId(bookingId);
-		var job = this.jdbc.query("select status, recipient from email_jobs where id = ?",
-				(row, index) -> new JobState(EmailStatus.valueOf(row.getString(1)), row.getString(2)), jobId);
+	/** Sends the email of this kind for this task instance (a booking), unless it is no longer pending. */
+	void deliver(EmailKind kind, String instanceId) throws Exception {
+		var jobId = kind.jobId(instanceId);
+		var job = this.jdbc.query("select status, recipient, booking_id, previous_starts_at from email_jobs where id = ?",
+				(row, index) -> new JobState(EmailStatus.valueOf(row.getString(1)), row.getString(2), row.getString(3),
+						(row.getObject(4) instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null),
+				jobId);
 		if (job.isEmpty() || job.get(0).status() != EmailStatus.PENDING) {
 			logger.debug("Email " + jobId + " is " + (job.isEmpty() ? "unknown" : job.get(0).status())
 					+ "; not sending");
 			return;
 		}
 		var recipient = job.get(0).recipient();
-		var booking = this.reservations.details(bookingId);
-		if (kind == EmailKind.REVIEW_PROMPT && booking.status() == BookingStatus.CANCELLED) {
+		var booking = this.reservations.details(job.get(0).bookingId());
+		if ((kind == EmailKind.REVIEW_PROMPT || kind == EmailKind.EVENT_MOVED)
+				&& booking.status() == BookingStatus.CANCELLED) {
 			this.writes.write(() -> this.jobs.findById(jobId).map((cancelled) -> {
 				cancelled.cancel();
 				return cancelled;
 			}));
 			return;
 		}
-		var message = this.composer.compose(jobId, kind, recipient, booking);
+		var message = this.composer.compose(jobId, kind, recipient, booking, job.get(0).previousStartsAt());
 		this.transport.send(message);
 		// one statement, no entity: the same change as EmailJob.sent
 		this.writes.run(() -> this.jdbc.update("""
@@ -78,15 +81,15 @@ class EmailDelivery {
 		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
 	}
 
-	private record JobState(EmailStatus status, String recipient) {
+	private record JobState(EmailStatus status, String recipient, String bookingId, Instant previousStartsAt) {
 	}
 
 	/**
 	 * Records a failed attempt. Returns when to try again, or null when this was the last attempt and the job is now
 	 * kept as failed.
 	 */
-	Instant failed(EmailKind kind, String bookingId, Throwable cause) {
-		var jobId = kind.jobId(bookingId);
+	Instant failed(EmailKind kind, String instanceId, Throwable cause) {
+		var jobId = kind.jobId(instanceId);
 		var error = (cause != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : "unknown";
 		return this.writes.write(() -> {
 			var job = this.jobs.findById(jobId).orElse(null);

@@ -106,6 +106,11 @@ class EmailJob {
 		return this.bookingId;
 	}
 
+	/** Its db-scheduler task instance's id. */
+	String instanceId() {
+		return this.kind.instanceOf(this.id);
+	}
+
 	String recipient() {
 		return this.recipient;
 	}

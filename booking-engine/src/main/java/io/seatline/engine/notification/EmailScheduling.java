@@ -2,6 +2,8 @@ package io.seatline.engine.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -20,6 +22,8 @@ import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.booking.BookingCancelled;
 import io.seatline.engine.booking.BookingConfirmed;
 import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.booking.EventCancelled;
+import io.seatline.engine.catalog.EventMoved;
 
 /**
  * Schedules the emails of a booking inside the booking's own transaction: db-scheduler writes through a
@@ -28,6 +32,9 @@ import io.seatline.engine.booking.BookingDetails;
  */
 @Component
 class EmailScheduling {
+
+	// bookings per statement: well under the databases' limits of parameters
+	private static final int CHUNK = 500;
 
 	private final EmailJobs jobs;
 
@@ -102,10 +109,114 @@ class EmailScheduling {
 		});
 	}
 
+	/**
+	 * One {@link EmailKind#EVENT_MOVED} email per confirmed booking of the event, due now, and its review prompts
+	 * moved with it. A move email of an earlier edit that is still pending gives way to this one, which keeps the
+	 * time that one moved from: the booker hears of the last move, from the time they knew.
+	 */
+	@EventListener
+	void eventMoved(EventMoved moved) {
+		var eventId = moved.event().eventId();
+		var bookingIds = this.jdbc.queryForList(
+				"select id from bookings where event_id = ? and status = 'CONFIRMED' order by id", String.class, eventId);
+		if (bookingIds.isEmpty()) {
+			return;
+		}
+		var now = this.clock.instant().toEpochMilli();
+		var edit = "." + moved.edit();
+		var inserted = this.jdbc.update("""
+				insert into email_jobs (id, version, kind, booking_id, recipient, status, attempts, due_at,
+				                        next_attempt_at, created_at, previous_starts_at)
+				select ? || b.id || ?, 0, 'EVENT_MOVED', b.id, a.email, 'PENDING', 0, ?, ?, ?,
+				       coalesce((select min(p.previous_starts_at) from email_jobs p
+				                 where p.booking_id = b.id and p.kind = 'EVENT_MOVED' and p.status = 'PENDING'), ?)
+				from bookings b join accounts a on a.id = b.account_id
+				where b.event_id = ? and b.status = 'CONFIRMED'
+				on conflict do nothing""", EmailKind.EVENT_MOVED.jobId(""), edit, now, now, now,
+				moved.previousStartsAt().toEpochMilli(), eventId);
+		this.jdbc.update("""
+				update email_jobs set status = 'CANCELLED', next_attempt_at = null, version = version + 1
+				where kind = 'EVENT_MOVED' and status = 'PENDING' and id <> ? || booking_id || ?
+				  and booking_id in (select id from bookings where event_id = ? and status = 'CONFIRMED')""",
+				EmailKind.EVENT_MOVED.jobId(""), edit, eventId);
+		scheduleEach(EmailKind.EVENT_MOVED, bookingIds.stream().map((id) -> id + edit).toList(), inserted,
+				this.clock.instant());
+		movePrompts(eventId, moved.event().startsAt());
+	}
+
+	// the review prompts not yet sent follow the event's new start time
+	private void movePrompts(String eventId, Instant startsAt) {
+		var now = this.clock.instant();
+		var promptAt = startsAt.plus(this.settings.reviewPromptDelay());
+		var dueAt = promptAt.isAfter(now) ? promptAt : now;
+		var prompts = this.jdbc.queryForList("""
+				select booking_id from email_jobs
+				where kind = 'REVIEW_PROMPT' and status = 'PENDING' and attempts = 0
+				  and booking_id in (select id from bookings where event_id = ? and status = 'CONFIRMED')""",
+				String.class, eventId);
+		if (prompts.isEmpty()) {
+			return;
+		}
+		this.jdbc.update("""
+				update email_jobs set due_at = ?, next_attempt_at = ?, version = version + 1
+				where kind = 'REVIEW_PROMPT' and status = 'PENDING' and attempts = 0
+				  and booking_id in (select id from bookings where event_id = ? and status = 'CONFIRMED')""",
+				dueAt.toEpochMilli(), dueAt.toEpochMilli(), eventId);
+		for (var bookingId : prompts) {
+			var instance = this.tasks.instance(EmailKind.REVIEW_PROMPT, bookingId);
+			if (!this.scheduler.scheduleIfNotExists(instance, dueAt)) {
+				this.scheduler.reschedule(instance, dueAt);
+			}
+		}
+	}
+
+	/**
+	 * One {@link EmailKind#EVENT_CANCELLED} email per booking the cancellation of the event cancelled, due now (its
+	 * id derived from the booking: never two for one booking); their review prompts and move emails not yet sent are
+	 * no longer wanted.
+	 */
+	@EventListener
+	void eventCancelled(EventCancelled cancelled) {
+		var now = this.clock.instant();
+		var ids = cancelled.bookingIds();
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			var chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+			var marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+			var arguments = new ArrayList<Object>(List.of(EmailKind.EVENT_CANCELLED.jobId(""), now.toEpochMilli(),
+					now.toEpochMilli(), now.toEpochMilli()));
+			arguments.addAll(chunk);
+			var inserted = this.jdbc.update("""
+					insert into email_jobs (id, version, kind, booking_id, recipient, status, attempts, due_at,
+					                        next_attempt_at, created_at)
+					select ? || b.id, 0, 'EVENT_CANCELLED', b.id, a.email, 'PENDING', 0, ?, ?, ?
+					from bookings b join accounts a on a.id = b.account_id
+					where b.id in (%s)
+					on conflict do nothing""".formatted(marks), arguments.toArray());
+			this.jdbc.update("""
+					update email_jobs set status = 'CANCELLED', next_attempt_at = null, version = version + 1
+					where kind in ('REVIEW_PROMPT', 'EVENT_MOVED') and status = 'PENDING' and booking_id in (%s)"""
+				.formatted(marks), chunk.toArray());
+			scheduleEach(EmailKind.EVENT_CANCELLED, chunk, inserted, now);
+		}
+	}
+
+	// the executions of jobs just inserted, due at once: one batch when every job was new
+	private void scheduleEach(EmailKind kind, List<String> instanceIds, int inserted, Instant dueAt) {
+		if (inserted == instanceIds.size()) {
+			this.scheduler.scheduleBatch(instanceIds.stream()
+				.<SchedulableInstance<?>>map((id) -> SchedulableInstance.of(this.tasks.instance(kind, id), dueAt))
+				.toList());
+		}
+		else {
+			instanceIds.forEach((id) -> this.scheduler.scheduleIfNotExists(this.tasks.instance(kind, id), dueAt));
+		}
+		nudgeAfterCommit();
+	}
+
 	/** Puts a failed email back in line, due now. */
 	void reschedule(EmailJob job) {
 		job.retry(this.clock.instant());
-		var instance = this.tasks.instance(job.kind(), job.bookingId());
+		var instance = this.tasks.instance(job.kind(), job.instanceId());
 		if (!this.scheduler.scheduleIfNotExists(instance, this.clock.instant())) {
 			this.scheduler.reschedule(instance, this.clock.instant());
 		}

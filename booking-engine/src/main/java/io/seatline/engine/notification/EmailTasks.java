@@ -14,7 +14,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.springframework.stereotype.Component;
 
 /**
- * The three db-scheduler one-time tasks, one per {@link EmailKind}; an instance's id is the booking's id. A failed
+ * The db-scheduler one-time tasks, one per {@link EmailKind}; an instance's id is the booking's id (with the event's
+ * edit for {@link EmailKind#EVENT_MOVED}). A failed
  * attempt is recorded and retried with exponential backoff; after the last one the job is kept as failed (db-scheduler
  * then forgets its execution, our {@code email_jobs} row remembers).
  */
@@ -45,8 +46,8 @@ class EmailTasks {
 		return List.copyOf(this.tasks.values());
 	}
 
-	TaskInstance<Void> instance(EmailKind kind, String bookingId) {
-		return this.tasks.get(kind).instance(bookingId);
+	TaskInstance<Void> instance(EmailKind kind, String instanceId) {
+		return this.tasks.get(kind).instance(instanceId);
 	}
 
 	/** Records each failure; reschedules with backoff, or stops the execution once the job is kept as failed. */
@@ -54,8 +55,8 @@ class EmailTasks {
 
 		@Override
 		public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
-			var bookingId = complete.getExecution().taskInstance.getId();
-			var retryAt = this.delivery.failed(this.kind, bookingId, complete.getCause().orElse(null));
+			var instanceId = complete.getExecution().taskInstance.getId();
+			var retryAt = this.delivery.failed(this.kind, instanceId, complete.getCause().orElse(null));
 			if (retryAt == null) {
 				operations.stop();
 			}

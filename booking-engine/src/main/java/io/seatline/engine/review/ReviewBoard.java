@@ -40,11 +40,14 @@ public class ReviewBoard {
 
 	/**
 	 * Stores the user's review of an event, replacing an earlier one. {@code FORBIDDEN} without a confirmed booking
-	 * for the event (before or after it starts).
+	 * for the event (before or after it starts), {@code CONFLICT} for a cancelled event.
 	 */
 	@Transactional
 	public ReviewDetails submit(User user, SubmitReview command) {
 		var event = this.catalog.event(command.eventId());
+		if (event.isCancelled()) {
+			throw new Conflict("The event is cancelled; it can no longer be reviewed");
+		}
 		if (!this.reservations.hasConfirmedBooking(user.id(), event.eventId())) {
 			throw new Forbidden("Only a user with a confirmed booking for this event can review it");
 		}

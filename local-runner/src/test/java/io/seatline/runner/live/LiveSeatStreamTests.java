@@ -71,6 +71,22 @@ class LiveSeatStreamTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void anEventCalledOffFreesItsSeatsOnAnOpenMapWithinASecond() throws Exception {
+		var api = api();
+		var eventId = api.newEvent("Called off live", 1, 3);
+		api.reserve(api.newUser(Api.uniqueName("offlive")), eventId, "A1");
+		api.reserve(api.newUser(Api.uniqueName("offlive")), eventId, "A3");
+		try (var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats")) {
+			assertThat(stream.next(Duration.ofSeconds(5)).data().get("availableSeats").asInt()).isEqualTo(1);
+			api.ok("cancelEvent", Map.of("eventId", eventId), api.adminToken());
+			var freed = next(stream, "seats", A_SECOND);
+			assertThat(freed.data().get("seats").toString())
+				.isEqualTo("[{\"seat\":\"A1\",\"status\":\"AVAILABLE\"},{\"seat\":\"A3\",\"status\":\"AVAILABLE\"}]");
+			assertThat(freed.data().get("availableSeats").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void aChangeMadeOutsideThisProcessReachesWatchersByPolling() throws Exception {
 		var api = api();
 		var eventId = api.newEvent("Poll test", 2, 2);

@@ -1,0 +1,37 @@
+package io.seatline.engine.catalog;
+
+import java.time.Instant;
+
+import io.seatline.engine.error.InvalidRequest;
+
+/**
+ * The command to edit an event: each field that is not null replaces the event's, checked as {@link CreateEvent}
+ * checks it (a blank {@code description} removes it). At least one field is required.
+ */
+public record UpdateEvent(String eventId, String name, String description, Instant startsAt) {
+
+	public UpdateEvent {
+		if (eventId == null || eventId.isBlank()) {
+			throw new InvalidRequest("eventId", "eventId is required");
+		}
+		if (name == null && description == null && startsAt == null) {
+			throw new InvalidRequest(null, "Give at least one of name, description and startsAt to change");
+		}
+		if (name != null) {
+			name = Names.required("name", name, 200);
+		}
+		if (description != null) {
+			description = CreateEvent.checkedDescription(description);
+		}
+	}
+
+	/** Reads {@code startsAt} from its ISO-8601 text with an offset; null fields are left as they are. */
+	public static UpdateEvent of(String eventId, String name, String description, String startsAt) {
+		return new UpdateEvent(eventId, name, description, Times.instant("startsAt", startsAt));
+	}
+
+	/** The description to store: null for a blank one. */
+	String storedDescription() {
+		return (this.description == null || this.description.isBlank()) ? null : this.description;
+	}
+}

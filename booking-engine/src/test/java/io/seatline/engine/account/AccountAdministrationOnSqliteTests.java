@@ -1,0 +1,7 @@
+package io.seatline.engine.account;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class AccountAdministrationOnSqliteTests extends AccountAdministrationTests {
+}

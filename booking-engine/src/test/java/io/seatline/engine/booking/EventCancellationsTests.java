@@ -1,0 +1,126 @@
+package io.seatline.engine.booking;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.SeatMap;
+import io.seatline.engine.catalog.SeatStatus;
+import io.seatline.engine.catalog.UpdateEvent;
+import io.seatline.engine.error.Conflict;
+import io.seatline.engine.error.Forbidden;
+import io.seatline.engine.error.NotFound;
+import io.seatline.testapp.Fixtures;
+import io.seatline.testapp.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Calling events off and moving them, with their email jobs, on a real database (each subclass names one). */
+abstract class EventCancellationsTests {
+
+	@Autowired
+	EventCancellations cancellations;
+
+	@Autowired
+	SeatReservations reservations;
+
+	@Autowired
+	EventCatalog catalog;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void cancellingAnEventCancelsItsConfirmedBookingsFreesTheirSeatsAndSchedulesOneEmailForEach() {
+		var event = this.fixtures.newEvent(2, 2);
+		var ann = this.fixtures.newUser();
+		var bob = this.fixtures.newUser();
+		var first = this.fixtures.book(ann, event, "A1", "A2");
+		var second = this.fixtures.book(bob, event, "B1");
+		var withdrawn = this.fixtures.book(ann, event, "B2");
+		this.reservations.cancel(ann, withdrawn);
+		var admin = this.fixtures.admin();
+
+		var cancelled = this.cancellations.cancel(admin, event.eventId(), " Storm ");
+		assertThat(cancelled).isEqualTo(new EventCancellation(event.eventId(), "CANCELLED", 2));
+		assertThat(this.catalog.seatMap(event.eventId()).seats()).extracting(SeatMap.Seat::status)
+			.containsOnly(SeatStatus.AVAILABLE);
+		assertThat(this.catalog.event(event.eventId()).isCancelled()).isTrue();
+		assertThat(this.catalog.event(event.eventId()).cancelReason()).isEqualTo("Storm");
+		assertThat(this.jdbc.queryForObject("select available_seats from events where id = ?", Integer.class,
+				event.eventId())).isEqualTo(4);
+		assertThat(this.reservations.details(first).status()).isEqualTo(BookingStatus.CANCELLED);
+		assertThat(this.reservations.details(second).status()).isEqualTo(BookingStatus.CANCELLED);
+		assertThat(jobs("EVENT_CANCELLED", event.eventId())).containsExactlyInAnyOrder("event-cancelled." + first,
+				"event-cancelled." + second);
+		assertThat(this.jdbc.queryForList("select status from email_jobs where id in (?, ?)", String.class,
+				"review-prompt." + first, "review-prompt." + second)).containsOnly("CANCELLED");
+
+		assertThatExceptionOfType(Conflict.class)
+			.isThrownBy(() -> this.cancellations.cancel(admin, event.eventId(), null));
+		assertThatExceptionOfType(Conflict.class).isThrownBy(
+				() -> this.reservations.reserve(bob, new ReserveSeats(event.eventId(), List.of("A1"))));
+		assertThatExceptionOfType(Conflict.class).isThrownBy(
+				() -> this.catalog.updateEvent(admin, UpdateEvent.of(event.eventId(), "Again", null, null)));
+		assertThat(jobs("EVENT_CANCELLED", event.eventId())).hasSize(2);
+	}
+
+	@Test
+	void onlyAnAdminCancelsAnEventThatExists() {
+		var event = this.fixtures.newEvent(1, 2);
+		var user = this.fixtures.newUser();
+		var booking = this.fixtures.book(user, event, "A1");
+		assertThatExceptionOfType(Forbidden.class)
+			.isThrownBy(() -> this.cancellations.cancel(user, event.eventId(), null));
+		assertThatExceptionOfType(NotFound.class)
+			.isThrownBy(() -> this.cancellations.cancel(this.fixtures.admin(), "nope", null));
+		assertThat(this.reservations.details(booking).status()).isEqualTo(BookingStatus.CONFIRMED);
+		assertThat(this.catalog.event(event.eventId()).isCancelled()).isFalse();
+	}
+
+	@Test
+	void movingAnEventSchedulesOneMoveEmailPerBookingAndMovesItsReviewPrompts() {
+		var event = this.fixtures.newEvent(1, 3);
+		var first = this.fixtures.book(this.fixtures.newUser(), event, "A1");
+		var second = this.fixtures.book(this.fixtures.newUser(), event, "A2", "A3");
+		var promptBefore = dueAt("review-prompt." + first);
+		var later = event.startsAt().plus(Duration.ofHours(5));
+
+		var moved = this.catalog.updateEvent(this.fixtures.admin(),
+				new UpdateEvent(event.eventId(), null, null, later));
+		assertThat(moved.event().startsAt()).isEqualTo(later);
+		assertThat(moved.availableSeats()).isZero();
+		assertThat(jobs("EVENT_MOVED", event.eventId())).hasSize(2)
+			.allSatisfy((job) -> assertThat(this.jdbc.queryForObject(
+					"select previous_starts_at from email_jobs where id = ?", Long.class, job))
+				.isEqualTo(event.startsAt().toEpochMilli()));
+		assertThat(dueAt("review-prompt." + first)).isEqualTo(promptBefore + Duration.ofHours(5).toMillis());
+		assertThat(dueAt("review-prompt." + second)).isEqualTo(promptBefore + Duration.ofHours(5).toMillis());
+
+		// a rename sends nothing
+		this.catalog.updateEvent(this.fixtures.admin(), new UpdateEvent(event.eventId(), "Renamed", null, null));
+		assertThat(jobs("EVENT_MOVED", event.eventId())).hasSize(2);
+		assertThat(this.catalog.event(event.eventId()).name()).isEqualTo("Renamed");
+	}
+
+	private List<String> jobs(String kind, String eventId) {
+		return this.jdbc.queryForList("""
+				select j.id from email_jobs j join bookings b on b.id = j.booking_id
+				where j.kind = ? and b.event_id = ? order by j.id""", String.class, kind, eventId);
+	}
+
+	private long dueAt(String jobId) {
+		return this.jdbc.queryForObject("select due_at from email_jobs where id = ?", Long.class, jobId);
+	}
+}

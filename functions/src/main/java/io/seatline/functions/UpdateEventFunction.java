@@ -1,0 +1,33 @@
+package io.seatline.functions;
+
+import java.util.function.Function;
+
+import org.springframework.messaging.Message;
+
+import io.seatline.engine.account.Sessions;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.UpdateEvent;
+
+/**
+ * {@code updateEvent} (admin): edits an event's name, description or start time; a new start time emails every
+ * booker. Answers the event as {@code browseEvents} lists it.
+ */
+class UpdateEventFunction implements Function<Message<Requests.UpdateEvent>, Views.EventListing> {
+
+	private final EventCatalog catalog;
+
+	private final Sessions sessions;
+
+	UpdateEventFunction(EventCatalog catalog, Sessions sessions) {
+		this.catalog = catalog;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Views.EventListing apply(Message<Requests.UpdateEvent> message) {
+		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
+		var request = message.getPayload();
+		return Views.EventListing.of(this.catalog.updateEvent(user,
+				UpdateEvent.of(request.eventId(), request.name(), request.description(), request.startsAt())));
+	}
+}
