@@ -18,7 +18,7 @@ export async function renderHeader() {
 	if (user) {
 		nav.append(link('/bookings.html', 'My bookings'));
 		if (user.role === 'ADMIN') {
-			nav.append(link('/admin.html', 'Dashboard'));
+			nav.append(link('/admin.html', 'Dashboard'), link('/boxoffice.html', 'Box office'));
 		}
 		const signOut = el('button', { type: 'button', class: 'link-button', id: 'sign-out' }, 'Sign out');
 		signOut.addEventListener('click', async () => {

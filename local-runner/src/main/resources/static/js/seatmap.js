@@ -11,16 +11,33 @@ const WORDS = { AVAILABLE: 'available', HELD: 'held', BOOKED: 'taken', BLOCKED: 
 
 export class SeatMap {
 
-	/** container: the element to draw in; onSelection(labels) is told whenever the selection changes. */
-	constructor(container, onSelection) {
+	/**
+	 * container: the element to draw in; onSelection(labels) is told whenever the selection changes. options:
+	 * selectable, the statuses a seat may be selected in (buyers: AVAILABLE; the box office also BLOCKED);
+	 * onInspect(label), told when a seat that cannot be selected is clicked; ranges, true to select a run of seats
+	 * by shift-click or by dragging across them.
+	 */
+	constructor(container, onSelection, options = {}) {
 		this.container = container;
 		this.onSelection = onSelection;
+		this.selectable = new Set(options.selectable || ['AVAILABLE']);
+		this.onInspect = options.onInspect || (() => {});
+		this.ranges = Boolean(options.ranges);
+		this.anchor = null;
 		this.buttons = new Map();
 		this.selection = new Set();
 		// the signed-in buyer's own booked seats: drawn apart from everyone else's
 		this.mine = new Set();
 		container.addEventListener('click', (event) => this.clicked(event));
 		container.addEventListener('keydown', (event) => this.keyed(event));
+		if (this.ranges) {
+			this.dragging = null;
+			container.addEventListener('pointerdown', (event) => this.dragStarted(event));
+			container.addEventListener('pointerover', (event) => this.draggedOver(event));
+			document.addEventListener('pointerup', () => {
+				this.dragging = null;
+			});
+		}
 	}
 
 	/** Draws every seat ([{seat, status}], in seat-map order); keeps the selection of seats still available. */
@@ -41,7 +58,7 @@ export class SeatMap {
 			el('span', { class: 'row-label', 'aria-hidden': 'true' }, line.labelled ? line.name : ''),
 			line.seats.map((entry) => this.button(entry)))));
 		for (const label of [...this.selection]) {
-			if (this.status(label) !== 'AVAILABLE') {
+			if (!this.selectable.has(this.status(label))) {
 				this.selection.delete(label);
 			}
 		}
@@ -69,7 +86,7 @@ export class SeatMap {
 			// restart the animation: reading offsetWidth forces a style flush between remove and add
 			void button.offsetWidth;
 			button.classList.add('flash');
-			if (change.status !== 'AVAILABLE' && this.selection.delete(change.seat)) {
+			if (!this.selectable.has(change.status) && this.selection.delete(change.seat)) {
 				button.setAttribute('aria-pressed', 'false');
 				lost.push(change.seat);
 			}
@@ -121,7 +138,7 @@ export class SeatMap {
 
 	/** Selects the seats that are still available (a selection kept across signing in); returns those selected. */
 	select(labels) {
-		const kept = labels.filter((label) => this.status(label) === 'AVAILABLE');
+		const kept = labels.filter((label) => this.selectable.has(this.status(label)));
 		for (const label of kept) {
 			this.selection.add(label);
 			this.buttons.get(label).setAttribute('aria-pressed', 'true');
@@ -168,7 +185,7 @@ export class SeatMap {
 		}
 		const word = mine ? 'yours' : (WORDS[status] || status.toLowerCase());
 		button.setAttribute('aria-label', `Seat ${button.dataset.seat}, ${word}`);
-		if (status === 'AVAILABLE') {
+		if (this.selectable.has(status)) {
 			button.removeAttribute('aria-disabled');
 		}
 		else {
@@ -184,10 +201,21 @@ export class SeatMap {
 			return;
 		}
 		this.moveTabStop(button);
+		const label = button.dataset.seat;
 		if (button.getAttribute('aria-disabled') === 'true') {
+			this.onInspect(label);
 			return;
 		}
-		const label = button.dataset.seat;
+		if (this.dragged) {
+			// the drag that ended on this seat selected it already
+			this.dragged = false;
+			return;
+		}
+		if (this.ranges && event.shiftKey && this.anchor && this.buttons.has(this.anchor)) {
+			this.selectRun(this.anchor, label);
+			return;
+		}
+		this.anchor = label;
 		if (this.selection.has(label)) {
 			this.selection.delete(label);
 		}
@@ -196,6 +224,35 @@ export class SeatMap {
 		}
 		button.setAttribute('aria-pressed', String(this.selection.has(label)));
 		this.onSelection(this.selected());
+	}
+
+	/** Selects every selectable seat from one label to another, in seat-map order, both included. */
+	selectRun(from, to) {
+		const labels = [...this.buttons.keys()];
+		const [start, end] = [labels.indexOf(from), labels.indexOf(to)].sort((a, b) => a - b);
+		for (const label of labels.slice(start, end + 1)) {
+			if (this.selectable.has(this.status(label))) {
+				this.selection.add(label);
+				this.buttons.get(label).setAttribute('aria-pressed', 'true');
+			}
+		}
+		this.onSelection(this.selected());
+	}
+
+	dragStarted(event) {
+		const button = event.target.closest('button.seat');
+		this.dragging = (button && event.button === 0 && !event.shiftKey) ? button.dataset.seat : null;
+		this.dragged = false;
+	}
+
+	draggedOver(event) {
+		const button = event.target.closest('button.seat');
+		if (!this.dragging || !button || !(event.buttons & 1) || button.dataset.seat === this.dragging) {
+			return;
+		}
+		this.selectRun(this.dragging, button.dataset.seat);
+		this.anchor = this.dragging;
+		this.dragged = true;
 	}
 
 	keyed(event) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 import io.seatline.runner.Api;
 import io.seatline.runner.RunnerTestSupport;
@@ -302,6 +303,72 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 				.orElse(null));
 			assertThat(card.findElements(By.tagName("i"))).isEmpty();
 			assertNoConsoleErrors(admin);
+		}
+	}
+
+	@Test
+	void theBoxOfficeBlocksARunOfSeatsThatAnOpenBuyersPageShowsAtOnceAndCancelsABookingFoundByItsReference() {
+		var api = api();
+		var eventId = api.newEvent("Box office gala", 3, 6);
+		var patron = Api.uniqueName("patron");
+		var booking = api.reserve(api.newUser(patron), eventId, "C5", "C6");
+		var reference = booking.get("reference").asString();
+
+		try (var admin = Browser.open(api.base(), 1280, 1100); var watcher = Browser.open(api.base(), 1280, 1000)) {
+			watcher.go("/event.html?id=" + eventId);
+			watcher.waitUntilLive();
+			watcher.script("window.notReloaded = true");
+
+			admin.signIn("admin", ADMIN_PASSWORD);
+			admin.find("a[href='/boxoffice.html']").click();
+			admin.waitFor("#event-select");
+			admin.go("/boxoffice.html?event=" + eventId);
+			admin.waitUntilLive();
+			assertThat(admin.seat("C5").getDomAttribute("title")).isEqualTo("C5: " + reference + ", " + patron);
+			// a run of seats: the first by a click, the last by a shift-click
+			admin.seat("A1").click();
+			new Actions(admin.driver).keyDown(Keys.SHIFT).click(admin.seat("A3")).keyUp(Keys.SHIFT).perform();
+			assertThat(admin.find("#selection").getText()).isEqualTo("Selected: A1, A2 and A3");
+			assertThat(admin.find("#unblock").isEnabled()).isFalse();
+			admin.find("#block").click();
+			assertThat(admin.waitFor("#seats-message.ok").getText()).isEqualTo("A1, A2 and A3 blocked.");
+
+			// the buyer's page shows them off sale within a second, without reloading
+			watcher.waitUntil(A_SECOND, (driver) -> "BLOCKED".equals(watcher.seatStatus("A1"))
+					&& "BLOCKED".equals(watcher.seatStatus("A2")) && "BLOCKED".equals(watcher.seatStatus("A3")));
+			assertThat(watcher.seat("A2").getDomAttribute("aria-disabled")).isEqualTo("true");
+			assertThat(watcher.script("return window.notReloaded")).isEqualTo(true);
+
+			// a blocked seat can be chosen again to put it back on sale
+			admin.seat("A2").click();
+			assertThat(admin.find("#block").isEnabled()).isFalse();
+			admin.find("#unblock").click();
+			assertThat(admin.waitFor("#seats-message.ok").getText()).isEqualTo("A2 back on sale.");
+			watcher.waitUntil(A_SECOND, (driver) -> "AVAILABLE".equals(watcher.seatStatus("A2")));
+
+			// a sold seat leads to its booking; the booking is cancelled for the customer, with a reason
+			admin.seat("C5").click();
+			assertThat(admin.waitFor("#seat-booking .reference").getText()).isEqualTo(reference);
+			admin.screenshot("box-office");
+			admin.type("#find-query", reference.substring(0, 4).toLowerCase() + "-" + reference.substring(4));
+			admin.find("#find-submit").click();
+			var found = admin.waitFor(".found-booking[data-booking-id='" + booking.get("bookingId").asString() + "']");
+			assertThat(found.getText()).contains(reference, patron, "Box office gala", "C5 and C6", "Confirmed");
+			admin.type(".found-booking .cancel-reason", "The row is closed for repairs");
+			admin.find(".found-booking .cancel-for button").click();
+			assertThat(admin.waitFor("#find-message.ok").getText())
+				.isEqualTo("Booking " + reference + " is cancelled; " + patron + " is emailed the reason.");
+			assertThat(admin.find(".found-booking").getText()).contains("Cancelled", "Reason: The row is closed for repairs");
+			watcher.waitUntil(A_SECOND, (driver) -> "AVAILABLE".equals(watcher.seatStatus("C5"))
+					&& "AVAILABLE".equals(watcher.seatStatus("C6")));
+			assertNoConsoleErrors(admin);
+			assertNoConsoleErrors(watcher);
+		}
+
+		try (var customer = Browser.open(api.base(), 1280, 1000)) {
+			customer.signIn(patron, "password-1");
+			customer.go("/bookings.html");
+			assertThat(customer.waitFor(".booking .status").getText()).isEqualTo("Cancelled");
 		}
 	}
 

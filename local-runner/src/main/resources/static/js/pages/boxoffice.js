@@ -1,0 +1,229 @@
+// The box office: find a booking by its reference or the buyer's name and cancel it for the customer; an event's
+// seat map with each sold seat's booking, where seats are selected (one by one, by shift-click or by dragging) and
+// blocked or unblocked. Admins only; every change goes through the same functions as any client.
+import { call, explain, listOf } from '../api.js';
+import { el, fill, formatShort, say } from '../dom.js';
+import { renderHeader, signInPrompt } from '../layout.js';
+import { watchSeats } from '../live.js';
+import { SeatMap } from '../seatmap.js';
+
+const $ = (id) => document.getElementById(id);
+const REFERENCE = /^[0-9A-Za-z]{4}[\s-]?[0-9A-Za-z]{4}$/;
+
+let seatMap = null;
+let watching = null;
+let eventId = null;
+// each sold seat's booking, by label, from the last adminSeatMap
+let holders = new Map();
+let refreshing = null;
+
+async function start() {
+	const user = await renderHeader();
+	if (!user) {
+		fill($('boxoffice-message'), signInPrompt('as an administrator to use the box office.'));
+		$('boxoffice-message').className = '';
+		return;
+	}
+	if (user.role !== 'ADMIN') {
+		say($('boxoffice-message'), 'error', 'The box office is for administrators only.');
+		return;
+	}
+	$('boxoffice').hidden = false;
+	$('find-form').addEventListener('submit', findBookings);
+	$('block').addEventListener('click', () => changeSeats('blockSeats'));
+	$('unblock').addEventListener('click', () => changeSeats('unblockSeats'));
+	seatMap = new SeatMap($('seat-map'), showSelection, {
+		selectable: ['AVAILABLE', 'BLOCKED'],
+		ranges: true,
+		onInspect: showSeatBooking,
+	});
+	await loadEvents();
+}
+
+async function loadEvents() {
+	let events;
+	try {
+		events = await call('browseEvents');
+	}
+	catch (error) {
+		say($('boxoffice-message'), 'error', explain(error));
+		return;
+	}
+	const select = $('event-select');
+	fill(select, events.map((event) => el('option', { value: event.eventId },
+		`${event.name} · ${formatShort(event.startsAt)}`)));
+	const wanted = new URLSearchParams(location.search).get('event');
+	if (wanted && events.some((event) => event.eventId === wanted)) {
+		select.value = wanted;
+	}
+	select.addEventListener('change', () => openEvent(select.value));
+	if (select.value) {
+		await openEvent(select.value);
+	}
+}
+
+async function openEvent(id) {
+	eventId = id;
+	history.replaceState(null, '', '/boxoffice.html?event=' + encodeURIComponent(id));
+	$('seat-booking').hidden = true;
+	if (watching) {
+		watching.close();
+	}
+	await loadSeats(true);
+	watching = watchSeats(id, {
+		snapshot: (snapshot) => {
+			seatMap.update(snapshot.seats);
+			refreshSoon();
+		},
+		change: (change) => {
+			seatMap.update(change.seats);
+			showCounts();
+			// a seat sold or freed elsewhere: its booking is read again shortly
+			refreshSoon();
+		},
+		state: showLive,
+		gone: (reason) => say($('seats-message'), 'error', reason.message || 'This event no longer exists.'),
+	});
+}
+
+async function loadSeats(draw) {
+	let map;
+	try {
+		map = await call('adminSeatMap', { eventId });
+	}
+	catch (error) {
+		say($('seats-message'), 'error', explain(error));
+		return;
+	}
+	holders = new Map(map.seats.filter((seat) => seat.bookingId).map((seat) => [seat.seat, seat]));
+	if (draw) {
+		seatMap.render(map.seats);
+	}
+	else {
+		seatMap.update(map.seats);
+	}
+	for (const seat of map.seats) {
+		const button = seatMap.buttons.get(seat.seat);
+		if (button) {
+			button.title = seat.reference ? `${seat.seat}: ${seat.reference}, ${seat.username}` : seat.seat;
+		}
+	}
+	showCounts();
+}
+
+function refreshSoon() {
+	clearTimeout(refreshing);
+	refreshing = setTimeout(() => loadSeats(false), 300);
+}
+
+function showCounts() {
+	const count = (status) => [...seatMap.buttons.values()].filter((button) => button.dataset.status === status).length;
+	$('seat-counts').textContent = `${count('AVAILABLE')} available, ${count('BLOCKED')} blocked, ${count('BOOKED')} sold`;
+}
+
+function showLive(state) {
+	const status = $('live-status');
+	status.dataset.state = state;
+	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
+}
+
+function showSelection(labels) {
+	const statuses = labels.map((label) => seatMap.status(label));
+	$('block').disabled = !labels.length || statuses.some((status) => status !== 'AVAILABLE');
+	$('unblock').disabled = !labels.length || statuses.some((status) => status !== 'BLOCKED');
+	$('block').textContent = labels.length > 1 ? `Block ${labels.length} seats` : 'Block';
+	$('unblock').textContent = labels.length > 1 ? `Unblock ${labels.length} seats` : 'Unblock';
+	$('selection').textContent = labels.length ? `Selected: ${listOf(labels)}` : 'No seats selected.';
+}
+
+async function changeSeats(name) {
+	const seats = seatMap.selected();
+	if (!seats.length) {
+		return;
+	}
+	try {
+		const result = await call(name, { eventId, seats });
+		seatMap.update(result.seats.map((seat) => ({ seat, status: result.status })));
+		seatMap.deselect(result.seats);
+		showCounts();
+		say($('seats-message'), 'ok', `${listOf(result.seats)} ${result.status === 'BLOCKED' ? 'blocked' : 'back on sale'}.`);
+	}
+	catch (error) {
+		say($('seats-message'), 'error', explain(error));
+		await loadSeats(false);
+	}
+}
+
+/** A sold seat was chosen: its booking, with a way to cancel it for the customer. */
+function showSeatBooking(label) {
+	const holder = holders.get(label);
+	const panel = $('seat-booking');
+	if (!holder) {
+		panel.hidden = true;
+		return;
+	}
+	panel.hidden = false;
+	fill(panel, el('h3', {}, `Seat ${label}`),
+		el('p', {}, 'Booking ', el('strong', { class: 'reference' }, holder.reference), ` by ${holder.username}`),
+		el('button', { type: 'button', class: 'link-button', id: 'find-holder' }, 'Show this booking'));
+	$('find-holder').addEventListener('click', () => {
+		$('find-query').value = holder.reference;
+		findBookings();
+	});
+}
+
+async function findBookings(submitted) {
+	if (submitted) {
+		submitted.preventDefault();
+	}
+	const query = $('find-query').value.trim();
+	if (!query) {
+		return;
+	}
+	const criteria = REFERENCE.test(query) ? { reference: query } : { username: query };
+	let found;
+	try {
+		found = await call('findBookings', criteria);
+	}
+	catch (error) {
+		say($('find-message'), 'error', explain(error));
+		fill($('found-bookings'));
+		return;
+	}
+	say($('find-message'), found.length ? 'info' : 'error', found.length
+		? `${found.length} booking${found.length > 1 ? 's' : ''} found.` : `No booking matches ${query}.`);
+	fill($('found-bookings'), found.map(bookingLine));
+}
+
+function bookingLine(booking) {
+	const line = el('li', { class: 'found-booking', 'data-booking-id': booking.bookingId },
+		el('p', {}, el('strong', { class: 'reference' }, booking.reference), ` · ${booking.username} · `,
+			el('a', { href: '/boxoffice.html?event=' + encodeURIComponent(booking.eventId) }, booking.eventName),
+			` · ${formatShort(booking.startsAt)} · seats ${listOf(booking.seats)} · `,
+			el('span', { class: 'status' }, booking.status === 'CONFIRMED' ? 'Confirmed' : 'Cancelled')),
+		booking.cancelReason ? el('p', { class: 'muted' }, `Reason: ${booking.cancelReason}`) : null);
+	if (booking.status === 'CONFIRMED') {
+		const reason = el('input', { name: 'reason', class: 'cancel-reason', required: true, maxlength: '500',
+			'aria-label': `Why booking ${booking.reference} is cancelled (the customer reads this)` });
+		const message = el('span', { class: 'message', role: 'status' });
+		const form = el('form', { class: 'inline-form cancel-for' },
+			el('label', {}, 'Reason ', reason),
+			el('button', { type: 'submit', class: 'danger' }, 'Cancel for the customer'), message);
+		form.addEventListener('submit', async (event) => {
+			event.preventDefault();
+			try {
+				const cancelled = await call('cancelBookingFor',
+					{ bookingId: booking.bookingId, reason: reason.value.trim() });
+				line.replaceWith(bookingLine(cancelled));
+				say($('find-message'), 'ok', `Booking ${cancelled.reference} is cancelled; ${cancelled.username} is emailed the reason.`);
+			}
+			catch (error) {
+				say(message, 'error', explain(error));
+			}
+		});
+		line.append(form);
+	}
+	return line;
+}
+
+start();
