@@ -45,3 +45,10 @@ export function watchSeats(eventId, handlers) {
 		},
 	};
 }
+
+/** Shows the stream's state in the page's `#live-status` line. */
+export function showLiveState(state) {
+	const status = document.getElementById('live-status');
+	status.dataset.state = state;
+	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
+}

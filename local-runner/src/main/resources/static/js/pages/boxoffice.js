@@ -4,7 +4,7 @@
 import { call, explain, listOf } from '../api.js';
 import { el, fill, formatShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
-import { watchSeats } from '../live.js';
+import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';
 
 const $ = (id) => document.getElementById(id);
@@ -81,7 +81,7 @@ async function openEvent(id) {
 			// a seat sold or freed elsewhere: its booking is read again shortly
 			refreshSoon();
 		},
-		state: showLive,
+		state: showLiveState,
 		gone: (reason) => say($('seats-message'), 'error', reason.message || 'This event no longer exists.'),
 	});
 }
@@ -119,12 +119,6 @@ function refreshSoon() {
 function showCounts() {
 	const count = (status) => [...seatMap.buttons.values()].filter((button) => button.dataset.status === status).length;
 	$('seat-counts').textContent = `${count('AVAILABLE')} available, ${count('BLOCKED')} blocked, ${count('BOOKED')} sold`;
-}
-
-function showLive(state) {
-	const status = $('live-status');
-	status.dataset.state = state;
-	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
 }
 
 function showSelection(labels) {

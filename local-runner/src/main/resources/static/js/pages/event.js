@@ -2,7 +2,7 @@
 import { call, explain, listOf } from '../api.js';
 import { el, fill, formatInstant, formatShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
-import { watchSeats } from '../live.js';
+import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';
 
 const eventId = new URLSearchParams(location.search).get('id');
@@ -54,7 +54,7 @@ async function start() {
 			tellLost(seatMap.update(change.seats));
 			showSeatsLeft(change.availableSeats);
 		},
-		state: showLive,
+		state: showLiveState,
 		gone: (reason) => say($('page-message'), 'error', reason.message || 'This event no longer exists.'),
 	});
 	await showReviews();
@@ -81,12 +81,6 @@ function showScrollHint() {
 
 function showSeatsLeft(available) {
 	$('seats-left').textContent = available === 1 ? '1 seat left' : `${available} seats left`;
-}
-
-function showLive(state) {
-	const status = $('live-status');
-	status.dataset.state = state;
-	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
 }
 
 /** Selects again the seats picked before signing in, those still available, and says what became of the rest. */

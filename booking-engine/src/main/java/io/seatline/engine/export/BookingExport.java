@@ -21,14 +21,15 @@ import io.seatline.engine.catalog.EventCatalog;
 
 /**
  * Writes bookings as CSV with the contract's header {@code booking_id,username,event,event_date,seats,booked_at,status}
- * and, as an extension after them, {@code reference}: one line per booking, oldest first, its seats space-separated in one cell, instants in ISO-8601 UTC.
+ * (exactly: clients may check it): one line per booking, oldest first, its seats space-separated in one cell, instants
+ * in ISO-8601 UTC.
  */
 @Service
 public class BookingExport {
 
-	/** The contract's header, in order, then the extension's columns. */
+	/** The contract's header, in order. */
 	public static final List<String> HEADER = List.of("booking_id", "username", "event", "event_date", "seats",
-			"booked_at", "status", "reference");
+			"booked_at", "status");
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
 		.setHeader(HEADER.toArray(String[]::new))
@@ -36,7 +37,7 @@ public class BookingExport {
 
 	// one row per booked seat, a booking's rows together and its seats in seat-map order
 	private static final String QUERY = """
-			select b.id, a.username, e.name, e.starts_at, s.label, b.created_at, b.status, b.reference
+			select b.id, a.username, e.name, e.starts_at, s.label, b.created_at, b.status
 			from bookings b
 			join accounts a on a.id = b.account_id
 			join events e on e.id = b.event_id
@@ -134,7 +135,7 @@ public class BookingExport {
 			if (this.current == null) {
 				this.current = new Object[] { bookingId, rs.getString(2), rs.getString(3),
 						Instant.ofEpochMilli(rs.getLong(4)).toString(), null,
-						Instant.ofEpochMilli(rs.getLong(6)).toString(), rs.getString(7), rs.getString(8) };
+						Instant.ofEpochMilli(rs.getLong(6)).toString(), rs.getString(7) };
 			}
 			this.seats.add(rs.getString(5));
 		}

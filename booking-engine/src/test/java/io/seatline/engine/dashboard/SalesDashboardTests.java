@@ -97,7 +97,7 @@ abstract class SalesDashboardTests {
 			.get()
 			.parse(new StringReader(out.toString()))
 			.getRecords());
-		assertThat(out.toString()).startsWith("booking_id,username,event,event_date,seats,booked_at,status,reference\r\n");
+		assertThat(out.toString()).startsWith("booking_id,username,event,event_date,seats,booked_at,status\r\n");
 		assertThat(records).hasSize(2);
 		assertThat(records.get(0).get("booking_id")).isEqualTo(first);
 		assertThat(records.get(0).get("seats")).isEqualTo("A1 A2 A10");
@@ -106,7 +106,6 @@ abstract class SalesDashboardTests {
 		assertThat(records.get(0).get("event_date")).isEqualTo(event.startsAt().toString());
 		assertThat(records.get(0).get("status")).isEqualTo("CONFIRMED");
 		assertThat(records.get(1).get("status")).isEqualTo("CANCELLED");
-		assertThat(records.get(0).get("reference")).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
 	}
 
 	@Test
@@ -117,7 +116,7 @@ abstract class SalesDashboardTests {
 		var csv = this.export.export(this.fixtures.admin(), event.eventId());
 		var record = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(csv)).getRecords().get(0);
-		assertThat(record.size()).isEqualTo(8);
+		assertThat(record.size()).isEqualTo(7);
 	}
 
 	@Test
@@ -142,7 +141,7 @@ abstract class SalesDashboardTests {
 			.isEqualTo(overall.totalSeats());
 
 		var csv = this.export.export(this.fixtures.admin(), event.eventId());
-		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status,reference\r\n");
+		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status\r\n");
 		var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(csv)).getRecords();
 		assertThat(records).hasSize(2);

@@ -287,11 +287,11 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			assertThat(lines.get(1)).startsWith("text/csv");
 			assertThat(lines.get(2)).contains("attachment").contains("bookings.csv");
 			assertThat(lines.get(3).replace("\uFEFF", ""))
-				.isEqualTo("booking_id,username,event,event_date,seats,booked_at,status,reference");
+				.isEqualTo("booking_id,username,event,event_date,seats,booked_at,status");
 			assertThat(lines.subList(4, lines.size())).anySatisfy((line) -> assertThat(line).contains(fan)
 				.contains("Jazz evening")
 				.contains("A1 A2")
-				.matches(".*,CONFIRMED,[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"));
+				.endsWith("CONFIRMED"));
 
 			// the new event is on the public list, its name shown as text
 			admin.go("/");
