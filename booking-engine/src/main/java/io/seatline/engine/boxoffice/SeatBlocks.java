@@ -36,12 +36,13 @@ public class SeatBlocks {
 
 	/**
 	 * Blocks every seat named, or none: {@code SEATS_UNAVAILABLE} naming those that are not {@code AVAILABLE}
-	 * (sold, held or blocked already), {@code INVALID_REQUEST} for seats the event does not have.
+	 * (sold, held or blocked already), {@code INVALID_REQUEST} for seats the event does not have, {@code CONFLICT} for
+	 * a cancelled event.
 	 */
 	@Transactional
 	public SeatsBlocked block(User user, SeatSelection selection) {
 		user.requireAdmin();
-		var eventId = this.catalog.event(selection.eventId()).eventId();
+		var eventId = scheduledEvent(selection.eventId());
 		var blocked = this.inventory.block(eventId, selection.seats());
 		if (blocked.size() != selection.seats().size()) {
 			// throwing rolls back the seats the statement did block
@@ -53,12 +54,12 @@ public class SeatBlocks {
 
 	/**
 	 * Makes every seat named {@code AVAILABLE} again, or none: {@code CONFLICT} naming those that are not
-	 * {@code BLOCKED}, {@code INVALID_REQUEST} for seats the event does not have.
+	 * {@code BLOCKED} or when the event is cancelled, {@code INVALID_REQUEST} for seats the event does not have.
 	 */
 	@Transactional
 	public SeatsBlocked unblock(User user, SeatSelection selection) {
 		user.requireAdmin();
-		var eventId = this.catalog.event(selection.eventId()).eventId();
+		var eventId = scheduledEvent(selection.eventId());
 		var unblocked = this.inventory.unblock(eventId, selection.seats());
 		if (unblocked.size() != selection.seats().size()) {
 			List<String> notBlocked = this.inventory.shortClaim(eventId, selection.seats(), unblocked)
@@ -68,6 +69,15 @@ public class SeatBlocks {
 					Map.of("seats", notBlocked));
 		}
 		return announced(new SeatsBlocked(eventId, unblocked, SeatStatus.AVAILABLE));
+	}
+
+	// a cancelled event sells nothing: its seats were released for good, and blocking them would only mislead
+	private String scheduledEvent(String eventId) {
+		var event = this.catalog.event(eventId);
+		if (event.isCancelled()) {
+			throw new Conflict("The event is cancelled; its seats can no longer be blocked or unblocked");
+		}
+		return event.eventId();
 	}
 
 	private SeatsBlocked announced(SeatsBlocked change) {

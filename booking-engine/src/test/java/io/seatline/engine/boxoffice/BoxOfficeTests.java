@@ -26,6 +26,7 @@ import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.booking.BookingReferences;
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.CancelBookingFor;
+import io.seatline.engine.booking.EventCancellations;
 import io.seatline.engine.booking.FindBookings;
 import io.seatline.engine.booking.ReserveSeats;
 import io.seatline.engine.booking.SeatReservations;
@@ -78,6 +79,9 @@ abstract class BoxOfficeTests {
 	BookingLedger ledger;
 
 	@Autowired
+	EventCancellations cancellations;
+
+	@Autowired
 	EventCatalog catalog;
 
 	@Autowired
@@ -127,6 +131,23 @@ abstract class BoxOfficeTests {
 			.satisfies((ex) -> assertThat(ex.seats()).containsExactly("A2", "A4"));
 		assertThat(statuses(event)).containsExactly("AVAILABLE", "BOOKED", "AVAILABLE", "BLOCKED");
 		assertThat(counts(event)).containsEntry(SeatStatus.AVAILABLE, 2).containsEntry(SeatStatus.BLOCKED, 1);
+	}
+
+	@Test
+	void aCancelledEventsSeatsCanNeitherBeBlockedNorUnblocked() {
+		var event = this.fixtures.newEvent(1, 3);
+		var admin = this.fixtures.admin();
+		this.blocks.block(admin, new SeatSelection(event.eventId(), List.of("A1")));
+		this.cancellations.cancel(admin, event.eventId(), "The band split up");
+		var version = this.inventory.versionOf(event.eventId());
+		assertThatExceptionOfType(Conflict.class)
+			.isThrownBy(() -> this.blocks.block(admin, new SeatSelection(event.eventId(), List.of("A2"))))
+			.withMessageContaining("cancelled");
+		assertThatExceptionOfType(Conflict.class)
+			.isThrownBy(() -> this.blocks.unblock(admin, new SeatSelection(event.eventId(), List.of("A1"))))
+			.withMessageContaining("cancelled");
+		assertThat(statuses(event)).containsExactly("BLOCKED", "AVAILABLE", "AVAILABLE");
+		assertThat(this.inventory.versionOf(event.eventId())).isEqualTo(version);
 	}
 
 	@Test
