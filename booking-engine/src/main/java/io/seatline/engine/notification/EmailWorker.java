@@ -52,10 +52,12 @@ class EmailWorker implements SmartLifecycle {
 		// the scheduler's bookkeeping on connections that commit without waiting for the disk; see SeatlineDataSource
 		var bookkeeping = (this.dataSource instanceof SeatlineDataSource pools) ? pools.jobs() : this.dataSource;
 		var builder = Scheduler.create(bookkeeping, this.tasks.all());
-		if (!this.database.isSqlite()) {
-			// several workers on PostgreSQL claim due jobs with SELECT ... FOR UPDATE SKIP LOCKED
-			builder.pollUsingLockAndFetch(0.5, 1.0);
+		if (this.database.isSqlite()) {
+			// one write transaction picks every due email of a poll: each one holds the lock bookings wait for
+			builder.jdbcCustomization(new SqliteLockAndFetch());
 		}
+		// several workers on PostgreSQL claim due jobs with SELECT ... FOR UPDATE SKIP LOCKED
+		builder.pollUsingLockAndFetch(0.5, 1.0);
 		this.scheduler = builder.pollingInterval(this.settings.pollingInterval())
 			.threads(this.settings.threads())
 			.clock(this.clock::instant)
