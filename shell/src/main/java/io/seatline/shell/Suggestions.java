@@ -108,7 +108,7 @@ class Suggestions {
 
 	/**
 	 * The usernames an admin may name (the listing is the admin's); with {@code disabled} not null, only the accounts
-	 * that are (or are not) disabled.
+	 * that are (or are not) disabled, and never the caller's own to disable.
 	 */
 	Lookup usernames(Boolean disabled) {
 		return (typed) -> {
@@ -121,7 +121,8 @@ class Suggestions {
 			for (var account : accounts) {
 				var username = Texts.string(account.path("username"));
 				if (startsWith(username, typed.word())
-						&& (disabled == null || disabled == account.path("disabled").asBoolean())) {
+						&& (disabled == null || disabled == account.path("disabled").asBoolean())
+						&& !(Boolean.FALSE.equals(disabled) && username.equals(this.session.username()))) {
 					proposals.add(typed.proposal(username, Texts.string(account.path("role"))
 							+ (account.path("disabled").asBoolean() ? ", disabled" : "")));
 				}

@@ -152,6 +152,8 @@ class CompletionTests {
 		run("account disable " + disabled);
 		assertThat(values(complete("account disable user"))).contains(user).doesNotContain(disabled);
 		assertThat(values(complete("account enable user"))).contains(disabled).doesNotContain(user);
+		assertThat(values(complete("account disable adm"))).doesNotContain("admin");
+		assertThat(values(complete("reset-password adm"))).contains("admin");
 		assertThat(values(complete("reset-password " + user))).containsExactly(user);
 		assertThat(values(complete("bookings find --user " + user))).containsExactly(user);
 		run("login " + user);
