@@ -10,8 +10,8 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 
 /**
  * The completion of one command's values: a lookup for each argument by position (or one for the first and one for
- * every argument after it, as seats are) and one for each option that takes an id. A lookup that fails (nobody signed in, a
- * refusal, an unknown event) offers nothing: Tab never prints an error.
+ * every argument after it, as seats are) and one for each option that takes an id. A lookup that fails (nobody
+ * signed in, a refusal, an unknown event) offers nothing: Tab never prints an error.
  */
 final class CommandCompletion implements CompletionProvider {
 
