@@ -100,7 +100,7 @@ class AccountCommands {
 	@Command(name = "reset-password", group = "Account",
 			description = "Admin: set a new password for an account: reset-password USERNAME (the new one is asked for)",
 			help = "reset-password USERNAME: as an admin, sets the account's password and ends all of its sessions; SEATLINE_NEW_PASSWORD or a line of stdin gives it in scripts",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.USERNAME)
 	String resetPassword(@Argument(index = 0, description = "the account's username") String username,
 			CommandContext context) throws Exception {
 		var reset = this.functions.call("resetPassword", "username", username, "newPassword", newPassword(context));
@@ -130,7 +130,7 @@ class AccountCommands {
 
 	@Command(name = "account disable", group = "Account", description = "Admin: stop an account signing in: account disable USERNAME",
 			help = "account disable USERNAME: ends every session of the account; it cannot sign in until enabled; its bookings stay",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.ENABLED_USERNAME)
 	String disableAccount(@Argument(index = 0, description = "the account's username") String username) {
 		var disabled = this.functions.call("disableAccount", "username", username);
 		return "Account " + disabled.path("username").asString() + " disabled; "
@@ -139,7 +139,7 @@ class AccountCommands {
 
 	@Command(name = "account enable", group = "Account", description = "Admin: let a disabled account sign in again: account enable USERNAME",
 			help = "account enable USERNAME: the account may sign in again",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.DISABLED_USERNAME)
 	String enableAccount(@Argument(index = 0, description = "the account's username") String username) {
 		return "Account " + this.functions.call("enableAccount", "username", username).path("username").asString()
 				+ " enabled";

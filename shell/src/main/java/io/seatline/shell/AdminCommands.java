@@ -69,7 +69,7 @@ class AdminCommands {
 			description = "Put an event on sale: event create --venue VENUE --name NAME --starts-at 2026-12-24T19:30:00+01:00",
 			help = "event create --venue VENUE_ID --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]"
 					+ " [--max-seats-per-account N]",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.VENUE_OPTION)
 	String createEvent(@Option(longName = "venue", description = "the venue's id (see: venues)", required = true) String venue,
 			@Option(longName = "name", description = "the event's name", required = true) String name,
 			@Option(longName = "starts-at", description = "ISO-8601 with an offset, 2026-12-24T19:30:00+01:00",
@@ -88,7 +88,7 @@ class AdminCommands {
 			description = "Edit an event: event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO]",
 			help = "event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO-8601-WITH-OFFSET]: changes what"
 					+ " is given; a new start time emails every booker",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SCHEDULED_EVENT)
 	String updateEvent(@Argument(index = 0, description = "the event's id") String event,
 			@Option(longName = "name", description = "the event's new name") String name,
 			@Option(longName = "description", description = "the new description (\"\" removes it)") String description,
@@ -103,7 +103,7 @@ class AdminCommands {
 			description = "Call an event off: event cancel EVENT [--reason TEXT]",
 			help = "event cancel EVENT [--reason TEXT]: cancels every confirmed booking of the event, frees its seats and"
 					+ " emails each booker (with the reason); the event stays listed as cancelled",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SCHEDULED_EVENT)
 	String cancelEvent(@Argument(index = 0, description = "the event's id") String event,
 			@Option(longName = "reason", description = "why, for the bookers' emails") String reason) {
 		var cancelled = this.functions.call("cancelEvent", "eventId", event, "reason", reason);
@@ -113,7 +113,7 @@ class AdminCommands {
 
 	@Command(name = "dashboard", group = "Admin", description = "Seats and bookings, over all events or one: dashboard [--event EVENT]",
 			help = "dashboard [--event EVENT]: booked and free seats and bookings of each event, and in all",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT_OPTION)
 	String dashboard(@Option(longName = "event", description = "one event's id") String event) {
 		var figures = this.functions.call("dashboard", "eventId", event);
 		var rows = new ArrayList<List<String>>();
@@ -132,7 +132,7 @@ class AdminCommands {
 
 	@Command(name = "export", group = "Admin", description = "The bookings as CSV: export [--event EVENT] --file out.csv",
 			help = "export [--event EVENT] --file FILE: writes the CSV to FILE with a progress bar when it is large; without --file, to the output",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT_OPTION)
 	String export(@Option(longName = "event", description = "one event's id; all events without it") String event,
 			@Option(longName = "file", description = "the CSV file to write") String file, CommandContext context) {
 		var csv = this.functions.text("exportBookings", "eventId", event);

@@ -20,7 +20,7 @@ class BookingCommands {
 
 	@Command(name = "book", group = "Bookings", description = "Book seats of an event, all or none: book EVENT A1 A2 ...",
 			help = "book EVENT SEAT...: books every seat named, or none if any is taken",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SEATS_TO_BOOK)
 	String book(@Arguments List<String> words) {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
@@ -48,7 +48,7 @@ class BookingCommands {
 
 	@Command(name = "cancel", group = "Bookings", description = "Cancel one of your bookings: cancel BOOKING",
 			help = "cancel BOOKING: the booking's seats become free again",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.MY_BOOKING)
 	String cancel(@Argument(index = 0, description = "the booking's id") String booking) {
 		var cancelled = this.functions.call("cancelBooking", "bookingId", booking);
 		return "Booking " + Texts.string(cancelled.path("bookingId")) + " is " + Texts.string(cancelled.path("status"))

@@ -28,21 +28,21 @@ class BoxOfficeCommands {
 
 	@Command(name = "seats block", group = "Box office", description = "Keep seats off sale: seats block EVENT A1 A2 ...",
 			help = "seats block EVENT SEAT...: blocks every seat named, or none if any is not free (sold, held or blocked)",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SEATS_TO_BLOCK)
 	String block(@Arguments List<String> words) {
 		return changeSeats("blockSeats", words, "Blocked ");
 	}
 
 	@Command(name = "seats unblock", group = "Box office", description = "Put blocked seats back on sale: seats unblock EVENT A1 A2 ...",
 			help = "seats unblock EVENT SEAT...: frees every seat named, or none if any is not blocked",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SEATS_TO_UNBLOCK)
 	String unblock(@Arguments List<String> words) {
 		return changeSeats("unblockSeats", words, "Unblocked ");
 	}
 
 	@Command(name = "seats admin", group = "Box office", description = "The seat map with who holds each sold seat: seats admin EVENT",
 			help = "seats admin EVENT: the grid (# blocked), then every sold seat with its booking reference, id and buyer",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT)
 	String adminSeats(@Argument(index = 0, description = "the event's id") String event) {
 		var map = this.functions.call("adminSeatMap", "eventId", event);
 		var rows = new ArrayList<List<String>>();
@@ -60,7 +60,7 @@ class BoxOfficeCommands {
 	@Command(name = "bookings find", group = "Box office",
 			description = "Find bookings: bookings find [--reference R] [--user U] [--event E]",
 			help = "bookings find --reference R | --user U | --event E: the bookings that match all given, newest first (200 at most)",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.BOOKINGS_FIND)
 	String find(@Option(longName = "reference", description = "the reference the customer reads out, any case") String reference,
 			@Option(longName = "user", description = "the buyer's username") String user,
 			@Option(longName = "event", description = "the event's id") String event) {

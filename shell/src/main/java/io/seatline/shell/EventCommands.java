@@ -41,7 +41,7 @@ class EventCommands {
 
 	@Command(name = "seats", group = "Events", description = "The seat map of an event: seats EVENT",
 			help = "seats EVENT: every seat of the event in a grid, free and taken seats told apart",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT)
 	String seats(@Argument(index = 0, description = "the event's id") String event) {
 		var map = this.functions.call("eventSeats", "eventId", event);
 		return SeatGrid.titled(map);
