@@ -48,7 +48,7 @@ public class SeatBlocks {
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(eventId, selection.seats(), blocked).refuseUnknown().taken());
 		}
-		return announced(new SeatsBlocked(eventId, blocked, SeatStatus.BLOCKED));
+		return announced(new SeatsBlocked(eventId, blocked, SeatStatus.BLOCKED, user.username()));
 	}
 
 	/**
@@ -67,7 +67,7 @@ public class SeatBlocks {
 			throw new Conflict("These seats are not blocked: " + String.join(", ", notBlocked),
 					Map.of("seats", notBlocked));
 		}
-		return announced(new SeatsBlocked(eventId, unblocked, SeatStatus.AVAILABLE));
+		return announced(new SeatsBlocked(eventId, unblocked, SeatStatus.AVAILABLE, user.username()));
 	}
 
 	private SeatsBlocked announced(SeatsBlocked change) {
