@@ -27,8 +27,9 @@ import io.seatline.engine.catalog.SeatStatus;
  * commits with the change, and a refusal, a rollback or a group commit's rolled-back savepoint takes it away with the
  * change. A booking costs one insert of values it already has: no read.
  */
+// not "auditLog": that bean name is the function's, in any app that embeds the functions
 @Component
-class AuditLog {
+class AuditRecording {
 
 	// bookings per statement when an event is called off: well under the databases' limits of parameters
 	private static final int CHUNK = 500;
@@ -42,7 +43,7 @@ class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcTemplate jdbc, Clock clock) {
+	AuditRecording(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
