@@ -226,6 +226,9 @@ function bookingLine(booking) {
 				const replaced = bookingLine(cancelled);
 				line.replaceWith(replaced);
 				replaced.querySelector('.show-history').click();
+				if (cancelled.eventId === eventId) {
+					showEventHistory();
+				}
 				say($('find-message'), 'ok', `Booking ${cancelled.reference} is cancelled; ${cancelled.username} is emailed the reason.`);
 			}
 			catch (error) {

@@ -370,7 +370,8 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			assertThat(rows).extracting((row) -> row.getDomAttribute("data-action"))
 				.containsExactly("cancelBookingFor", "reserveSeats");
 			assertThat(rows.get(1).getText()).contains(patron);
-			// the event's history shows the blocks and the cancel, with its CSV
+			// the event's history shows the blocks and the cancel (read again after it, and on Refresh), with its CSV
+			admin.waitFor("#event-history tr[data-action='cancelBookingFor']");
 			admin.find("#event-history-refresh").click();
 			admin.waitFor("#event-history tr[data-action='cancelBookingFor']");
 			assertThat(admin.driver.findElements(By.cssSelector("#event-history tbody tr")))
