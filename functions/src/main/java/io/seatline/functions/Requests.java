@@ -4,6 +4,8 @@ import java.util.List;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
+import io.seatline.engine.audit.AuditQuery;
+
 /**
  * The JSON inputs of the functions. Missing fields are null; the engine's commands say what is required. Types are
  * strict (a number is not text, text is not a number), except ids, which may be numbers ({@link IdText}).
@@ -94,5 +96,14 @@ final class Requests {
 	}
 
 	record OfAccount(String username) {
+	}
+
+	record AuditLog(@JsonDeserialize(using = IdText.class) String eventId,
+			@JsonDeserialize(using = IdText.class) String bookingId, String reference, String username,
+			Integer limit) {
+
+		AuditQuery toQuery() {
+			return new AuditQuery(this.eventId, this.bookingId, this.reference, this.username, this.limit);
+		}
 	}
 }

@@ -10,6 +10,7 @@ import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.SeatlineEngineAutoConfiguration;
 import io.seatline.engine.account.AccountAdministration;
 import io.seatline.engine.account.Registrations;
+import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.booking.EventCancellations;
@@ -177,6 +178,16 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	CancelBookingForFunction cancelBookingFor(SeatReservations reservations, Sessions sessions) {
 		return new CancelBookingForFunction(reservations, sessions);
+	}
+
+	@Bean
+	AuditLogFunction auditLog(AuditTrail trail, Sessions sessions) {
+		return new AuditLogFunction(trail, sessions);
+	}
+
+	@Bean
+	ExportAuditLogFunction exportAuditLog(AuditTrail trail, Sessions sessions) {
+		return new ExportAuditLogFunction(trail, sessions);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import io.seatline.engine.booking.BookingDetails;
@@ -217,6 +218,20 @@ public final class Views {
 		static AdminSeat of(AdminSeatMap.Seat seat) {
 			return new AdminSeat(seat.label(), seat.status().name(), seat.reference(), seat.bookingId(),
 					seat.username());
+		}
+	}
+
+	/**
+	 * One entry of {@code auditLog}: {@code before} and {@code after} are the JSON objects the engine kept (null where
+	 * there was no state); {@code reference} only on an entry of a booking.
+	 */
+	public record AuditEntry(Instant at, String actor, String action, String eventId, String bookingId,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String reference, String username, String summary,
+			@JsonRawValue String before, @JsonRawValue String after) {
+
+		static AuditEntry of(io.seatline.engine.audit.AuditEntry entry) {
+			return new AuditEntry(entry.at(), entry.actor(), entry.action(), entry.eventId(), entry.bookingId(),
+					entry.reference(), entry.username(), entry.summary(), entry.before(), entry.after());
 		}
 	}
 

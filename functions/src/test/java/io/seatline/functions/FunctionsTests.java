@@ -18,6 +18,9 @@ import io.seatline.engine.account.Role;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.account.SignedIn;
 import io.seatline.engine.account.User;
+import io.seatline.engine.audit.AuditEntry;
+import io.seatline.engine.audit.AuditQuery;
+import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.booking.BookingDetails;
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.ReserveSeats;
@@ -282,6 +285,27 @@ class FunctionsTests {
 		Message<String> csv = new ExportBookingsFunction(export, this.sessions)
 			.apply(message(new Requests.OfEvent("e1"), "admin-token"));
 		assertThat(csv.getPayload()).startsWith("booking_id");
+		assertThat(csv.getHeaders().get(MessageHeaders.CONTENT_TYPE).toString()).startsWith("text/csv");
+	}
+
+	@Test
+	void auditLogHandsTheEngineTheQueryAndAnswersItsEntriesForAdminsOnly() {
+		var trail = mock(AuditTrail.class);
+		var query = new AuditQuery(null, null, "abcd-2345", "Ann", 5);
+		given(trail.entries(ADMIN, query)).willReturn(List.of(new AuditEntry(NOW, "admin", "cancelBookingFor", "e1",
+				"b1", "ABCD2345", "ann", "Cancelled A1", "{\"status\":\"CONFIRMED\"}", null)));
+		given(trail.export(ADMIN, query)).willReturn("at,actor\r\n");
+		var request = new Requests.AuditLog(null, null, "abcd-2345", "Ann", 5);
+		assertThatExceptionOfType(Forbidden.class)
+			.isThrownBy(() -> new AuditLogFunction(trail, this.sessions).apply(message(request, "ann-token")));
+		var entries = new AuditLogFunction(trail, this.sessions).apply(message(request, "admin-token"));
+		assertThat(entries).singleElement().satisfies((entry) -> {
+			assertThat(entry.reference()).isEqualTo("ABCD2345");
+			assertThat(entry.before()).isEqualTo("{\"status\":\"CONFIRMED\"}");
+			assertThat(entry.after()).isNull();
+		});
+		Message<String> csv = new ExportAuditLogFunction(trail, this.sessions).apply(message(request, "admin-token"));
+		assertThat(csv.getPayload()).startsWith("at,actor");
 		assertThat(csv.getHeaders().get(MessageHeaders.CONTENT_TYPE).toString()).startsWith("text/csv");
 	}
 

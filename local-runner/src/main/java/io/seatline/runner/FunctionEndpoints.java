@@ -28,7 +28,7 @@ import io.seatline.functions.FunctionInvoker;
 
 /**
  * {@code POST /{function}} and {@code POST /a,b}: JSON in, JSON out (CSV for the export), through the same
- * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings. The caller is the
+ * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings, {@code GET /admin/audit.csv} the audit log. The caller is the
  * bearer token of the {@code Authorization} header or, without one, the web pages' {@link SessionCookies session
  * cookie}.
  */
@@ -163,5 +163,44 @@ class FunctionEndpoints {
 					ContentDisposition.attachment().filename("bookings.csv").build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body((String) result.payload());
+	}
+
+	/**
+	 * {@code GET /admin/audit.csv}: the audit log as CSV, filtered as {@code exportAuditLog} filters it (by
+	 * {@code eventId}, {@code bookingId} or {@code reference}, {@code username}, and {@code limit}).
+	 */
+	@GetMapping("/admin/audit.csv")
+	ResponseEntity<String> auditCsv(@RequestParam(required = false) String eventId,
+			@RequestParam(required = false) String bookingId, @RequestParam(required = false) String reference,
+			@RequestParam(required = false) String username, @RequestParam(required = false) String limit,
+			HttpServletRequest request) {
+		var input = new LinkedHashMap<String, Object>();
+		input.put("eventId", eventId);
+		input.put("bookingId", bookingId);
+		input.put("reference", reference);
+		input.put("username", username);
+		input.put("limit", limitOf(limit));
+		var token = BearerTokens.of(request);
+		var result = this.functions.invoke("exportAuditLog", this.functions.toJson(input).getBytes(StandardCharsets.UTF_8),
+				(token != null) ? token : SessionCookies.tokenOf(request), clientAddress(request));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(result.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("audit.csv").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body((String) result.payload());
+	}
+
+	// a query parameter is text: a limit that is not a small whole number is the same refusal as in the JSON
+	private static Integer limitOf(String limit) {
+		if (limit == null || limit.isEmpty()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(limit);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidRequest("limit", "limit is a whole number");
+		}
 	}
 }

@@ -1,6 +1,7 @@
 // The box office: find a booking by its reference or the buyer's name and cancel it for the customer; an event's
 // seat map with each sold seat's booking, where seats are selected (one by one, by shift-click or by dragging) and
-// blocked or unblocked. Admins only; every change goes through the same functions as any client.
+// blocked or unblocked; the audit log of a found booking and of the event (who did what, when, before and after),
+// each with its CSV. Admins only; every change goes through the same functions as any client.
 import { call, explain, listOf } from '../api.js';
 import { el, fill, formatShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
@@ -32,6 +33,7 @@ async function start() {
 	$('find-form').addEventListener('submit', findBookings);
 	$('block').addEventListener('click', () => changeSeats('blockSeats'));
 	$('unblock').addEventListener('click', () => changeSeats('unblockSeats'));
+	$('event-history-refresh').addEventListener('click', () => showEventHistory());
 	seatMap = new SeatMap($('seat-map'), showSelection, {
 		selectable: ['AVAILABLE', 'BLOCKED'],
 		ranges: true,
@@ -66,6 +68,8 @@ async function openEvent(id) {
 	eventId = id;
 	history.replaceState(null, '', '/boxoffice.html?event=' + encodeURIComponent(id));
 	$('seat-booking').hidden = true;
+	$('event-history-csv').href = '/admin/audit.csv?eventId=' + encodeURIComponent(id);
+	showEventHistory();
 	if (watching) {
 		watching.close();
 	}
@@ -141,6 +145,7 @@ async function changeSeats(name) {
 		seatMap.deselect(result.seats);
 		showCounts();
 		say($('seats-message'), 'ok', `${listOf(result.seats)} ${result.status === 'BLOCKED' ? 'blocked' : 'back on sale'}.`);
+		showEventHistory();
 	}
 	catch (error) {
 		say($('seats-message'), 'error', explain(error));
@@ -196,6 +201,16 @@ function bookingLine(booking) {
 			` · ${formatShort(booking.startsAt)} · seats ${listOf(booking.seats)} · `,
 			el('span', { class: 'status' }, booking.status === 'CONFIRMED' ? 'Confirmed' : 'Cancelled')),
 		booking.cancelReason ? el('p', { class: 'muted' }, `Reason: ${booking.cancelReason}`) : null);
+	const history = el('div', { class: 'audit-history booking-history' });
+	const toggle = el('button', { type: 'button', class: 'link-button show-history', 'aria-expanded': 'false' },
+		'History');
+	toggle.addEventListener('click', async () => {
+		toggle.setAttribute('aria-expanded', 'true');
+		await showHistory(history, { bookingId: booking.bookingId }, `booking ${booking.reference}`);
+	});
+	line.append(el('p', {}, toggle, ' · ',
+		el('a', { href: '/admin/audit.csv?bookingId=' + encodeURIComponent(booking.bookingId), download: 'audit.csv' },
+			'History (CSV)')), history);
 	if (booking.status === 'CONFIRMED') {
 		const reason = el('input', { name: 'reason', class: 'cancel-reason', required: true, maxlength: '500',
 			'aria-label': `Why booking ${booking.reference} is cancelled (the customer reads this)` });
@@ -208,7 +223,12 @@ function bookingLine(booking) {
 			try {
 				const cancelled = await call('cancelBookingFor',
 					{ bookingId: booking.bookingId, reason: reason.value.trim() });
-				line.replaceWith(bookingLine(cancelled));
+				const replaced = bookingLine(cancelled);
+				line.replaceWith(replaced);
+				replaced.querySelector('.show-history').click();
+				if (cancelled.eventId === eventId) {
+					showEventHistory();
+				}
 				say($('find-message'), 'ok', `Booking ${cancelled.reference} is cancelled; ${cancelled.username} is emailed the reason.`);
 			}
 			catch (error) {
@@ -218,6 +238,49 @@ function bookingLine(booking) {
 		line.append(form);
 	}
 	return line;
+}
+
+/** The selected event's history, newest first. */
+async function showEventHistory() {
+	if (eventId) {
+		await showHistory($('event-history'), { eventId }, 'this event');
+	}
+}
+
+/** Reads auditLog and shows it as a compact table: when, who, what, and the state before and after. */
+async function showHistory(node, query, what) {
+	let entries;
+	try {
+		entries = await call('auditLog', query);
+	}
+	catch (error) {
+		fill(node, el('p', { class: 'message error' }, explain(error)));
+		return;
+	}
+	if (!entries.length) {
+		fill(node, el('p', { class: 'muted' }, `Nothing recorded for ${what} yet.`));
+		return;
+	}
+	fill(node, el('div', { class: 'table-scroller' }, el('table', { class: 'audit-table' },
+		el('caption', { class: 'visually-hidden' }, `History of ${what}, newest first`),
+		el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'When'), el('th', { scope: 'col' }, 'Who'),
+			el('th', { scope: 'col' }, 'What'), el('th', { scope: 'col' }, 'Before → after'))),
+		el('tbody', {}, entries.map((entry) => el('tr', { 'data-action': entry.action },
+			el('td', {}, formatShort(entry.at)),
+			el('td', {}, entry.actor),
+			el('td', {}, el('span', { class: 'audit-action' }, entry.action), el('br'),
+			el('span', { class: 'muted' }, entry.summary)),
+			el('td', {}, `${stateText(entry.before)} → ${stateText(entry.after)}`)))))));
+}
+
+/** A state of the audit log ({status: 'CANCELLED', seats: ['A1']}) as text: "status CANCELLED, seats A1". */
+function stateText(state) {
+	if (!state) {
+		return '—';
+	}
+	const fields = Object.entries(state).map(([key, value]) =>
+		`${key} ${Array.isArray(value) ? value.join(' ') : value === null ? '—' : String(value)}`);
+	return fields.length ? fields.join(', ') : '—';
 }
 
 start();

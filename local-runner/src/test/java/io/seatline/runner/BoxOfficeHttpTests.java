@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The box office over HTTP against a real SQLite file: {@code blockSeats}, {@code unblockSeats}, {@code adminSeatMap},
- * {@code findBookings} and {@code cancelBookingFor}, each with its success and its refusals.
+ * {@code findBookings}, {@code cancelBookingFor} and the audit log ({@code auditLog}, {@code exportAuditLog},
+ * {@code GET /admin/audit.csv}), each with its success and its refusals.
  */
 class BoxOfficeHttpTests extends RunnerTestSupport {
 
@@ -188,6 +189,77 @@ class BoxOfficeHttpTests extends RunnerTestSupport {
 		}
 		assertThat(Files.readString(email, StandardCharsets.UTF_8)).contains("Reason: The orchestra is ill")
 			.contains(reference);
+	}
+
+	@Test
+	void theAuditLogShowsWhoDidWhatToABookingAndAnEventForAdminsOnlyAndAsCsv() {
+		var event = this.http.newEvent("Audited show", 1, 4);
+		var buyerName = Api.uniqueName("audited");
+		var buyer = this.http.newUser(buyerName);
+		var booking = this.http.reserve(buyer, event, "A1", "A2");
+		var bookingId = booking.get("bookingId").asString();
+		var reference = booking.get("reference").asString();
+		this.http.ok("blockSeats", seats(event, "A4"), this.admin);
+		this.http.ok("cancelBookingFor", Map.of("bookingId", bookingId, "reason", "Sold twice"), this.admin);
+
+		var history = this.http.ok("auditLog",
+				Map.of("reference", reference.substring(0, 4).toLowerCase() + " " + reference.substring(4)), this.admin);
+		assertThat(history).hasSize(2);
+		var cancel = history.get(0);
+		assertThat(cancel.get("actor").asString()).isEqualTo("admin");
+		assertThat(cancel.get("action").asString()).isEqualTo("cancelBookingFor");
+		assertThat(cancel.get("eventId").asString()).isEqualTo(event);
+		assertThat(cancel.get("bookingId").asString()).isEqualTo(bookingId);
+		assertThat(cancel.get("reference").asString()).isEqualTo(reference);
+		assertThat(cancel.get("username").asString()).isEqualTo(buyerName);
+		assertThat(cancel.get("summary").asString()).contains("Sold twice");
+		assertThat(cancel.get("at").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+		// the states are JSON objects, not text holding JSON
+		assertThat(cancel.get("before").get("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(cancel.get("before").get("seats").toString()).isEqualTo("[\"A1\",\"A2\"]");
+		assertThat(cancel.get("after").get("reason").asString()).isEqualTo("Sold twice");
+		var sale = history.get(1);
+		assertThat(sale.get("actor").asString()).isEqualTo(buyerName);
+		assertThat(sale.get("action").asString()).isEqualTo("reserveSeats");
+		assertThat(sale.get("before").isNull()).isTrue();
+
+		var ofEvent = this.http.ok("auditLog", Map.of("eventId", event), this.admin);
+		assertThat(ofEvent.findValues("action").stream().map(JsonNode::asString).toList())
+			.containsExactly("cancelBookingFor", "blockSeats", "reserveSeats", "createEvent");
+		assertThat(ofEvent.get(1).has("reference")).isFalse();
+		assertThat(this.http.ok("auditLog", Map.of("eventId", event, "limit", 1), this.admin)).hasSize(1);
+		assertThat(this.http.ok("auditLog", Map.of("username", buyerName.toUpperCase()), this.admin)).hasSize(2);
+		assertThat(this.http.ok("auditLog", Map.of("bookingId", bookingId), this.admin)).hasSize(2);
+
+		assertError(this.http.post("auditLog", Api.toJson(Map.of("eventId", event)), buyer), 403, "FORBIDDEN");
+		assertError(this.http.post("exportAuditLog", Api.toJson(Map.of("eventId", event)), buyer), 403, "FORBIDDEN");
+		assertError(this.http.post("auditLog", "{}", null), 401, "UNAUTHENTICATED");
+		assertError(this.http.post("auditLog", "{\"eventId\":\"nosuchevent00\"}", this.admin), 404, "NOT_FOUND");
+		assertError(this.http.post("auditLog", "{\"bookingId\":\"nosuchbooking\"}", this.admin), 404, "NOT_FOUND");
+		assertField(this.http.post("auditLog", "{\"limit\":0}", this.admin), "limit");
+		assertField(this.http.post("auditLog", "{\"limit\":\"5\"}", this.admin), "limit");
+		assertField(this.http.post("auditLog", "{\"reference\":\"0000OOOO\"}", this.admin), "reference");
+
+		var csv = this.http.get("/admin/audit.csv?eventId=" + event, "Authorization", "Bearer " + this.admin);
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.header("Content-Disposition")).contains("attachment").contains("audit.csv");
+		var lines = csv.body().lines().toList();
+		assertThat(lines).hasSize(5);
+		assertThat(lines.get(0)).isEqualTo("at,actor,action,event_id,booking_id,reference,username,summary,before,after");
+		assertThat(lines.get(1)).contains(",admin,cancelBookingFor," + event + "," + bookingId + "," + reference + ","
+				+ buyerName + ",").contains("\"{\"\"status\"\":\"\"CONFIRMED\"\"");
+		assertThat(this.http.get("/admin/audit.csv?reference=" + reference + "&limit=1", "Authorization",
+				"Bearer " + this.admin).body().lines()).hasSize(2);
+		assertThat(this.http.post("exportAuditLog", Api.toJson(Map.of("eventId", event)), this.admin).body())
+			.isEqualTo(csv.body());
+		assertThat(this.http.get("/admin/audit.csv").status()).isEqualTo(401);
+		assertThat(this.http.get("/admin/audit.csv?eventId=" + event, "Authorization", "Bearer " + buyer).status())
+			.isEqualTo(403);
+		assertThat(this.http.get("/admin/audit.csv?eventId=nosuchevent00", "Authorization", "Bearer " + this.admin)
+			.status()).isEqualTo(404);
+		assertThat(this.http.get("/admin/audit.csv?limit=many", "Authorization", "Bearer " + this.admin).status())
+			.isEqualTo(400);
 	}
 
 	private List<String> statuses(String event) {

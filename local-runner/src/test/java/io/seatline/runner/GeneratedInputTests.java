@@ -43,11 +43,11 @@ class GeneratedInputTests {
 			"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 			"createEvent", "dashboard", "exportBookings", "listVenues", "currentUser", "emailQueue", "retryEmails",
 			"ping", "logout", "blockSeats", "unblockSeats", "adminSeatMap", "findBookings", "cancelBookingFor",
-			"functionRouter", "nope");
+			"auditLog", "exportAuditLog", "functionRouter", "nope");
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
-			"startsAt", "description", "jobId", "reference", "reason");
+			"startsAt", "description", "jobId", "reference", "reason", "limit");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -55,7 +55,8 @@ class GeneratedInputTests {
 			"select count(*) from venues", "select count(*) from events", "select count(*) from event_seats",
 			"select count(*) from event_seats where status <> 'AVAILABLE'", "select count(*) from bookings",
 			"select count(*) from bookings where status <> 'CONFIRMED'", "select count(*) from booking_seats",
-			"select count(*) from reviews", "select total(rating) from reviews", "select count(*) from email_jobs");
+			"select count(*) from reviews", "select total(rating) from reviews", "select count(*) from email_jobs",
+			"select count(*) from audit_entries");
 
 	private static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -162,7 +163,9 @@ class GeneratedInputTests {
 			Map.entry("retryEmails", List.of("jobId")), Map.entry("blockSeats", List.of("eventId", "seats")),
 			Map.entry("unblockSeats", List.of("eventId", "seats")), Map.entry("adminSeatMap", List.of("eventId")),
 			Map.entry("findBookings", List.of("reference", "username", "eventId")),
-			Map.entry("cancelBookingFor", List.of("bookingId", "reference", "reason")));
+			Map.entry("cancelBookingFor", List.of("bookingId", "reference", "reason")),
+			Map.entry("auditLog", List.of("eventId", "bookingId", "reference", "username", "limit")),
+			Map.entry("exportAuditLog", List.of("eventId", "bookingId", "reference", "username", "limit")));
 
 	@Provide
 	Arbitrary<String> callers() {
@@ -199,7 +202,7 @@ class GeneratedInputTests {
 			case "from", "to" -> years.map((year) -> java.time.LocalDate.of(year, 12, 31).toString());
 			case "startsAt" -> years.map((year) -> java.time.OffsetDateTime
 				.of(year, 6, 1, 20, 0, 0, 0, java.time.ZoneOffset.ofHours(2)).toString());
-			case "rating", "rows", "seatsPerRow", "capacity" -> Arbitraries.integers()
+			case "rating", "rows", "seatsPerRow", "capacity", "limit" -> Arbitraries.integers()
 				.between(-2, 200_000).edgeCases((edges) -> edges.includeOnly(0, 1, 5, 702, 100_000)).map(Object.class::cast);
 			case "eventId", "venueId", "bookingId", "jobId" -> Arbitraries.of(eventId, venueId, bookingId, "nope", "");
 			case "seats" -> Arbitraries.of("A1", "A2", "B3", "C4", "a2", "Z9", "1", "").list().ofMaxSize(5)

@@ -421,7 +421,7 @@ class HttpContractTests extends RunnerTestSupport {
 				"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 				"listVenues", "createEvent", "dashboard", "exportBookings", "emailQueue", "retryEmails",
 				"changePassword", "resetPassword", "reserveSeats,eventSeats", "updateEvent", "cancelEvent",
-				"listAccounts", "disableAccount", "enableAccount" };
+				"listAccounts", "disableAccount", "enableAccount", "auditLog", "exportAuditLog" };
 		for (var function : functions) {
 			for (var token : new String[] { null, user, this.admin }) {
 				for (var body : bodies) {

@@ -306,6 +306,43 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void auditShowsWhoDidWhatToABookingAndAnEventAndWritesTheCsv(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 3");
+		var buyer = newUser();
+		run("login " + buyer);
+		run("book " + event + " A1 A2");
+		assertThat(status("audit --event " + event)).isEqualTo(4);
+		run("login admin");
+		run("seats block " + event + " A3");
+		var found = run("bookings find --user " + buyer);
+		var matcher = Pattern.compile("\\|([2-9A-HJ-NP-Z]{8})\\s*\\|").matcher(found);
+		assertThat(matcher.find()).as(found).isTrue();
+		var reference = matcher.group(1);
+		run("booking cancel-for " + reference + " --reason \"Sold twice\"");
+
+		var history = run("audit --booking " + reference.toLowerCase());
+		assertThat(history).contains("WHEN", "BEFORE -> AFTER");
+		assertThat(history.lines().filter((line) -> line.contains("|" + reference))).hasSize(2);
+		assertThat(history).containsPattern("\\|admin\\s*\\|cancelBookingFor\\s*\\|" + reference)
+			.containsPattern("\\|" + buyer + "\\s*\\|reserveSeats\\s*\\|" + reference)
+			.contains("Sold twice");
+		assertThat(history.indexOf("cancelBookingFor")).isLessThan(history.indexOf("reserveSeats"));
+		assertThat(run("audit --event " + event + " --limit 1")).contains("cancelBookingFor")
+			.doesNotContain("blockSeats");
+		assertThat(run("audit --user nobody-here")).isEqualTo("No audit entries found");
+
+		var file = Path.of("target", "exports", "audit-" + unique() + ".csv");
+		Files.createDirectories(file.getParent());
+		assertThat(run("audit --event " + event + " --file " + file)).isEqualTo("Wrote 4 audit entries to " + file);
+		var csv = Files.readString(file, StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("at,actor,action,event_id,booking_id,reference,username,summary,before,after")
+			.contains(",admin,blockSeats," + event + ",").contains(",admin,createEvent," + event + ",");
+		assertThat(run("audit --event " + event + " --csv")).startsWith("at,actor,action,");
+		assertThat(status("audit --event nosuchevent00")).isEqualTo(5);
+		assertThat(status("audit --limit 0")).isEqualTo(2);
+	}
+
+	@Test
 	void invokeWritesTheFunctionsJson() throws Exception {
 		var event = newEvent("--rows 1 --seats-per-row 2");
 		assertThat(run("invoke eventSeats --body {\"eventId\":\"" + event + "\"}"))
@@ -335,7 +372,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(31);
+		assertThat(commands).hasSize(32);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,11 @@ public class AccountAdministration {
 
 	private final Clock clock;
 
-	AccountAdministration(Accounts accounts, LoginSessions sessions, JdbcTemplate jdbc, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	AccountAdministration(Accounts accounts, LoginSessions sessions, JdbcTemplate jdbc, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.jdbc = jdbc;
@@ -78,7 +83,10 @@ public class AccountAdministration {
 			throw new Conflict("You cannot disable your own account");
 		}
 		account.disable(this.clock.instant());
-		return new AccountStatusChanged(account.username(), true, this.sessions.deleteAll(account.id()));
+		var changed = new AccountStatusChanged(account.username(), true, this.sessions.deleteAll(account.id()));
+		this.publisher.publishEvent(new AccountAdministered(user.username(), account.username(),
+				AccountAdministered.Change.DISABLED, changed.sessionsEnded()));
+		return changed;
 	}
 
 	/** Lets a disabled account sign in again. {@code NOT_FOUND} for an unknown username, {@code CONFLICT} if enabled. */
@@ -87,6 +95,8 @@ public class AccountAdministration {
 		user.requireAdmin();
 		var account = find(username);
 		account.enable();
+		this.publisher.publishEvent(new AccountAdministered(user.username(), account.username(),
+				AccountAdministered.Change.ENABLED, 0));
 		return new AccountStatusChanged(account.username(), false, 0);
 	}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,9 +51,12 @@ public class Sessions {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	Sessions(Accounts accounts, LoginSessions sessions, LoginThrottle throttle, PasswordHashing hashing,
 			AccountSettings settings, TransactionTemplate transactions, WritePath writes, JdbcTemplate jdbc,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -149,7 +153,7 @@ public class Sessions {
 	 * account and lifts a lock on its username. {@code NOT_FOUND} for an unknown username.
 	 */
 	public PasswordChanged resetPassword(String token, String username, String newPassword) {
-		authenticate(token).requireAdmin();
+		var admin = authenticate(token).requireAdmin();
 		if (username == null || username.isEmpty()) {
 			throw new InvalidRequest("username", "A username is required");
 		}
@@ -166,7 +170,10 @@ public class Sessions {
 				.orElseThrow(() -> new NotFound("No account is named '" + username + "'"));
 			account.changePassword(newHash);
 			this.throttle.forget(key);
-			return new PasswordChanged(account.username(), this.sessions.deleteAll(account.id()));
+			var changed = new PasswordChanged(account.username(), this.sessions.deleteAll(account.id()));
+			this.publisher.publishEvent(new AccountAdministered(admin.username(), account.username(),
+					AccountAdministered.Change.PASSWORD_RESET, changed.sessionsEnded()));
+			return changed;
 		});
 	}
 

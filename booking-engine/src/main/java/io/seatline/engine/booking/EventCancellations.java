@@ -66,7 +66,7 @@ public class EventCancellations {
 			this.bookings.saveAndFlush(booking);
 			cancelled.add(booking.id());
 		}
-		this.publisher.publishEvent(new EventCancelled(event, cancelled));
+		this.publisher.publishEvent(new EventCancelled(event, cancelled, user.username()));
 		return new EventCancellation(event.eventId(), "CANCELLED", cancelled.size());
 	}
 

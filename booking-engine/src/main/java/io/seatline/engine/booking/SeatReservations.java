@@ -177,7 +177,7 @@ public class SeatReservations {
 		if (!booking.accountId().equals(user.id())) {
 			throw new Forbidden("This booking belongs to another user");
 		}
-		return cancel(booking, user.username(), null);
+		return cancel(booking, user.username(), null, user.username());
 	}
 
 	/**
@@ -192,7 +192,7 @@ public class SeatReservations {
 			.orElseThrow(() -> new NotFound("No booking has the reference " + command.reference()))
 				: locked(command.bookingId());
 		var owner = this.accounts.usernames(List.of(booking.accountId())).get(booking.accountId());
-		return cancel(booking, owner, command.reason());
+		return cancel(booking, owner, command.reason(), user.username());
 	}
 
 	/** The booking, locked: a second cancellation of it waits for this one, then finds it cancelled. */
@@ -204,7 +204,7 @@ public class SeatReservations {
 		return booking;
 	}
 
-	private BookingDetails cancel(Booking booking, String username, String reason) {
+	private BookingDetails cancel(Booking booking, String username, String reason, String cancelledBy) {
 		var event = this.catalog.event(booking.eventId());
 		var now = this.clock.instant();
 		if (booking.status() == BookingStatus.CONFIRMED && event.hasStartedAt(now)) {
@@ -218,7 +218,7 @@ public class SeatReservations {
 		}
 		this.bookings.saveAndFlush(booking);
 		var details = BookingDetails.of(booking, event, username);
-		this.publisher.publishEvent(new BookingCancelled(details));
+		this.publisher.publishEvent(new BookingCancelled(details, cancelledBy, reason != null));
 		return details;
 	}
 

@@ -49,7 +49,7 @@ public class SeatBlocks {
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(eventId, selection.seats(), blocked).refuseUnknown().taken());
 		}
-		return announced(new SeatsBlocked(eventId, blocked, SeatStatus.BLOCKED));
+		return announced(new SeatsBlocked(eventId, blocked, SeatStatus.BLOCKED, user.username()));
 	}
 
 	/**
@@ -68,7 +68,7 @@ public class SeatBlocks {
 			throw new Conflict("These seats are not blocked: " + String.join(", ", notBlocked),
 					Map.of("seats", notBlocked));
 		}
-		return announced(new SeatsBlocked(eventId, unblocked, SeatStatus.AVAILABLE));
+		return announced(new SeatsBlocked(eventId, unblocked, SeatStatus.AVAILABLE, user.username()));
 	}
 
 	// a cancelled event sells nothing: its seats were released for good, and blocking them would only mislead

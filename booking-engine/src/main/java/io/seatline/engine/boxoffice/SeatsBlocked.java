@@ -6,7 +6,8 @@ import io.seatline.engine.catalog.SeatStatus;
 
 /**
  * Seats of an event that the box office blocked ({@code BLOCKED}) or unblocked ({@code AVAILABLE}), in seat-map
- * order. Published inside the transaction that changed them, and the answer of {@code blockSeats}/{@code unblockSeats}.
+ * order, and the admin who did. Published inside the transaction that changed them, and the answer of
+ * {@code blockSeats}/{@code unblockSeats}.
  */
-public record SeatsBlocked(String eventId, List<String> seats, SeatStatus status) {
+public record SeatsBlocked(String eventId, List<String> seats, SeatStatus status, String admin) {
 }

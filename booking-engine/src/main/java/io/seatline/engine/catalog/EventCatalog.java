@@ -71,7 +71,9 @@ public class EventCatalog {
 		if (this.venues.existsByNameKey(Venue.keyOf(command.name()))) {
 			throw new Conflict("A venue named '" + command.name() + "' exists already");
 		}
-		return VenueSummary.of(this.venues.saveAndFlush(new Venue(command, this.clock.instant())));
+		var venue = VenueSummary.of(this.venues.saveAndFlush(new Venue(command, this.clock.instant())));
+		this.publisher.publishEvent(new CatalogChanged.VenueCreated(user.username(), venue));
+		return venue;
 	}
 
 	/** Every venue, by name. */
@@ -104,7 +106,9 @@ public class EventCatalog {
 					statement.setString(2, labels.get(position));
 					statement.setInt(3, position);
 				});
-		return details(event, venue);
+		var details = details(event, venue);
+		this.publisher.publishEvent(new CatalogChanged.EventCreated(user.username(), details));
+		return details;
 	}
 
 	/**
@@ -117,11 +121,13 @@ public class EventCatalog {
 		user.requireAdmin();
 		var event = this.events.lockById(command.eventId())
 			.orElseThrow(() -> new NotFound("No event has the id " + command.eventId()));
+		var venue = this.venues.findById(event.venueId()).orElseThrow();
+		var before = details(event, venue);
 		var previousStartsAt = event.startsAt();
 		event.edit(command, this.clock.instant());
 		this.events.saveAndFlush(event);
-		var venue = this.venues.findById(event.venueId()).orElseThrow();
 		var details = details(event, venue);
+		this.publisher.publishEvent(new CatalogChanged.EventEdited(user.username(), before, details));
 		if (!previousStartsAt.equals(event.startsAt())) {
 			this.publisher.publishEvent(new EventMoved(details, previousStartsAt, event.version()));
 		}

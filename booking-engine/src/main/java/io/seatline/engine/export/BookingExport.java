@@ -98,7 +98,7 @@ public class BookingExport {
 	 * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}. Names of events and users
 	 * are chosen by people, so any cell may start so.
 	 */
-	static String inert(String cell) {
+	public static String inert(String cell) {
 		if (cell == null || cell.isEmpty()) {
 			return cell;
 		}

@@ -105,7 +105,7 @@ abstract class BoxOfficeTests {
 		var admin = this.fixtures.admin();
 		var version = this.inventory.versionOf(event.eventId());
 		var blocked = this.blocks.block(admin, new SeatSelection(event.eventId(), List.of("a3", "A1")));
-		assertThat(blocked).isEqualTo(new SeatsBlocked(event.eventId(), List.of("A1", "A3"), SeatStatus.BLOCKED));
+		assertThat(blocked).isEqualTo(new SeatsBlocked(event.eventId(), List.of("A1", "A3"), SeatStatus.BLOCKED, "admin"));
 		assertThat(this.inventory.versionOf(event.eventId())).isGreaterThan(version);
 		assertThat(statuses(event)).containsExactly("BLOCKED", "AVAILABLE", "BLOCKED", "AVAILABLE");
 		assertThat(counts(event)).containsEntry(SeatStatus.AVAILABLE, 2).containsEntry(SeatStatus.BLOCKED, 2);

@@ -361,6 +361,35 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			assertThat(admin.find(".found-booking").getText()).contains("Cancelled", "Reason: The row is closed for repairs");
 			watcher.waitUntil(A_SECOND, (driver) -> "AVAILABLE".equals(watcher.seatStatus("C5"))
 					&& "AVAILABLE".equals(watcher.seatStatus("C6")));
+
+			// the booking's history: the cancel just done, newest first, above the sale
+			var cancel = admin.waitFor(".found-booking .booking-history tr[data-action='cancelBookingFor']");
+			assertThat(cancel.getText()).contains("admin", "The row is closed for repairs",
+					"status CONFIRMED, seats C5 C6 → status CANCELLED, reason The row is closed for repairs");
+			var rows = admin.driver.findElements(By.cssSelector(".found-booking .booking-history tbody tr"));
+			assertThat(rows).extracting((row) -> row.getDomAttribute("data-action"))
+				.containsExactly("cancelBookingFor", "reserveSeats");
+			assertThat(rows.get(1).getText()).contains(patron);
+			// the event's history shows the blocks and the cancel (read again after it, and on Refresh), with its CSV
+			admin.waitFor("#event-history tr[data-action='cancelBookingFor']");
+			admin.find("#event-history-refresh").click();
+			admin.waitFor("#event-history tr[data-action='cancelBookingFor']");
+			assertThat(admin.driver.findElements(By.cssSelector("#event-history tbody tr")))
+				.extracting((row) -> row.getDomAttribute("data-action"))
+				.containsExactly("cancelBookingFor", "unblockSeats", "blockSeats", "reserveSeats", "createEvent");
+			assertThat(admin.find("#event-history-csv").getDomAttribute("href"))
+				.isEqualTo("/admin/audit.csv?eventId=" + eventId);
+			var csv = (String) admin.driver.executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					fetch(document.getElementById('event-history-csv').href).then((r) => r.text().then((t) =>
+						done(r.status + '\\n' + r.headers.get('content-disposition') + '\\n' + t)));
+					""");
+			var csvLines = csv.lines().toList();
+			assertThat(csvLines.get(0)).isEqualTo("200");
+			assertThat(csvLines.get(1)).contains("attachment").contains("audit.csv");
+			assertThat(csvLines.get(2)).isEqualTo("at,actor,action,event_id,booking_id,reference,username,summary,before,after");
+			assertThat(csvLines.get(3)).contains(",admin,cancelBookingFor," + eventId + ",");
+			admin.screenshot("box-office-history");
 			assertNoConsoleErrors(admin);
 			assertNoConsoleErrors(watcher);
 		}

@@ -1,0 +1,7 @@
+package io.seatline.engine.audit;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class AuditLogOnSqliteTests extends AuditLogTests {
+}
