@@ -1,14 +1,18 @@
 package io.seatline.engine.audit;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The small JSON objects an audit entry keeps as its state before and after: text, numbers, booleans, lists of
- * text, in the order given. The engine has no JSON library, and needs none for this.
+ * text, instants as ISO-8601 text, in the order given.
  */
 final class Json {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private Json() {
 	}
@@ -25,59 +29,8 @@ final class Json {
 	}
 
 	static String object(Map<String, Object> fields) {
-		var json = new StringBuilder("{");
-		fields.forEach((key, value) -> {
-			if (json.length() > 1) {
-				json.append(',');
-			}
-			text(json, key).append(':');
-			value(json, value);
-		});
-		return json.append('}').toString();
-	}
-
-	private static void value(StringBuilder json, Object value) {
-		if (value == null) {
-			json.append("null");
-		}
-		else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-			json.append(value);
-		}
-		else if (value instanceof List<?> list) {
-			json.append('[');
-			for (int i = 0; i < list.size(); i++) {
-				if (i > 0) {
-					json.append(',');
-				}
-				value(json, list.get(i));
-			}
-			json.append(']');
-		}
-		else {
-			text(json, value.toString());
-		}
-	}
-
-	private static StringBuilder text(StringBuilder json, String text) {
-		json.append('"');
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> {
-					if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
-				}
-			}
-		}
-		return json.append('"');
+		var plain = new LinkedHashMap<String, Object>();
+		fields.forEach((key, value) -> plain.put(key, (value instanceof Instant instant) ? instant.toString() : value));
+		return MAPPER.writeValueAsString(plain);
 	}
 }
