@@ -103,7 +103,8 @@ async function loadDashboard() {
 	}
 	const events = figures.events || [];
 	fill($('event-table').tBodies[0], events.length ? events.map((line) => el('tr', { 'data-event-id': line.eventId },
-		el('td', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(line.eventId) }, line.name)),
+		el('td', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(line.eventId) }, line.name),
+			line.status === 'CANCELLED' ? [' ', el('span', { class: 'status cancelled called-off' }, 'Cancelled')] : null),
 		el('td', {}, line.venueName || ''),
 		el('td', {}, formatShort(line.startsAt)),
 		el('td', { class: 'number' }, String(line.bookedSeats)),

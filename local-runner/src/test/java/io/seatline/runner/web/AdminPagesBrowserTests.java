@@ -176,6 +176,9 @@ class AdminPagesBrowserTests extends RunnerTestSupport {
 			buyer.go("/");
 			var card = buyer.waitFor(".event-card[data-event-id='" + eventId + "']");
 			assertThat(card.getText()).contains("Cancelled", "Called off: no seats on sale");
+			admin.go("/admin.html");
+			assertThat(admin.waitFor("#event-table tr[data-event-id='" + eventId + "'] .status").getText())
+				.isEqualTo("Cancelled");
 			assertNoConsoleErrors(admin);
 			assertNoConsoleErrors(buyer);
 		}
