@@ -245,6 +245,10 @@ async function showReviewForm(reviews) {
 	}
 	const mineHere = mine.filter((entry) => entry.eventId === eventId && entry.status === 'CONFIRMED');
 	seatMap.markMine(mineHere.flatMap((entry) => entry.seats || []));
+	if (cancelled) {
+		fill(area, el('p', { class: 'muted' }, 'This event was called off, so it cannot be reviewed.'));
+		return;
+	}
 	if (!mineHere.length) {
 		fill(area, el('p', { class: 'muted' }, 'Book seats for this event to review it.'));
 		return;

@@ -93,13 +93,22 @@ class LiveChanges implements SmartLifecycle {
 	/** A booking, cancellation or block of this process committed. */
 	@EventListener
 	void on(SeatsChanged changed) {
+		var current = this.worker;
+		if (current == null) {
+			return;
+		}
 		onWorker(() -> {
 			this.pending.add(changed.eventId());
 			if (!this.scheduled) {
 				this.scheduled = true;
 				// the first change goes out at once, those that follow wait for the interval to pass
 				var wait = Math.max(0, this.lastSent + this.interval.toNanos() - System.nanoTime());
-				this.worker.schedule(guarded(this::flush), wait, TimeUnit.NANOSECONDS);
+				try {
+					current.schedule(guarded(this::flush), wait, TimeUnit.NANOSECONDS);
+				}
+				catch (RejectedExecutionException ex) {
+					// stopping: nobody listens any more
+				}
 			}
 		});
 	}
