@@ -35,8 +35,8 @@ import io.seatline.functions.FunctionInvoker;
  * never the seats themselves: the page asks its function again. {@code listening} opens each (re)connection, so that
  * a page reloads what it may have missed while away. Changes are coalesced, at most one message per
  * interval, so a rush of bookings costs the page one reload per interval. Like the seat stream it needs no session:
- * seat statuses are public. It hears the changes of this process only (another process on the same database is
- * not polled for).
+ * seat statuses are public. It hears what the engine announces as {@link SeatsChanged}: this process's changes, and
+ * on PostgreSQL every process's (the engine listens for them); on SQLite another process's changes are not polled for.
  */
 @RestController
 class LiveChanges implements SmartLifecycle {
