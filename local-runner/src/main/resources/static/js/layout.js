@@ -18,7 +18,8 @@ export async function renderHeader() {
 	if (user) {
 		nav.append(link('/bookings.html', 'My bookings'));
 		if (user.role === 'ADMIN') {
-			nav.append(link('/admin.html', 'Dashboard'), link('/boxoffice.html', 'Box office'));
+			nav.append(link('/admin.html', 'Dashboard'), link('/boxoffice.html', 'Box office'),
+				link('/accounts.html', 'Accounts'));
 		}
 		const signOut = el('button', { type: 'button', class: 'link-button', id: 'sign-out' }, 'Sign out');
 		signOut.addEventListener('click', async () => {

@@ -52,3 +52,47 @@ export function showLiveState(state) {
 	status.dataset.state = state;
 	status.textContent = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline, retrying…' }[state] || state;
 }
+
+/**
+ * Listens to the stream of changes over all events (the dashboard's): handlers open(first), told on each
+ * (re)connect, changed({eventIds}),
+ * state('live' | 'reconnecting' | 'offline'). The browser reconnects by itself; a page that was away reloads what
+ * it shows on open(false). Returns {close()}.
+ */
+export function watchChanges(handlers) {
+	let source = null;
+	let closed = false;
+	let retry = null;
+	let first = true;
+
+	function open() {
+		source = new EventSource('/live/changes');
+		source.addEventListener('listening', () => {
+			handlers.state('live');
+			handlers.open(first);
+			first = false;
+		});
+		source.addEventListener('changed', (event) => handlers.changed(JSON.parse(event.data)));
+		source.addEventListener('error', () => {
+			if (closed) {
+				return;
+			}
+			if (source.readyState === EventSource.CLOSED) {
+				handlers.state('offline');
+				retry = setTimeout(open, 3000);
+			}
+			else {
+				handlers.state('reconnecting');
+			}
+		});
+	}
+
+	open();
+	return {
+		close() {
+			closed = true;
+			clearTimeout(retry);
+			source.close();
+		},
+	};
+}

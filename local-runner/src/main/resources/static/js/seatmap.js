@@ -147,6 +147,18 @@ export class SeatMap {
 		return kept;
 	}
 
+	/** No seat can be selected any more (the event was called off): every seat says it is not on sale. */
+	closeSales() {
+		this.closed = true;
+		this.selectable = new Set();
+		this.selection.clear();
+		this.container.dataset.closed = 'true';
+		for (const button of this.buttons.values()) {
+			this.setStatus(button, button.dataset.status);
+		}
+		this.onSelection(this.selected());
+	}
+
 	status(label) {
 		const button = this.buttons.get(label);
 		return button ? button.dataset.status : undefined;
@@ -183,7 +195,7 @@ export class SeatMap {
 		else {
 			delete button.dataset.mine;
 		}
-		const word = mine ? 'yours' : (WORDS[status] || status.toLowerCase());
+		const word = mine ? 'yours' : (this.closed ? 'not on sale' : (WORDS[status] || status.toLowerCase()));
 		button.setAttribute('aria-label', `Seat ${button.dataset.seat}, ${word}`);
 		if (this.selectable.has(status)) {
 			button.removeAttribute('aria-disabled');

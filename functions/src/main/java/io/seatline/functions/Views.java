@@ -159,13 +159,14 @@ public final class Views {
 	public record Retried(int retried) {
 	}
 
-	/** One event's line on the dashboard. */
+	/** One event's line on the dashboard; {@code status} is SCHEDULED or CANCELLED. */
 	public record DashboardEvent(String eventId, String name, Instant startsAt, int totalSeats, int bookedSeats,
-			int availableSeats, long bookings, String venueName, int blockedSeats) {
+			int availableSeats, long bookings, String venueName, int blockedSeats, String status) {
 
 		static DashboardEvent of(DashboardFigures.EventFigures line) {
 			return new DashboardEvent(line.eventId(), line.name(), line.startsAt(), line.totalSeats(),
-					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName(), line.blockedSeats());
+					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName(), line.blockedSeats(),
+					line.cancelled() ? "CANCELLED" : "SCHEDULED");
 		}
 	}
 

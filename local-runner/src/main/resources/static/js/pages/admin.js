@@ -3,6 +3,7 @@
 import { call, explain, listOf } from '../api.js';
 import { el, fill, formatShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
+import { showLiveState, watchChanges } from '../live.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,6 +26,46 @@ async function start() {
 	$('venue-form').addEventListener('submit', createVenue);
 	$('event-form').addEventListener('submit', createEvent);
 	await Promise.all([loadDashboard(), loadVenues()]);
+	followChanges();
+}
+
+// the dashboard follows the sales: each change of any event's seats asks the dashboard function again, at most
+// once per REFRESH_GAP, and never two at a time (a burst of bookings costs one reload, not one per booking)
+const REFRESH_GAP = 500;
+let refreshing = false;
+let again = false;
+let lastRefresh = 0;
+
+function followChanges() {
+	watchChanges({
+		// a (re)connect may have missed changes: read the figures again
+		open: (first) => (first ? null : refreshSoon()),
+		changed: refreshSoon,
+		state: showLiveState,
+	});
+}
+
+async function refreshSoon() {
+	if (refreshing) {
+		again = true;
+		return;
+	}
+	refreshing = true;
+	try {
+		const wait = lastRefresh + REFRESH_GAP - Date.now();
+		if (wait > 0) {
+			await new Promise((resolve) => setTimeout(resolve, wait));
+		}
+		again = false;
+		lastRefresh = Date.now();
+		await loadDashboard();
+	}
+	finally {
+		refreshing = false;
+	}
+	if (again) {
+		refreshSoon();
+	}
 }
 
 async function loadDashboard() {
@@ -62,14 +103,17 @@ async function loadDashboard() {
 	}
 	const events = figures.events || [];
 	fill($('event-table').tBodies[0], events.length ? events.map((line) => el('tr', { 'data-event-id': line.eventId },
-		el('td', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(line.eventId) }, line.name)),
+		el('td', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(line.eventId) }, line.name),
+			line.status === 'CANCELLED' ? [' ', el('span', { class: 'status cancelled called-off' }, 'Cancelled')] : null),
 		el('td', {}, line.venueName || ''),
 		el('td', {}, formatShort(line.startsAt)),
 		el('td', { class: 'number' }, String(line.bookedSeats)),
 		el('td', { class: 'number' }, String(line.totalSeats)),
 		el('td', { class: 'number' }, line.bookings === undefined ? '' : String(line.bookings)),
-		el('td', {}, el('a', { href: '/admin/export.csv?eventId=' + encodeURIComponent(line.eventId), download: 'bookings.csv' }, 'CSV'))))
-		: el('tr', {}, el('td', { colspan: '7', class: 'muted' }, 'No events yet.')));
+		el('td', {}, el('a', { href: '/admin/export.csv?eventId=' + encodeURIComponent(line.eventId), download: 'bookings.csv' }, 'CSV')),
+		el('td', {}, el('a', { class: 'manage-event', href: '/manage-event.html?id=' + encodeURIComponent(line.eventId),
+			'aria-label': `Manage ${line.name}` }, 'Manage'))))
+		: el('tr', {}, el('td', { colspan: '8', class: 'muted' }, 'No events yet.')));
 	const recent = figures.recentBookings || [];
 	fill($('recent-table').tBodies[0], recent.length ? recent.map((booking) => el('tr', {},
 		el('td', {}, formatShort(booking.createdAt)),

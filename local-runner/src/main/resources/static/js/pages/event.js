@@ -12,6 +12,8 @@ let user = null;
 let seatMap = null;
 // the seats of a booking on its way: the stream may report them taken before the reply arrives
 let booking = new Set();
+// the event was called off: nothing can be booked, whatever the seats say
+let cancelled = false;
 // seats picked before signing in, kept for this tab until the buyer is back on this event's page
 const PICKED_KEY = 'seatline.picked.' + eventId;
 
@@ -40,6 +42,9 @@ async function start() {
 	showSeatsLeft(seatMap.available());
 	showScrollHint();
 	window.addEventListener('resize', showScrollHint);
+	if (event.status === 'CANCELLED') {
+		showCancelled();
+	}
 	$('book').addEventListener('click', book);
 	$('legend-mine').hidden = !user;
 	keepPickedSeats();
@@ -47,11 +52,22 @@ async function start() {
 		snapshot: (snapshot) => {
 			const before = seatMap.selected();
 			seatMap.render(snapshot.seats);
-			tellLost(before.filter((label) => !seatMap.selected().includes(label)));
+			if (snapshot.status === 'CANCELLED') {
+				showCancelled();
+			}
+			else {
+				tellLost(before.filter((label) => !seatMap.selected().includes(label)));
+			}
 			showSeatsLeft(snapshot.availableSeats);
 		},
 		change: (change) => {
-			tellLost(seatMap.update(change.seats));
+			if (change.status === 'CANCELLED') {
+				seatMap.update(change.seats);
+				showCancelled();
+			}
+			else {
+				tellLost(seatMap.update(change.seats));
+			}
 			showSeatsLeft(change.availableSeats);
 		},
 		state: showLiveState,
@@ -62,7 +78,11 @@ async function start() {
 
 function showSelection(labels) {
 	const button = $('book');
-	if (!user) {
+	if (cancelled) {
+		button.textContent = 'Booking closed';
+		button.disabled = true;
+	}
+	else if (!user) {
 		button.textContent = 'Sign in to book';
 		button.disabled = false;
 	}
@@ -80,13 +100,30 @@ function showScrollHint() {
 }
 
 function showSeatsLeft(available) {
+	if (cancelled) {
+		$('seats-left').textContent = 'No seats on sale';
+		return;
+	}
 	$('seats-left').textContent = available === 1 ? '1 seat left' : `${available} seats left`;
+}
+
+/** The event was called off (at load, or while this page was open): its seat map can no longer be booked. */
+function showCancelled() {
+	if (cancelled) {
+		return;
+	}
+	cancelled = true;
+	$('event-status').hidden = false;
+	seatMap.closeSales();
+	showSeatsLeft(0);
+	say($('booking-message'), 'error', 'This event was called off, so its seats can no longer be booked. '
+		+ 'Every booking of it is cancelled and its buyer told by email.');
 }
 
 /** Selects again the seats picked before signing in, those still available, and says what became of the rest. */
 function keepPickedSeats() {
 	const stored = sessionStorage.getItem(PICKED_KEY);
-	if (!user || !stored) {
+	if (!user || !stored || cancelled) {
 		return;
 	}
 	sessionStorage.removeItem(PICKED_KEY);
@@ -145,6 +182,14 @@ async function book() {
 		await showReviews();
 	}
 	catch (error) {
+		if (error.code === 'CONFLICT') {
+			// called off while the live stream was down, say: ask once more what the event is now
+			const now = await call('eventSeats', { eventId }).catch(() => null);
+			if (now && now.status === 'CANCELLED') {
+				showCancelled();
+				return;
+			}
+		}
 		if (error.code === 'SEATS_UNAVAILABLE' && Array.isArray(error.seats)) {
 			// the refusal names the seats that are taken: draw them so, even while the live stream is down
 			seatMap.markTaken(error.seats);
@@ -200,6 +245,10 @@ async function showReviewForm(reviews) {
 	}
 	const mineHere = mine.filter((entry) => entry.eventId === eventId && entry.status === 'CONFIRMED');
 	seatMap.markMine(mineHere.flatMap((entry) => entry.seats || []));
+	if (cancelled) {
+		fill(area, el('p', { class: 'muted' }, 'This event was called off, so it cannot be reviewed.'));
+		return;
+	}
 	if (!mineHere.length) {
 		fill(area, el('p', { class: 'muted' }, 'Book seats for this event to review it.'));
 		return;

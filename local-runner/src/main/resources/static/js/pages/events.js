@@ -66,12 +66,15 @@ async function load() {
 function card(event) {
 	const left = event.availableSeats;
 	const level = left === 0 ? 'none' : (left <= Math.max(5, event.totalSeats / 10) ? 'few' : '');
-	return el('li', { class: 'event-card', 'data-event-id': event.eventId },
-		el('h2', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(event.eventId) }, event.name)),
+	// a cancelled event stays listed, so that its buyers find it, but nothing of it is on sale
+	const cancelled = event.status === 'CANCELLED';
+	return el('li', { class: 'event-card' + (cancelled ? ' cancelled' : ''), 'data-event-id': event.eventId },
+		el('h2', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(event.eventId) }, event.name),
+			cancelled ? ' ' : null, cancelled ? el('span', { class: 'status cancelled called-off' }, 'Cancelled') : null),
 		el('p', { class: 'muted' }, event.venue.name),
 		el('p', {}, el('time', { datetime: event.startsAt }, formatInstant(event.startsAt))),
-		el('p', { class: 'seats-left ' + level },
-			left === 0 ? 'Sold out' : `${left} of ${event.totalSeats} seats left`));
+		cancelled ? el('p', { class: 'seats-left none' }, 'Called off: no seats on sale')
+			: el('p', { class: 'seats-left ' + level }, left === 0 ? 'Sold out' : `${left} of ${event.totalSeats} seats left`));
 }
 
 start();

@@ -26,8 +26,7 @@ class SeatChangeAnnouncer {
 
 	@TransactionalEventListener
 	void eventCancelled(EventCancelled cancelled) {
-		if (!cancelled.bookingIds().isEmpty()) {
-			this.publisher.publishEvent(new SeatsChanged(cancelled.event().eventId()));
-		}
+		// even with no booking to release: open seat maps must learn that the event can no longer be booked
+		this.publisher.publishEvent(new SeatsChanged(cancelled.event().eventId()));
 	}
 }

@@ -13,8 +13,8 @@ import io.seatline.engine.notification.EmailOutbox.EmailCounts;
 public record DashboardFigures(int totalSeats, int bookedSeats, int availableSeats, long bookings,
 		List<EventFigures> events, List<BookingDetails> recentBookings, EmailCounts emails, int blockedSeats) {
 
-	/** One event's line. */
+	/** One event's line; {@code cancelled} when the event was called off. */
 	public record EventFigures(String eventId, String name, String venueName, Instant startsAt, int totalSeats,
-			int bookedSeats, int availableSeats, long bookings, int blockedSeats) {
+			int bookedSeats, int availableSeats, long bookings, int blockedSeats, boolean cancelled) {
 	}
 }

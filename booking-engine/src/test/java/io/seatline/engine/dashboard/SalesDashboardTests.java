@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.seatline.engine.booking.EventCancellations;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.NotFound;
@@ -37,6 +38,9 @@ abstract class SalesDashboardTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	EventCancellations cancellations;
+
 	@Test
 	void theFiguresOfOneEventCountItsSeatsAndConfirmedBookings() {
 		var event = this.fixtures.newEvent(2, 5);
@@ -54,6 +58,18 @@ abstract class SalesDashboardTests {
 			assertThat(line.totalSeats()).isEqualTo(10);
 		});
 		assertThat(figures.recentBookings()).hasSize(3);
+	}
+
+	@Test
+	void anEventCalledOffSaysSoOnItsLine() {
+		var kept = this.fixtures.newEvent(1, 3);
+		var called = this.fixtures.newEvent(1, 3);
+		this.cancellations.cancel(this.fixtures.admin(), called.eventId(), "Flooded");
+		var admin = this.fixtures.admin();
+		assertThat(this.dashboard.figures(admin, called.eventId()).events())
+			.singleElement().satisfies((line) -> assertThat(line.cancelled()).isTrue());
+		assertThat(this.dashboard.figures(admin, kept.eventId()).events())
+			.singleElement().satisfies((line) -> assertThat(line.cancelled()).isFalse());
 	}
 
 	@Test

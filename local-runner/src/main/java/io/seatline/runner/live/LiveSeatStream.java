@@ -14,7 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * {@code GET /live/events/{eventId}/seats}: the event's seats as Server-Sent Events. {@code snapshot} carries every
  * seat, {@code seats} the seats whose status changed, both as {@code {eventId, seats: [{seat, status}],
- * availableSeats}}; {@code gone} ends the stream of an unknown event. Seat statuses are public, like
+ * availableSeats, status}} ({@code status}: the event's, SCHEDULED or CANCELLED; a cancelled event sends
+ * {@code seats} even when no seat changed); {@code gone} ends the stream of an unknown event. Seat statuses are public, like
  * {@code eventSeats}, so the stream needs no session.
  */
 @RestController

@@ -132,7 +132,7 @@ class LiveSeats implements SmartLifecycle {
 			// the pages already watching must not miss what this reading shows
 			publish(eventId, watch, now);
 		}
-		var snapshot = message(eventId, now.all(), now.available());
+		var snapshot = message(eventId, now.all(), now);
 		var sent = send(emitter,
 				() -> SseEmitter.event().name("snapshot").reconnectTime(RECONNECT.toMillis()).data(snapshot));
 		if (sent) {
@@ -172,9 +172,11 @@ class LiveSeats implements SmartLifecycle {
 
 	private void publish(String eventId, Watch watch, SeatStates now) {
 		var changed = now.changedSince(watch.states);
+		var called = !now.eventStatus().equals(watch.states.eventStatus());
 		watch.states = now;
-		if (!changed.isEmpty()) {
-			var data = message(eventId, changed, now.available());
+		// a cancelled event may change no seat (it had no bookings): its pages must still hear of it
+		if (!changed.isEmpty() || called) {
+			var data = message(eventId, changed, now);
 			broadcast(eventId, watch, () -> SseEmitter.event().name("seats").data(data));
 		}
 	}
@@ -223,11 +225,12 @@ class LiveSeats implements SmartLifecycle {
 		return SeatStates.of(this.catalog.seatMap(eventId));
 	}
 
-	private String message(String eventId, List<SeatStates.Seat> seats, int available) {
+	private String message(String eventId, List<SeatStates.Seat> seats, SeatStates now) {
 		var message = new LinkedHashMap<String, Object>();
 		message.put("eventId", eventId);
 		message.put("seats", seats);
-		message.put("availableSeats", available);
+		message.put("availableSeats", now.available());
+		message.put("status", now.eventStatus());
 		return this.functions.toJson(message);
 	}
 

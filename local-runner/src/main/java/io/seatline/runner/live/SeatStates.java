@@ -9,13 +9,16 @@ import java.util.Objects;
 import io.seatline.engine.catalog.SeatMap;
 import io.seatline.engine.catalog.SeatStatus;
 
-/** One reading of an event's seat statuses, in seat-map order, and what changed since an earlier reading. */
+/** One reading of an event's status and its seat statuses, in seat-map order, and what changed since an earlier reading. */
 final class SeatStates {
 
 	private final Map<String, String> statuses;
 
-	private SeatStates(Map<String, String> statuses) {
+	private final String eventStatus;
+
+	private SeatStates(Map<String, String> statuses, String eventStatus) {
 		this.statuses = statuses;
+		this.eventStatus = eventStatus;
 	}
 
 	static SeatStates of(SeatMap map) {
@@ -23,7 +26,7 @@ final class SeatStates {
 		for (var seat : map.seats()) {
 			statuses.put(seat.label(), seat.status().name());
 		}
-		return new SeatStates(statuses);
+		return new SeatStates(statuses, map.event().isCancelled() ? "CANCELLED" : "SCHEDULED");
 	}
 
 	/** Every seat with its status, as {@code eventSeats} lists them. */
@@ -45,6 +48,11 @@ final class SeatStates {
 			}
 		});
 		return changed;
+	}
+
+	/** The event's status as {@code eventSeats} gives it: SCHEDULED or CANCELLED. */
+	String eventStatus() {
+		return this.eventStatus;
 	}
 
 	int available() {
