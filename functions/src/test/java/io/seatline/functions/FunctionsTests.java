@@ -268,7 +268,7 @@ class FunctionsTests {
 		assertThatExceptionOfType(Forbidden.class)
 			.isThrownBy(() -> function.apply(message(new Requests.OfEvent(null), "ann-token")));
 		given(dashboard.figures(ADMIN, null)).willReturn(new DashboardFigures(12, 2, 10, 1,
-				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1, 0)), List.of(),
+				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1, 0, ZoneId.of("UTC"))), List.of(),
 				new io.seatline.engine.notification.EmailOutbox.EmailCounts(0, 1, 0, 0), 0));
 		var figures = function.apply(message(new Requests.OfEvent(""), "admin-token"));
 		assertThat(figures.totalSeats()).isEqualTo(12);

@@ -55,7 +55,8 @@ public class SalesDashboard {
 			var eventBlocked = counts.getOrDefault(SeatStatus.BLOCKED, 0);
 			var eventBookings = bookingCounts.getOrDefault(event.eventId(), 0L);
 			lines.add(new DashboardFigures.EventFigures(event.eventId(), event.name(), event.venueName(),
-					event.startsAt(), event.totalSeats(), eventBooked, eventAvailable, eventBookings, eventBlocked));
+					event.startsAt(), event.totalSeats(), eventBooked, eventAvailable, eventBookings, eventBlocked,
+					event.timeZone()));
 			total += event.totalSeats();
 			booked += eventBooked;
 			available += eventAvailable;
