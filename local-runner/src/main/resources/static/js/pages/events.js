@@ -1,6 +1,6 @@
 // The event list, filtered by venue and dates; the filters live in the address so that a list can be shared.
 import { call, explain } from '../api.js';
-import { el, fill, formatInstant, say } from '../dom.js';
+import { el, fill, formatStart, say } from '../dom.js';
 import { renderHeader } from '../layout.js';
 
 const $ = (id) => document.getElementById(id);
@@ -69,7 +69,7 @@ function card(event) {
 	return el('li', { class: 'event-card', 'data-event-id': event.eventId },
 		el('h2', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(event.eventId) }, event.name)),
 		el('p', { class: 'muted' }, event.venue.name),
-		el('p', {}, el('time', { datetime: event.startsAt }, formatInstant(event.startsAt))),
+		el('p', {}, el('time', { datetime: event.localStartsAt || event.startsAt }, formatStart(event))),
 		el('p', { class: 'seats-left ' + level },
 			left === 0 ? 'Sold out' : `${left} of ${event.totalSeats} seats left`));
 }
