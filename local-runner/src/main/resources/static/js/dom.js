@@ -95,8 +95,8 @@ export function readerZone() {
 
 /**
  * A wall time in a zone as the contract wants it, with that zone's offset then: "2031-05-01T20:00" in Europe/Berlin
- * is "2031-05-01T20:00:00+02:00". A time that the zone skips (clocks going forward) takes the offset before the
- * change, as the engine would.
+ * is "2031-05-01T20:00:00+02:00". As java.time decides: a time the zone skips (clocks going forward) and a time it
+ * shows twice (clocks going back) both take the offset from before the change.
  */
 export function wallTimeWithOffset(local, zone) {
 	if (!local) {
@@ -106,10 +106,11 @@ export function wallTimeWithOffset(local, zone) {
 	const [year, month, day] = date.split('-').map(Number);
 	const [hour, minute, second = 0] = time.split(':').map(Number);
 	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-	// the zone's offset at the instant the wall time would be in UTC, then at the instant that offset gives
-	const first = offsetAt(zone, wall);
-	const then = offsetAt(zone, wall - first * 60000);
-	const offset = then === first ? first : Math.min(first, then);
+	// the offsets a day before and a day after: any change of offset near the wall time lies between them
+	const before = offsetAt(zone, wall - 86400000);
+	const after = offsetAt(zone, wall + 86400000);
+	const fits = [before, after].filter((candidate) => offsetAt(zone, wall - candidate * 60000) === candidate);
+	const offset = fits.includes(before) || fits.length === 0 ? before : after;
 	const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
 	const sign = offset >= 0 ? '+' : '-';
 	return `${local}${local.length === 16 ? ':00' : ''}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;

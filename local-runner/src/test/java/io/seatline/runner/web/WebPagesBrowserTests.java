@@ -305,6 +305,30 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			assertThat(option).startsWith(eventName + " · ");
 			assertTokyoEvening(option);
 			browser.screenshot("venue-time-zone");
+
+			// the form's reading of a wall time, as java.time reads it: summer and winter, a time skipped when
+			// clocks go forward (the offset from before), a time shown twice when they go back (the offset from before)
+			var offsets = (String) browser.driver.executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					import('/js/dom.js').then((dom) => done([['2031-07-01T20:00', 'Europe/Berlin'],
+						['2031-12-01T20:00', 'Europe/Berlin'], ['2031-03-30T02:30', 'Europe/Berlin'],
+						['2031-10-26T02:30', 'Europe/Berlin'], ['2031-06-01T19:30', 'America/St_Johns'],
+						['2031-06-01T19:30', 'Asia/Kathmandu']].map(([local, zone]) => dom.wallTimeWithOffset(local, zone))
+						.join(' ')));
+					""");
+			// compared as instants: a skipped time is sent as written with the offset before the change
+			var expected = new ArrayList<java.time.Instant>();
+			for (var wall : List.of("2031-07-01T20:00 Europe/Berlin", "2031-12-01T20:00 Europe/Berlin",
+					"2031-03-30T02:30 Europe/Berlin", "2031-10-26T02:30 Europe/Berlin",
+					"2031-06-01T19:30 America/St_Johns", "2031-06-01T19:30 Asia/Kathmandu")) {
+				var parts = wall.split(" ");
+				expected.add(java.time.ZonedDateTime
+					.of(java.time.LocalDateTime.parse(parts[0]), java.time.ZoneId.of(parts[1]))
+					.toInstant());
+			}
+			assertThat(java.util.Arrays.stream(offsets.split(" "))
+				.map((sent) -> java.time.OffsetDateTime.parse(sent).toInstant())).containsExactlyElementsOf(expected);
+			assertThat(offsets).contains("2031-10-26T02:30:00+02:00", "2031-06-01T19:30:00-02:30");
 		}
 	}
 
