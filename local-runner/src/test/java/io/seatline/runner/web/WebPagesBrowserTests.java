@@ -264,6 +264,8 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			assertThat(browser.waitFor("#venue-message.ok").getText()).isEqualTo("Venue " + venueName
 					+ " is ready with 4 seats. Its events are timed in Asia/Tokyo.");
 			assertThat(browser.find("#event-zone").getText()).isEqualTo("in Asia/Tokyo, the venue's time");
+			browser.script("document.getElementById('venue-heading').scrollIntoView()");
+			browser.screenshot("admin-forms-time-zone");
 
 			browser.type("#event-name", eventName);
 			browser.script("arguments[0].value = '2031-05-01T20:00'", browser.find("#event-starts-at"));
