@@ -115,7 +115,7 @@ function showEventZone() {
 	$('event-zone').textContent = zone ? `in ${zone}, the venue's time` : '';
 }
 
-/** Every zone the browser knows, to pick from; the reader's own first, as the default. */
+/** Every zone the browser knows, to pick from; the reader's own is the default. */
 function offerTimeZones() {
 	const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 	fill($('time-zones'), [...new Set(['UTC', ...zones])].map((zone) => el('option', { value: zone })));
@@ -155,11 +155,16 @@ async function createVenue(event) {
 
 async function createEvent(event) {
 	event.preventDefault();
-	const input = {
-		venueId: $('event-venue').value,
-		name: $('event-name').value.trim(),
-		startsAt: wallTimeWithOffset($('event-starts-at').value, venueZones.get($('event-venue').value) || readerZone()),
-	};
+	const zone = venueZones.get($('event-venue').value) || readerZone();
+	let startsAt;
+	try {
+		startsAt = wallTimeWithOffset($('event-starts-at').value, zone);
+	}
+	catch {
+		say($('event-message'), 'error', `This browser does not know the venue's time zone, ${zone}: give the start with its offset through the API or the shell.`);
+		return;
+	}
+	const input = { venueId: $('event-venue').value, name: $('event-name').value.trim(), startsAt };
 	const description = $('event-description').value.trim();
 	if (description) {
 		input.description = description;
