@@ -2,6 +2,7 @@ package io.seatline.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 
 import javax.sql.DataSource;
 
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
+import io.seatline.engine.catalog.CatalogSettings;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.engine.persistence.NamedTransactionManager;
 import io.seatline.engine.persistence.SeatlineDataSource;
@@ -125,10 +127,15 @@ public class SeatlineEngineAutoConfiguration {
 	}
 
 	@Bean
-	FlywayConfigurationCustomizer seatlineMigrations(DatabaseUrl url) {
-		// the database's own migrations, and those whose SQL is the same on both
-		return (configuration) -> configuration.locations("classpath:db/migration/" + url.vendor(),
-				"classpath:db/migration/common");
+	FlywayConfigurationCustomizer seatlineMigrations(DatabaseUrl url, CatalogSettings catalog) {
+		return (configuration) -> {
+			// the database's own migrations, and those whose SQL is the same on both
+			configuration.locations("classpath:db/migration/" + url.vendor(), "classpath:db/migration/common");
+			// the zone the venues of before get (V10); a checked zone id, safe inside an SQL string
+			var placeholders = new HashMap<>(configuration.getPlaceholders());
+			placeholders.put("seatline_default_time_zone", catalog.defaultTimeZone());
+			configuration.placeholders(placeholders);
+		};
 	}
 
 	/** UTC, ticking in milliseconds: what a reply shows is exactly what was stored. */

@@ -9,7 +9,7 @@ import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.VenueSummary;
 
-/** {@code createVenue} (admin): a venue of rows of seats, or of a capacity. */
+/** {@code createVenue} (admin): a venue of rows of seats, or of a capacity, in a time zone or the default one. */
 class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, VenueSummary> {
 
 	private final EventCatalog catalog;
@@ -26,6 +26,7 @@ class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, Ven
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
 		var request = message.getPayload();
 		return this.catalog.createVenue(user,
-				new CreateVenue(request.name(), request.rows(), request.seatsPerRow(), request.capacity()));
+				new CreateVenue(request.name(), request.rows(), request.seatsPerRow(), request.capacity())
+					.inTimeZone(request.timeZone()));
 	}
 }

@@ -65,7 +65,7 @@ final class Requests {
 	record SubmitReview(@JsonDeserialize(using = IdText.class) String eventId, Integer rating, String text) {
 	}
 
-	record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity) {
+	record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity, String timeZone) {
 	}
 
 	record OfEmailJob(@JsonDeserialize(using = IdText.class) String jobId) {

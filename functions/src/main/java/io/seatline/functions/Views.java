@@ -1,6 +1,8 @@
 package io.seatline.functions;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -32,25 +34,32 @@ public final class Views {
 	public record VenueRef(String venueId, String name) {
 	}
 
-	/** An event in {@code browseEvents} and {@code updateEvent}; {@code status} is SCHEDULED or CANCELLED. */
+	/**
+	 * An event in {@code browseEvents} and {@code updateEvent}; {@code status} is SCHEDULED or CANCELLED. In every
+	 * event view {@code timeZone} is the venue's and {@code localStartsAt} the start as the venue's clocks show it,
+	 * with their offset ({@code startsAt} stays the contract's UTC instant).
+	 */
 	public record EventListing(String eventId, String name, VenueRef venue, Instant startsAt, int totalSeats,
-			int availableSeats, String description, String status) {
+			int availableSeats, String description, String status, String timeZone, String localStartsAt) {
 
 		static EventListing of(EventSummary summary) {
 			var event = summary.event();
 			return new EventListing(event.eventId(), event.name(), venueOf(event), event.startsAt(),
-					event.totalSeats(), summary.availableSeats(), event.description(), statusOf(event));
+					event.totalSeats(), summary.availableSeats(), event.description(), statusOf(event),
+					zoneOf(event), localStartOf(event));
 		}
 	}
 
 	/** {@code eventSeats}: the seat map. */
 	public record EventSeats(String eventId, String name, Instant startsAt, VenueRef venue, String description,
-			String status, @JsonSerialize(using = SeatListJson.class) List<Seat> seats) {
+			String status, String timeZone, String localStartsAt,
+			@JsonSerialize(using = SeatListJson.class) List<Seat> seats) {
 
 		static EventSeats of(SeatMap map) {
 			var event = map.event();
 			return new EventSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
-					event.description(), statusOf(event), SeatListJson.viewOf(map.seats()));
+					event.description(), statusOf(event), zoneOf(event), localStartOf(event),
+					SeatListJson.viewOf(map.seats()));
 		}
 	}
 
@@ -96,23 +105,25 @@ public final class Views {
 
 	/** One line of {@code myBookings}. */
 	public record MyBooking(String bookingId, String reference, String eventId, String eventName, Instant startsAt,
-			VenueRef venue, List<String> seats, String status, Instant createdAt, Instant cancelledAt) {
+			VenueRef venue, List<String> seats, String status, Instant createdAt, Instant cancelledAt,
+			String timeZone, String localStartsAt) {
 
 		static MyBooking of(BookingDetails booking) {
 			var event = booking.event();
 			return new MyBooking(booking.bookingId(), booking.reference(), event.eventId(), event.name(),
 					event.startsAt(),
 					venueOf(event), booking.seats(), booking.status().name(), booking.createdAt(),
-					booking.cancelledAt());
+					booking.cancelledAt(), zoneOf(event), localStartOf(event));
 		}
 	}
 
 	/** {@code createEvent}. */
-	public record CreatedEvent(String eventId, String name, Instant startsAt, int totalSeats, VenueRef venue) {
+	public record CreatedEvent(String eventId, String name, Instant startsAt, int totalSeats, VenueRef venue,
+			String timeZone, String localStartsAt) {
 
 		static CreatedEvent of(EventDetails event) {
 			return new CreatedEvent(event.eventId(), event.name(), event.startsAt(), event.totalSeats(),
-					venueOf(event));
+					venueOf(event), zoneOf(event), localStartOf(event));
 		}
 	}
 
@@ -161,12 +172,14 @@ public final class Views {
 
 	/** One event's line on the dashboard; {@code status} is SCHEDULED or CANCELLED. */
 	public record DashboardEvent(String eventId, String name, Instant startsAt, int totalSeats, int bookedSeats,
-			int availableSeats, long bookings, String venueName, int blockedSeats, String status) {
+			int availableSeats, long bookings, String venueName, int blockedSeats, String status, String timeZone,
+			String localStartsAt) {
 
 		static DashboardEvent of(DashboardFigures.EventFigures line) {
 			return new DashboardEvent(line.eventId(), line.name(), line.startsAt(), line.totalSeats(),
 					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName(), line.blockedSeats(),
-					line.cancelled() ? "CANCELLED" : "SCHEDULED");
+					line.cancelled() ? "CANCELLED" : "SCHEDULED", line.timeZone().getId(),
+					localStartOf(line.startsAt(), line.timeZone()));
 		}
 	}
 
@@ -184,13 +197,14 @@ public final class Views {
 	/** One booking found by {@code findBookings}, or cancelled by {@code cancelBookingFor}. */
 	public record FoundBooking(String bookingId, String reference, String eventId, String eventName,
 			Instant startsAt, String username, List<String> seats, String status, Instant createdAt,
-			Instant cancelledAt, String cancelReason) {
+			Instant cancelledAt, String cancelReason, String timeZone, String localStartsAt) {
 
 		static FoundBooking of(BookingDetails booking) {
 			var event = booking.event();
 			return new FoundBooking(booking.bookingId(), booking.reference(), event.eventId(), event.name(),
 					event.startsAt(), booking.username(), booking.seats(), booking.status().name(),
-					booking.createdAt(), booking.cancelledAt(), booking.cancelReason());
+					booking.createdAt(), booking.cancelledAt(), booking.cancelReason(), zoneOf(event),
+					localStartOf(event));
 		}
 	}
 
@@ -203,12 +217,13 @@ public final class Views {
 	}
 
 	/** {@code adminSeatMap}: the seat map with each sold seat's booking and buyer. */
-	public record AdminSeats(String eventId, String name, Instant startsAt, VenueRef venue, List<AdminSeat> seats) {
+	public record AdminSeats(String eventId, String name, Instant startsAt, VenueRef venue, String timeZone,
+			String localStartsAt, List<AdminSeat> seats) {
 
 		static AdminSeats of(AdminSeatMap map) {
 			var event = map.event();
-			return new AdminSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
-					map.seats().stream().map(AdminSeat::of).toList());
+			return new AdminSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event), zoneOf(event),
+					localStartOf(event), map.seats().stream().map(AdminSeat::of).toList());
 		}
 	}
 
@@ -246,6 +261,19 @@ public final class Views {
 
 	private static String statusOf(EventDetails event) {
 		return event.isCancelled() ? "CANCELLED" : "SCHEDULED";
+	}
+
+	private static String zoneOf(EventDetails event) {
+		return event.timeZone().getId();
+	}
+
+	private static String localStartOf(EventDetails event) {
+		return localStartOf(event.startsAt(), event.timeZone());
+	}
+
+	// the venue's wall time with its offset then, seconds always shown: 2031-05-01T20:00:00+02:00
+	private static String localStartOf(Instant startsAt, ZoneId zone) {
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(startsAt.atZone(zone));
 	}
 
 	private static VenueRef venueOf(EventDetails event) {

@@ -1,6 +1,7 @@
 package io.seatline.functions;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,9 @@ class FunctionsTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-	private static final EventDetails EVENT = new EventDetails("e1", "Show", "A show", "v1", "Hall", STARTS, 12);
+	// a venue an hour ahead of UTC in December
+	private static final EventDetails EVENT = new EventDetails("e1", "Show", "A show", "v1", "Hall", STARTS, 12, null,
+			null, ZoneId.of("Europe/Berlin"));
 
 	private static final User ANN = new User("u1", "ann", Role.USER);
 
@@ -158,7 +161,7 @@ class FunctionsTests {
 		var listed = new BrowseEventsFunction(this.catalog)
 			.apply(message(new Requests.BrowseEvents("hall", null, null), null));
 		assertThat(listed).containsExactly(new Views.EventListing("e1", "Show", new Views.VenueRef("v1", "Hall"),
-				STARTS, 12, 7, "A show", "SCHEDULED"));
+				STARTS, 12, 7, "A show", "SCHEDULED", "Europe/Berlin", "2026-12-24T19:30:00+01:00"));
 	}
 
 	@Test
@@ -243,16 +246,29 @@ class FunctionsTests {
 	void createVenueIsForAdminsOnly() {
 		var function = new CreateVenueFunction(this.catalog, this.sessions);
 		assertThatExceptionOfType(Forbidden.class).isThrownBy(
-				() -> function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null), "ann-token")));
+				() -> function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null), "ann-token")));
 		given(this.catalog.createVenue(ADMIN, CreateVenue.withRows("Hall", 2, 3)))
-			.willReturn(new VenueSummary("v1", "Hall", 6));
-		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null), "admin-token")))
-			.isEqualTo(new VenueSummary("v1", "Hall", 6));
+			.willReturn(new VenueSummary("v1", "Hall", 6, "UTC"));
+		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null), "admin-token")))
+			.isEqualTo(new VenueSummary("v1", "Hall", 6, "UTC"));
+	}
+
+	@Test
+	void createVenuePassesItsTimeZoneAndRefusesAnUnknownOne() {
+		var function = new CreateVenueFunction(this.catalog, this.sessions);
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> function
+			.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Atlantis"), "admin-token")))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("timeZone"));
+		verifyNoInteractions(this.catalog);
+		given(this.catalog.createVenue(ADMIN, CreateVenue.withRows("Hall", 2, 3).inTimeZone("Asia/Tokyo")))
+			.willReturn(new VenueSummary("v1", "Hall", 6, "Asia/Tokyo"));
+		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Tokyo"), "admin-token")))
+			.isEqualTo(new VenueSummary("v1", "Hall", 6, "Asia/Tokyo"));
 	}
 
 	@Test
 	void listVenuesListsThem() {
-		given(this.catalog.venues()).willReturn(List.of(new VenueSummary("v1", "Hall", 6)));
+		given(this.catalog.venues()).willReturn(List.of(new VenueSummary("v1", "Hall", 6, "UTC")));
 		assertThat(new ListVenuesFunction(this.catalog).apply(message(new Requests.Empty(), null))).hasSize(1);
 	}
 
@@ -261,7 +277,8 @@ class FunctionsTests {
 		given(this.catalog.createEvent(ADMIN, new CreateEvent("v1", "Show", STARTS, null))).willReturn(EVENT);
 		var created = new CreateEventFunction(this.catalog, this.sessions).apply(
 				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null, null), "admin-token"));
-		assertThat(created).isEqualTo(new Views.CreatedEvent("e1", "Show", STARTS, 12, new Views.VenueRef("v1", "Hall")));
+		assertThat(created).isEqualTo(new Views.CreatedEvent("e1", "Show", STARTS, 12, new Views.VenueRef("v1", "Hall"),
+				"Europe/Berlin", "2026-12-24T19:30:00+01:00"));
 	}
 
 	@Test
@@ -271,7 +288,7 @@ class FunctionsTests {
 		assertThatExceptionOfType(Forbidden.class)
 			.isThrownBy(() -> function.apply(message(new Requests.OfEvent(null), "ann-token")));
 		given(dashboard.figures(ADMIN, null)).willReturn(new DashboardFigures(12, 2, 10, 1,
-				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1, 0, false)), List.of(),
+				List.of(new DashboardFigures.EventFigures("e1", "Show", "Hall", STARTS, 12, 2, 10, 1, 0, false, ZoneId.of("UTC"))), List.of(),
 				new io.seatline.engine.notification.EmailOutbox.EmailCounts(0, 1, 0, 0), 0));
 		var figures = function.apply(message(new Requests.OfEvent(""), "admin-token"));
 		assertThat(figures.totalSeats()).isEqualTo(12);

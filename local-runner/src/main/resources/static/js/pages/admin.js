@@ -1,11 +1,14 @@
 // The admin dashboard: totals, one line per event, the latest bookings, emails when the dashboard reports them,
 // the CSV export, and forms to create venues and events.
 import { call, explain, listOf } from '../api.js';
-import { el, fill, formatShort, say } from '../dom.js';
+import { el, fill, formatShort, formatStartShort, readerZone, say, wallTimeWithOffset } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchChanges } from '../live.js';
 
 const $ = (id) => document.getElementById(id);
+
+// the time zone of each venue in the event form, by id
+const venueZones = new Map();
 
 async function start() {
 	const user = await renderHeader();
@@ -23,6 +26,8 @@ async function start() {
 		radio.addEventListener('change', showLayoutFields);
 	}
 	showLayoutFields();
+	offerTimeZones();
+	$('event-venue').addEventListener('change', showEventZone);
 	$('venue-form').addEventListener('submit', createVenue);
 	$('event-form').addEventListener('submit', createEvent);
 	await Promise.all([loadDashboard(), loadVenues()]);
@@ -106,7 +111,7 @@ async function loadDashboard() {
 		el('td', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(line.eventId) }, line.name),
 			line.status === 'CANCELLED' ? [' ', el('span', { class: 'status cancelled called-off' }, 'Cancelled')] : null),
 		el('td', {}, line.venueName || ''),
-		el('td', {}, formatShort(line.startsAt)),
+		el('td', {}, formatStartShort(line)),
 		el('td', { class: 'number' }, String(line.bookedSeats)),
 		el('td', { class: 'number' }, String(line.totalSeats)),
 		el('td', { class: 'number' }, line.bookings === undefined ? '' : String(line.bookings)),
@@ -135,12 +140,31 @@ async function loadVenues(selected) {
 		return;
 	}
 	const select = $('event-venue');
+	venueZones.clear();
+	for (const venue of venues) {
+		venueZones.set(venue.venueId, venue.timeZone);
+	}
 	fill(select, venues.length
-		? venues.map((venue) => el('option', { value: venue.venueId }, `${venue.name} (${venue.capacity} seats)`))
+		? venues.map((venue) => el('option', { value: venue.venueId }, `${venue.name} (${venue.capacity} seats, ${venue.timeZone || 'UTC'})`))
 		: el('option', { value: '' }, 'Create a venue first'));
 	if (selected) {
 		select.value = selected;
 	}
+	showEventZone();
+}
+
+/** The event's start is typed as the venue's clocks will show it: the zone is named beside the field. */
+function showEventZone() {
+	const zone = venueZones.get($('event-venue').value);
+	$('event-zone').textContent = zone ? `in ${zone}, the venue's time` : '';
+}
+
+/** Every zone the browser knows, to pick from; the reader's own is the default. */
+function offerTimeZones() {
+	const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+	fill($('time-zones'), [...new Set(['UTC', ...zones])].map((zone) => el('option', { value: zone })));
+	$('venue-time-zone').defaultValue = readerZone();
+	$('venue-time-zone').value = readerZone();
 }
 
 function showLayoutFields() {
@@ -152,7 +176,7 @@ function showLayoutFields() {
 async function createVenue(event) {
 	event.preventDefault();
 	const byRows = document.querySelector('input[name=layout]:checked').value === 'rows';
-	const input = { name: $('venue-name').value.trim() };
+	const input = { name: $('venue-name').value.trim(), timeZone: $('venue-time-zone').value.trim() };
 	if (byRows) {
 		input.rows = Number($('venue-rows').value);
 		input.seatsPerRow = Number($('venue-seats-per-row').value);
@@ -162,7 +186,8 @@ async function createVenue(event) {
 	}
 	try {
 		const venue = await call('createVenue', input);
-		say($('venue-message'), 'ok', `Venue ${venue.name} is ready with ${venue.capacity} seats.`);
+		say($('venue-message'), 'ok', `Venue ${venue.name} is ready with ${venue.capacity} seats.`,
+			venue.timeZone ? ` Its events are timed in ${venue.timeZone}.` : '');
 		$('venue-form').reset();
 		showLayoutFields();
 		await loadVenues(venue.venueId);
@@ -174,11 +199,16 @@ async function createVenue(event) {
 
 async function createEvent(event) {
 	event.preventDefault();
-	const input = {
-		venueId: $('event-venue').value,
-		name: $('event-name').value.trim(),
-		startsAt: withOffset($('event-starts-at').value),
-	};
+	const zone = venueZones.get($('event-venue').value) || readerZone();
+	let startsAt;
+	try {
+		startsAt = wallTimeWithOffset($('event-starts-at').value, zone);
+	}
+	catch {
+		say($('event-message'), 'error', `This browser does not know the venue's time zone, ${zone}: give the start with its offset through the API or the shell.`);
+		return;
+	}
+	const input = { venueId: $('event-venue').value, name: $('event-name').value.trim(), startsAt };
 	const description = $('event-description').value.trim();
 	if (description) {
 		input.description = description;
@@ -188,23 +218,12 @@ async function createEvent(event) {
 		say($('event-message'), 'ok', `Event ${created.name} is on sale with ${created.totalSeats} seats. `,
 			el('a', { href: '/event.html?id=' + encodeURIComponent(created.eventId) }, 'Open its page'), '.');
 		$('event-form').reset();
+		showEventZone();
 		await loadDashboard();
 	}
 	catch (error) {
 		say($('event-message'), 'error', explain(error));
 	}
-}
-
-/** "2026-12-24T19:30" from a datetime-local field, as the contract wants it: "2026-12-24T19:30:00+01:00". */
-function withOffset(local) {
-	if (!local) {
-		return '';
-	}
-	const minutes = -new Date(local).getTimezoneOffset();
-	const sign = minutes >= 0 ? '+' : '-';
-	const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-	const seconds = local.length === 16 ? ':00' : '';
-	return `${local}${seconds}${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
 }
 
 start();

@@ -1,6 +1,6 @@
 // My bookings, newest first, with cancel (after an inline confirmation).
 import { call, explain, listOf } from '../api.js';
-import { el, fill, formatInstant, formatShort, say } from '../dom.js';
+import { el, fill, formatShort, formatStart, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 
 const $ = (id) => document.getElementById(id);
@@ -37,7 +37,7 @@ function item(booking) {
 	const message = el('div', { class: 'message', role: 'status' });
 	const entry = el('li', { class: 'booking', 'data-booking-id': booking.bookingId },
 		el('h2', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(booking.eventId) }, booking.eventName)),
-		el('p', { class: 'muted' }, `${booking.venue ? booking.venue.name + ' · ' : ''}${formatInstant(booking.startsAt)}`),
+		el('p', { class: 'muted' }, `${booking.venue ? booking.venue.name + ' · ' : ''}${formatStart(booking)}`),
 		el('p', {}, `Seat${booking.seats.length > 1 ? 's' : ''} ${listOf(booking.seats)} `,
 			el('span', { class: 'status' + (cancelled ? ' cancelled' : '') }, cancelled ? 'Cancelled' : 'Confirmed')),
 		el('p', { class: 'muted' }, `Booked ${formatShort(booking.createdAt)} · reference ${booking.reference || booking.bookingId}`),

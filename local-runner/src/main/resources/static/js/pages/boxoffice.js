@@ -3,7 +3,7 @@
 // blocked or unblocked; the audit log of a found booking and of the event (who did what, when, before and after),
 // each with its CSV. Admins only; every change goes through the same functions as any client.
 import { call, explain, listOf } from '../api.js';
-import { el, fill, formatShort, say } from '../dom.js';
+import { el, fill, formatStartShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';
@@ -53,7 +53,7 @@ async function loadEvents() {
 	}
 	const select = $('event-select');
 	fill(select, events.map((event) => el('option', { value: event.eventId },
-		`${event.name} · ${formatShort(event.startsAt)}`)));
+		`${event.name} · ${formatStartShort(event)}`)));
 	const wanted = new URLSearchParams(location.search).get('event');
 	if (wanted && events.some((event) => event.eventId === wanted)) {
 		select.value = wanted;
@@ -198,7 +198,7 @@ function bookingLine(booking) {
 	const line = el('li', { class: 'found-booking', 'data-booking-id': booking.bookingId },
 		el('p', {}, el('strong', { class: 'reference' }, booking.reference), ` · ${booking.username} · `,
 			el('a', { href: '/boxoffice.html?event=' + encodeURIComponent(booking.eventId) }, booking.eventName),
-			` · ${formatShort(booking.startsAt)} · seats ${listOf(booking.seats)} · `,
+			` · ${formatStartShort(booking)} · seats ${listOf(booking.seats)} · `,
 			el('span', { class: 'status' }, booking.status === 'CONFIRMED' ? 'Confirmed' : 'Cancelled')),
 		booking.cancelReason ? el('p', { class: 'muted' }, `Reason: ${booking.cancelReason}`) : null);
 	const history = el('div', { class: 'audit-history booking-history' });

@@ -1,6 +1,6 @@
 // The event page: details, the live seat map with booking, and the reviews with a form for those who booked.
 import { call, explain, listOf } from '../api.js';
-import { el, fill, formatInstant, formatShort, say } from '../dom.js';
+import { el, fill, formatShort, formatStart, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';
@@ -33,7 +33,7 @@ async function start() {
 	}
 	document.title = `${event.name} · Seatline`;
 	$('event-name').textContent = event.name;
-	$('event-when').textContent = `${event.venue ? event.venue.name + ' · ' : ''}${formatInstant(event.startsAt)}`;
+	$('event-when').textContent = `${event.venue ? event.venue.name + ' · ' : ''}${formatStart(event)}`;
 	$('event-description').textContent = event.description || '';
 	$('event').hidden = false;
 

@@ -1,6 +1,6 @@
 // The event list, filtered by venue and dates; the filters live in the address so that a list can be shared.
 import { call, explain } from '../api.js';
-import { el, fill, formatInstant, say } from '../dom.js';
+import { el, fill, formatStart, say } from '../dom.js';
 import { renderHeader } from '../layout.js';
 
 const $ = (id) => document.getElementById(id);
@@ -72,7 +72,7 @@ function card(event) {
 		el('h2', {}, el('a', { href: '/event.html?id=' + encodeURIComponent(event.eventId) }, event.name),
 			cancelled ? ' ' : null, cancelled ? el('span', { class: 'status cancelled called-off' }, 'Cancelled') : null),
 		el('p', { class: 'muted' }, event.venue.name),
-		el('p', {}, el('time', { datetime: event.startsAt }, formatInstant(event.startsAt))),
+		el('p', {}, el('time', { datetime: event.localStartsAt || event.startsAt }, formatStart(event))),
 		cancelled ? el('p', { class: 'seats-left none' }, 'Called off: no seats on sale')
 			: el('p', { class: 'seats-left ' + level }, left === 0 ? 'Sold out' : `${left} of ${event.totalSeats} seats left`));
 }

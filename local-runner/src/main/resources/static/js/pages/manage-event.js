@@ -1,7 +1,7 @@
 // Manage one event (admins): edit its name, description and start time; call it off with a reason, after a
 // confirmation that says how many bookings that cancels. A cancelled event shows as such, its forms disabled.
 import { call, explain } from '../api.js';
-import { el, fill, formatInstant, say } from '../dom.js';
+import { el, fill, formatStart, say, wallTimeWithOffset } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 
 const eventId = new URLSearchParams(location.search).get('id');
@@ -47,14 +47,15 @@ async function load() {
 	show(event, line || figures);
 	$('edit-name').value = event.name;
 	$('edit-description').value = event.description || '';
-	$('edit-starts-at').value = localInput(event.startsAt);
+	$('edit-starts-at').value = localInput(event);
+	$('edit-zone').textContent = event.timeZone ? `in ${event.timeZone}, the venue's time` : '';
 }
 
 function show(event, line) {
 	current = event;
 	document.title = `Manage ${event.name} · Seatline`;
 	$('manage-name').textContent = event.name;
-	$('manage-when').textContent = `${event.venue ? event.venue.name + ' · ' : ''}${formatInstant(event.startsAt)}`;
+	$('manage-when').textContent = `${event.venue ? event.venue.name + ' · ' : ''}${formatStart(event)}`;
 	$('manage-figures').textContent = `${line.bookedSeats} of ${line.totalSeats} seats booked, `
 		+ `${bookings} booking${bookings === 1 ? '' : 's'}.`;
 	$('manage-event-page').href = '/event.html?id=' + encodeURIComponent(eventId);
@@ -84,9 +85,9 @@ async function save(submitted) {
 		input.description = description;
 	}
 	const startsAt = $('edit-starts-at').value;
-	const moved = startsAt !== localInput(current.startsAt);
+	const moved = startsAt !== localInput(current);
 	if (moved) {
-		input.startsAt = withOffset(startsAt);
+		input.startsAt = current.timeZone ? wallTimeWithOffset(startsAt, current.timeZone) : withOffset(startsAt);
 	}
 	if (Object.keys(input).length === 1) {
 		say($('edit-message'), 'info', 'Nothing has changed, so nothing was saved.');
@@ -97,7 +98,7 @@ async function save(submitted) {
 		const updated = await call('updateEvent', input);
 		await load();
 		say($('edit-message'), 'ok', moved
-			? `Saved. ${updated.name} now starts ${formatInstant(updated.startsAt)}; `
+			? `Saved. ${updated.name} now starts ${formatStart(updated)}; `
 				+ (bookings === 0 ? 'nobody had booked yet, so nobody is emailed.'
 					: `${bookings === 1 ? 'its booker is' : `the bookers of its ${bookings} bookings are`} being emailed the new time.`)
 			: `Saved. The event page shows the change at once.`);
@@ -162,14 +163,20 @@ function capital(text) {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "2026-12-24T19:30" in the reader's time zone, as a datetime-local field shows an instant. */
-function localInput(iso) {
-	const date = new Date(iso);
+/**
+ * "2026-12-24T19:30": the event's start as its venue's clocks show it (`localStartsAt`), for a datetime-local field;
+ * in the reader's zone only when the answer has no local start.
+ */
+function localInput(event) {
+	if (event.localStartsAt) {
+		return event.localStartsAt.slice(0, 16);
+	}
+	const date = new Date(event.startsAt);
 	const pad = (n) => String(n).padStart(2, '0');
 	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** "2026-12-24T19:30" from a datetime-local field, as the contract wants it: "2026-12-24T19:30:00+01:00". */
+/** "2026-12-24T19:30" from a datetime-local field in the reader's zone, as the contract wants it: "...+01:00". */
 function withOffset(local) {
 	const minutes = -new Date(local).getTimezoneOffset();
 	const sign = minutes >= 0 ? '+' : '-';

@@ -318,7 +318,8 @@ class BoxOfficeTests extends RunnerTestSupport {
 	}
 
 	private static String when(Instant instant) {
-		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz", Locale.ENGLISH)
+		// the venues of these tests are in the default zone, UTC; the emails name it
+		return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '('VV')'", Locale.ENGLISH)
 			.format(instant.atZone(ZoneId.of("UTC")));
 	}
 

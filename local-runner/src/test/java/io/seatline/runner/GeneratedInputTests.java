@@ -47,7 +47,7 @@ class GeneratedInputTests {
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
-			"startsAt", "description", "jobId", "reference", "reason", "limit");
+			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -157,7 +157,7 @@ class GeneratedInputTests {
 			Map.entry("eventSeats", List.of("eventId")), Map.entry("eventReviews", List.of("eventId")),
 			Map.entry("reserveSeats", List.of("eventId", "seats")), Map.entry("cancelBooking", List.of("bookingId")),
 			Map.entry("submitReview", List.of("eventId", "rating", "text")),
-			Map.entry("createVenue", List.of("name", "rows", "seatsPerRow", "capacity")),
+			Map.entry("createVenue", List.of("name", "rows", "seatsPerRow", "capacity", "timeZone")),
 			Map.entry("createEvent", List.of("venueId", "name", "startsAt", "description")),
 			Map.entry("dashboard", List.of("eventId")), Map.entry("exportBookings", List.of("eventId")),
 			Map.entry("retryEmails", List.of("jobId")), Map.entry("blockSeats", List.of("eventId", "seats")),
@@ -204,6 +204,8 @@ class GeneratedInputTests {
 				.of(year, 6, 1, 20, 0, 0, 0, java.time.ZoneOffset.ofHours(2)).toString());
 			case "rating", "rows", "seatsPerRow", "capacity", "limit" -> Arbitraries.integers()
 				.between(-2, 200_000).edgeCases((edges) -> edges.includeOnly(0, 1, 5, 702, 100_000)).map(Object.class::cast);
+			case "timeZone" -> Arbitraries.of("UTC", "Europe/Berlin", "Asia/Kathmandu", "europe/berlin", "+02:00", "Z",
+					"Mars/Olympus", "", " UTC ", "Etc/GMT+12", "America/Argentina/ComodRivadavia").map(Object.class::cast);
 			case "eventId", "venueId", "bookingId", "jobId" -> Arbitraries.of(eventId, venueId, bookingId, "nope", "");
 			case "seats" -> Arbitraries.of("A1", "A2", "B3", "C4", "a2", "Z9", "1", "").list().ofMaxSize(5)
 				.map(Object.class::cast);

@@ -86,6 +86,65 @@ class HttpContractTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void aVenueHasATimeZoneAndEveryEventViewShowsItsLocalStart() {
+		var venueName = unique("New York Hall");
+		var venue = ok(this.http.post("createVenue",
+				"{\"name\":\"" + venueName + "\",\"capacity\":4,\"timeZone\":\"America/New_York\"}", this.admin));
+		assertThat(venue.get("timeZone").asString()).isEqualTo("America/New_York");
+		var venueId = venue.get("venueId").asString();
+		assertThat((Iterable<JsonNode>) ok(this.http.post("listVenues", "{}", this.admin)))
+			.filteredOn((listed) -> listed.get("venueId").asString().equals(venueId))
+			.singleElement()
+			.satisfies((listed) -> assertThat(listed.get("timeZone").asString()).isEqualTo("America/New_York"));
+		// 20:00 on a summer evening in New York is midnight UTC
+		var created = ok(this.http.post("createEvent", "{\"venueId\":\"" + venueId
+				+ "\",\"name\":\"Late show\",\"startsAt\":\"2099-07-01T20:00:00-04:00\"}", this.admin));
+		assertThat(created.get("startsAt").asString()).isEqualTo("2099-07-02T00:00:00Z");
+		assertLocal(created);
+		var event = created.get("eventId").asString();
+		var buyer = this.http.newUser(unique("tz"));
+		var booking = ok(this.http.post("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"1\"]}", buyer));
+		assertLocal(ok(this.http.post("browseEvents", "{\"venue\":\"" + venueName + "\"}", null)).get(0));
+		assertLocal(ok(this.http.post("eventSeats", "{\"eventId\":\"" + event + "\"}", null)));
+		assertLocal(ok(this.http.post("myBookings", "{}", buyer)).get(0));
+		assertLocal(ok(this.http.post("dashboard", "{\"eventId\":\"" + event + "\"}", this.admin)).get("events").get(0));
+		assertLocal(ok(this.http.post("findBookings",
+				"{\"reference\":\"" + booking.get("reference").asString() + "\"}", this.admin)).get(0));
+		assertLocal(ok(this.http.post("adminSeatMap", "{\"eventId\":\"" + event + "\"}", this.admin)));
+		// winter: five hours behind
+		var moved = ok(this.http.post("updateEvent",
+				"{\"eventId\":\"" + event + "\",\"startsAt\":\"2099-12-01T20:00:00-05:00\"}", this.admin));
+		assertThat(moved.get("startsAt").asString()).isEqualTo("2099-12-02T01:00:00Z");
+		assertThat(moved.get("localStartsAt").asString()).isEqualTo("2099-12-01T20:00:00-05:00");
+	}
+
+	@Test
+	void anUnknownTimeZoneIsRefusedAndNoVenueIsCreated() {
+		var venueName = unique("Atlantis");
+		for (var zone : new String[] { "Atlantis/Capital", "+02:00", "europe/berlin", "UTC\\u0000" }) {
+			var body = "{\"name\":\"" + venueName + "\",\"capacity\":4,\"timeZone\":\"" + zone + "\"}";
+			var reply = this.http.post("createVenue", body, this.admin);
+			assertField(reply, "timeZone");
+			assertThat(reply.json().get("message").asString()).contains("time zone id such as Europe/Berlin");
+		}
+		assertError(this.http.post("createVenue",
+				"{\"name\":\"" + venueName + "\",\"capacity\":4,\"timeZone\":7}", this.admin), 400,
+				"INVALID_REQUEST");
+		assertThat(ok(this.http.post("listVenues", "{}", this.admin)).findValues("name"))
+			.extracting(JsonNode::asString)
+			.doesNotContain(venueName);
+		// without one, the configured default
+		assertThat(ok(this.http.post("createVenue", "{\"name\":\"" + venueName + "\",\"capacity\":4}", this.admin))
+			.get("timeZone").asString()).isEqualTo("UTC");
+	}
+
+	private static void assertLocal(JsonNode event) {
+		assertThat(event.get("timeZone").asString()).as(event.toString()).isEqualTo("America/New_York");
+		assertThat(event.get("localStartsAt").asString()).as(event.toString()).isEqualTo("2099-07-01T20:00:00-04:00");
+		assertThat(event.get("startsAt").asString()).as(event.toString()).isEqualTo("2099-07-02T00:00:00Z");
+	}
+
+	@Test
 	void browseEventsFiltersByVenueAndDatesInStartOrder() {
 		var venueName = unique("Browse Arena");
 		var venue = ok(this.http.post("createVenue", "{\"name\":\"" + venueName + "\",\"capacity\":5}", this.admin))

@@ -36,21 +36,23 @@ class AdminCommands {
 	}
 
 	@Command(name = "venue create", group = "Admin",
-			description = "Create a venue: venue create --name NAME (--rows R --seats-per-row S | --capacity N)",
-			help = "venue create --name NAME --rows R --seats-per-row S gives seats A1..; --capacity N alone gives seats 1..N",
+			description = "Create a venue: venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE]",
+			help = "venue create --name NAME --rows R --seats-per-row S gives seats A1..; --capacity N alone gives seats 1..N;"
+					+ " --time-zone Europe/Berlin is where its events take place (default: seatline.default-time-zone)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String createVenue(@Option(longName = "name", description = "the venue's name", required = true) String name,
 			@Option(longName = "rows", description = "rows of seats, lettered A, B, ...") Integer rows,
 			@Option(longName = "seats-per-row", description = "seats in each row") Integer seatsPerRow,
-			@Option(longName = "capacity", description = "seats numbered 1..N, without rows") Integer capacity) {
+			@Option(longName = "capacity", description = "seats numbered 1..N, without rows") Integer capacity,
+			@Option(longName = "time-zone", description = "the venue's time zone, such as Europe/Berlin") String timeZone) {
 		var venue = this.functions.call("createVenue", "name", name, "rows", rows, "seatsPerRow", seatsPerRow,
-				"capacity", capacity);
+				"capacity", capacity, "timeZone", timeZone);
 		return "Created venue " + Texts.string(venue.path("name")) + " (" + Texts.string(venue.path("venueId"))
-				+ ") with " + venue.path("capacity").asInt() + " seats";
+				+ ") with " + venue.path("capacity").asInt() + " seats in " + Texts.string(venue.path("timeZone"));
 	}
 
 	@Command(name = "venues", group = "Admin", description = "Every venue, by name",
-			help = "venues: every venue with its id (for event create) and its number of seats",
+			help = "venues: every venue with its id (for event create), its number of seats and its time zone",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String venues() {
 		var venues = this.functions.call("listVenues");
@@ -60,9 +62,9 @@ class AdminCommands {
 		var rows = new ArrayList<List<String>>();
 		for (var venue : venues) {
 			rows.add(List.of(Texts.string(venue.path("venueId")), Texts.string(venue.path("name")),
-					Integer.toString(venue.path("capacity").asInt())));
+					Integer.toString(venue.path("capacity").asInt()), Texts.string(venue.path("timeZone"))));
 		}
-		return Texts.table(List.of("ID", "VENUE", "SEATS"), rows);
+		return Texts.table(List.of("ID", "VENUE", "SEATS", "TIME ZONE"), rows);
 	}
 
 	@Command(name = "event create", group = "Admin",
@@ -80,7 +82,7 @@ class AdminCommands {
 		var event = this.functions.call("createEvent", "venueId", venue, "name", name, "startsAt", startsAt,
 				"description", description, "maxSeatsPerAccount", maxSeats);
 		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
-				+ ") on " + Texts.instant(event.path("startsAt")) + " with " + event.path("totalSeats").asInt()
+				+ ") on " + Texts.start(event) + " with " + event.path("totalSeats").asInt()
 				+ " seats";
 	}
 
@@ -96,7 +98,7 @@ class AdminCommands {
 		var updated = this.functions.call("updateEvent", "eventId", event, "name", name, "description", description,
 				"startsAt", startsAt);
 		return "Updated event " + Texts.string(updated.path("name")) + " (" + Texts.string(updated.path("eventId"))
-				+ ") on " + Texts.instant(updated.path("startsAt"));
+				+ ") on " + Texts.start(updated);
 	}
 
 	@Command(name = "event cancel", group = "Admin",
@@ -119,7 +121,7 @@ class AdminCommands {
 		var rows = new ArrayList<List<String>>();
 		for (var line : figures.path("events")) {
 			rows.add(List.of(Texts.string(line.path("eventId")), Texts.string(line.path("name")),
-					Texts.string(line.path("venueName")), Texts.instant(line.path("startsAt")),
+					Texts.string(line.path("venueName")), Texts.start(line),
 					Integer.toString(line.path("bookedSeats").asInt()),
 					Integer.toString(line.path("availableSeats").asInt()),
 					Integer.toString(line.path("totalSeats").asInt()), Long.toString(line.path("bookings").asLong())));

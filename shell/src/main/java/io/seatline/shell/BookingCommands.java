@@ -40,7 +40,7 @@ class BookingCommands {
 		var rows = new ArrayList<List<String>>();
 		for (var booking : bookings) {
 			rows.add(List.of(Texts.string(booking.path("bookingId")), Texts.string(booking.path("eventName")),
-					Texts.instant(booking.path("startsAt")), Texts.words(booking.path("seats")),
+					Texts.start(booking), Texts.words(booking.path("seats")),
 					Texts.string(booking.path("status")), Texts.instant(booking.path("createdAt"))));
 		}
 		return Texts.table(List.of("BOOKING", "EVENT", "STARTS", "SEATS", "STATUS", "BOOKED"), rows);

@@ -32,7 +32,7 @@ class EventCommands {
 		var rows = new ArrayList<List<String>>();
 		for (var event : events) {
 			rows.add(List.of(Texts.string(event.path("eventId")), Texts.string(event.path("name")),
-					Texts.string(event.path("venue").path("name")), Texts.instant(event.path("startsAt")),
+					Texts.string(event.path("venue").path("name")), Texts.start(event),
 					"CANCELLED".equals(event.path("status").asString()) ? "CANCELLED"
 							: event.path("availableSeats").asInt() + " of " + event.path("totalSeats").asInt()));
 		}

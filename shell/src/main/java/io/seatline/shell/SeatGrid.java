@@ -45,7 +45,7 @@ final class SeatGrid {
 	/** The seat map of {@code eventSeats} or {@code adminSeatMap}: the event, its venue and start, then the grid. */
 	static String titled(JsonNode map) {
 		return Texts.string(map.path("name")) + " at " + Texts.string(map.path("venue").path("name")) + ", "
-				+ Texts.instant(map.path("startsAt")) + System.lineSeparator() + System.lineSeparator()
+				+ Texts.start(map) + System.lineSeparator() + System.lineSeparator()
 				+ of(map.path("seats")).render();
 	}
 

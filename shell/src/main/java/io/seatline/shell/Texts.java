@@ -1,6 +1,7 @@
 package io.seatline.shell;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,11 +13,16 @@ import org.springframework.shell.jline.tui.table.BorderStyle;
 import org.springframework.shell.jline.tui.table.TableBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** How the commands show values: instants in UTC to the minute, lists, and tables with a header row. */
+/**
+ * How the commands show values: instants in UTC to the minute, an event's start in its venue's zone, lists, and
+ * tables with a header row.
+ */
 final class Texts {
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	// wide enough that a table in a pipe or a file is never wrapped
 	private static final int TABLE_WIDTH = 200;
@@ -28,6 +34,19 @@ final class Texts {
 	static String instant(JsonNode value) {
 		var text = string(value);
 		return text.isEmpty() ? "" : MINUTES.format(Instant.parse(text));
+	}
+
+	/**
+	 * An event's start as its venue's clocks show it, with the zone: {@code 2031-05-01 20:00 Europe/Berlin} from the
+	 * event's {@code localStartsAt} and {@code timeZone} (an event without them: its UTC {@code startsAt}).
+	 */
+	static String start(JsonNode event) {
+		var local = string(event.path("localStartsAt"));
+		var zone = string(event.path("timeZone"));
+		if (local.isEmpty() || zone.isEmpty()) {
+			return instant(event.path("startsAt"));
+		}
+		return LOCAL_MINUTES.format(OffsetDateTime.parse(local)) + " " + zone;
 	}
 
 	/** A text field, or an empty string where it is missing or null. */

@@ -116,13 +116,36 @@ class ShellCommandsTests {
 	void adminCreatesVenuesAndEventsAndListsThem() throws Exception {
 		run("login admin");
 		var venue = idIn(run("venue create --name \"Hall " + unique() + "\" --rows 2 --seats-per-row 5"));
-		assertThat(run("venues")).contains(venue).contains("|10   |");
+		assertThat(run("venues")).contains(venue).contains("|10   |").containsPattern("\\|TIME ZONE *\\|")
+			.containsPattern("\\|UTC *\\|");
 		var created = run("event create --venue " + venue + " --name \"Opening " + unique()
 				+ "\" --starts-at 2031-05-01T20:00:00+02:00");
 		assertThat(created).contains("on 2031-05-01 18:00 UTC with 10 seats");
 		assertThat(run("events --from 2031-05-01 --to 2031-05-01")).contains(idIn(created))
 			.contains("2031-05-01 18:00 UTC")
 			.contains("10 of 10");
+	}
+
+	@Test
+	void aVenueInAZoneShowsItsEventsAtTheirLocalTimeWithTheZone(CapturedOutput output) throws Exception {
+		run("login admin");
+		var name = "Berlin " + unique();
+		assertThat(status("venue create --name \"" + name + "\" --capacity 4 --time-zone Mars/Olympus")).isEqualTo(2);
+		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: ").contains("timeZone must be a time zone id");
+		assertThat(run("venues")).doesNotContain(name);
+		var created = run("venue create --name \"" + name + "\" --capacity 4 --time-zone Europe/Berlin");
+		assertThat(created).endsWith("with 4 seats in Europe/Berlin");
+		var venue = idIn(created);
+		assertThat(run("venues")).containsPattern("\\|" + venue + " *\\|" + name + " *\\|4 *\\|Europe/Berlin *\\|");
+		// given in UTC, shown as Berlin's clocks show it: two hours ahead in May
+		var event = idIn(run("event create --venue " + venue + " --name \"Zoned " + unique()
+				+ "\" --starts-at 2031-05-01T18:00:00Z"));
+		assertThat(run("events --from 2031-05-01 --to 2031-05-01")).contains(event)
+			.contains("2031-05-01 20:00 Europe/Berlin");
+		assertThat(run("seats " + event)).contains("2031-05-01 20:00 Europe/Berlin");
+		assertThat(run("dashboard --event " + event)).contains("2031-05-01 20:00 Europe/Berlin");
+		assertThat(run("event update " + event + " --starts-at 2031-12-01T19:00:00Z"))
+			.endsWith("on 2031-12-01 20:00 Europe/Berlin");
 	}
 
 	@Test
@@ -383,7 +406,8 @@ class ShellCommandsTests {
 	@Test
 	void tabCompletesCommandsAndTheirOptions() {
 		assertThat(complete("ven")).contains("venue create", "venues");
-		assertThat(complete("venue create --")).contains("--name", "--rows", "--seats-per-row", "--capacity");
+		assertThat(complete("venue create --")).contains("--name", "--rows", "--seats-per-row", "--capacity",
+				"--time-zone");
 		assertThat(complete("events --venue hall --")).contains("--from", "--to").doesNotContain("--venue");
 	}
 

@@ -105,7 +105,8 @@ class AuditRecording {
 			var venue = created.venue();
 			write(created.admin(), "createVenue", null, null, null, null,
 					"Created the venue " + venue.name() + " of " + venue.capacity() + " seats", null,
-					Json.object("venueId", venue.venueId(), "name", venue.name(), "capacity", venue.capacity()));
+					Json.object("venueId", venue.venueId(), "name", venue.name(), "capacity", venue.capacity(),
+							"timeZone", venue.timeZone()));
 		}
 		else if (changed instanceof CatalogChanged.EventCreated created) {
 			var event = created.event();

@@ -1,17 +1,25 @@
 package io.seatline.engine.catalog;
 
+import java.time.ZoneId;
+
 import io.seatline.engine.error.InvalidRequest;
 
 /**
  * The command to create a venue: {@code rows} and {@code seatsPerRow}, or {@code capacity} alone. Its seats are
- * derived, never typed in.
+ * derived, never typed in. {@code timeZone} is where its events take place (null: the configured default,
+ * {@code seatline.default-time-zone}).
  */
-public record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity) {
+public record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity, ZoneId timeZone) {
 
 	/** The most seats one venue may have: larger than any stadium, small enough to create in one transaction. */
 	public static final int MAX_SEATS = 100_000;
 
 	static final int MAX_ROWS = 702;
+
+	/** A venue in the default time zone. */
+	public CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity) {
+		this(name, rows, seatsPerRow, capacity, null);
+	}
 
 	public CreateVenue {
 		name = Names.required("name", name, 120);
@@ -47,6 +55,12 @@ public record CreateVenue(String name, Integer rows, Integer seatsPerRow, Intege
 	/** A venue of numbered seats. */
 	public static CreateVenue withCapacity(String name, int capacity) {
 		return new CreateVenue(name, null, null, capacity);
+	}
+
+	/** This venue in the time zone of this id (null or blank: the default); an unknown id is refused. */
+	public CreateVenue inTimeZone(String timeZone) {
+		return new CreateVenue(this.name, this.rows, this.seatsPerRow, this.capacity,
+				TimeZones.zone("timeZone", timeZone));
 	}
 
 	int seatCount() {

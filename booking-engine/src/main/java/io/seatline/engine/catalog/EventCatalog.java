@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,8 +55,11 @@ public class EventCatalog {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final CatalogSettings settings;
+
 	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, CatalogSettings settings) {
+		this.settings = settings;
 		this.publisher = publisher;
 		this.venues = venues;
 		this.events = events;
@@ -71,7 +75,8 @@ public class EventCatalog {
 		if (this.venues.existsByNameKey(Venue.keyOf(command.name()))) {
 			throw new Conflict("A venue named '" + command.name() + "' exists already");
 		}
-		var venue = VenueSummary.of(this.venues.saveAndFlush(new Venue(command, this.clock.instant())));
+		var timeZone = (command.timeZone() != null) ? command.timeZone() : this.settings.defaultZone();
+		var venue = VenueSummary.of(this.venues.saveAndFlush(new Venue(command, timeZone, this.clock.instant())));
 		this.publisher.publishEvent(new CatalogChanged.VenueCreated(user.username(), venue));
 		return venue;
 	}
@@ -159,11 +164,11 @@ public class EventCatalog {
 		// one projection, no entity; the kept count of the event's row: no seat is counted here
 		return this.jdbc.query("""
 				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at,
-				       e.cancel_reason, e.available_seats
+				       e.cancel_reason, v.time_zone, e.available_seats
 				from events e join venues v on v.id = e.venue_id
 				where v.name_key like ? escape '\\' and e.starts_at >= ? and e.starts_at < ?
 				order by e.starts_at, e.name, e.id""",
-				(row, index) -> new EventSummary(eventDetails(row), row.getInt(10)),
+				(row, index) -> new EventSummary(eventDetails(row), row.getInt(11)),
 				pattern, from.toEpochMilli(), until.toEpochMilli());
 	}
 
@@ -225,7 +230,7 @@ public class EventCatalog {
 	public EventDetails event(String eventId) {
 		var found = (eventId == null) ? List.<EventDetails>of() : this.jdbc.query("""
 				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at,
-				       e.cancel_reason
+				       e.cancel_reason, v.time_zone
 				from events e join venues v on v.id = e.venue_id where e.id = ?""",
 				(row, index) -> eventDetails(row), eventId);
 		if (found.isEmpty()) {
@@ -264,17 +269,17 @@ public class EventCatalog {
 
 	private static EventDetails details(Event event, Venue venue) {
 		return new EventDetails(event.id(), event.name(), event.description(), venue.id(), venue.name(),
-				event.startsAt(), event.totalSeats(), event.cancelledAt(), event.cancelReason());
+				event.startsAt(), event.totalSeats(), event.cancelledAt(), event.cancelReason(), venue.timeZone());
 	}
 
-	// the first nine columns of an event's projection: id, name, description, venue id and name, start, seats,
-	// cancelled at, cancel reason
+	// the first ten columns of an event's projection: id, name, description, venue id and name, start, seats,
+	// cancelled at, cancel reason, the venue's time zone
 	private static EventDetails eventDetails(ResultSet row) throws SQLException {
 		var cancelledAt = row.getObject(8);
 		return new EventDetails(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 				row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getInt(7),
 				(cancelledAt instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null,
-				row.getString(9));
+				row.getString(9), ZoneId.of(row.getString(10)));
 	}
 
 	private record SeatSnapshot(long version, List<SeatMap.Seat> seats) {

@@ -1,6 +1,7 @@
 package io.seatline.engine.catalog;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,18 +35,21 @@ class Venue {
 
 	private int capacity;
 
+	private String timeZone;
+
 	private Instant createdAt;
 
 	protected Venue() {
 	}
 
-	Venue(CreateVenue command, Instant createdAt) {
+	Venue(CreateVenue command, ZoneId timeZone, Instant createdAt) {
 		this.id = Ids.next();
 		this.name = command.name();
 		this.nameKey = keyOf(command.name());
 		this.rows = command.rows();
 		this.seatsPerRow = command.seatsPerRow();
 		this.capacity = command.seatCount();
+		this.timeZone = timeZone.getId();
 		this.createdAt = createdAt;
 	}
 
@@ -63,6 +67,10 @@ class Venue {
 
 	int capacity() {
 		return this.capacity;
+	}
+
+	ZoneId timeZone() {
+		return ZoneId.of(this.timeZone);
 	}
 
 	List<String> seatLabels() {

@@ -1,6 +1,7 @@
 package io.seatline.engine.dashboard;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.seatline.engine.booking.BookingDetails;
@@ -13,8 +14,8 @@ import io.seatline.engine.notification.EmailOutbox.EmailCounts;
 public record DashboardFigures(int totalSeats, int bookedSeats, int availableSeats, long bookings,
 		List<EventFigures> events, List<BookingDetails> recentBookings, EmailCounts emails, int blockedSeats) {
 
-	/** One event's line; {@code cancelled} when the event was called off. */
+	/** One event's line; {@code cancelled} when the event was called off; {@code timeZone} is its venue's. */
 	public record EventFigures(String eventId, String name, String venueName, Instant startsAt, int totalSeats,
-			int bookedSeats, int availableSeats, long bookings, int blockedSeats, boolean cancelled) {
+			int bookedSeats, int availableSeats, long bookings, int blockedSeats, boolean cancelled, ZoneId timeZone) {
 	}
 }

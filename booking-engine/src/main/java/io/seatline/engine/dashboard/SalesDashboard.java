@@ -56,7 +56,7 @@ public class SalesDashboard {
 			var eventBookings = bookingCounts.getOrDefault(event.eventId(), 0L);
 			lines.add(new DashboardFigures.EventFigures(event.eventId(), event.name(), event.venueName(),
 					event.startsAt(), event.totalSeats(), eventBooked, eventAvailable, eventBookings, eventBlocked,
-					event.isCancelled()));
+					event.isCancelled(), event.timeZone()));
 			total += event.totalSeats();
 			booked += eventBooked;
 			available += eventAvailable;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
@@ -22,18 +23,18 @@ import org.springframework.stereotype.Component;
 import io.seatline.engine.booking.BookingDetails;
 
 /**
- * Writes the emails: a plain-text and an HTML part naming the event, venue, date and time with its zone, the seats,
+ * Writes the emails: a plain-text and an HTML part naming the event, venue, date and time in the venue's zone
+ * with that zone, the seats,
  * the booking's reference and id (and the box office's reason for a cancellation it made), under a Message-ID derived from the job ({@code <job-id@host>}).
  */
 @Component
 class EmailComposer {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm zzz",
+	// the venue's wall time and its zone's id, as the pages show it
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm '('VV')'",
 			Locale.ENGLISH);
 
 	private final Session session = Session.getInstance(new Properties());
-
-	private final JobSettings settings;
 
 	private final String from;
 
@@ -41,9 +42,8 @@ class EmailComposer {
 
 	private final Clock clock;
 
-	EmailComposer(JobSettings settings, @Value("${MAIL_FROM:Seatline <no-reply@localhost>}") String from,
+	EmailComposer(@Value("${MAIL_FROM:Seatline <no-reply@localhost>}") String from,
 			@Value("${PUBLIC_URL:http://localhost:8080}") String publicUrl, Clock clock) {
-		this.settings = settings;
 		this.from = from;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.clock = clock;
@@ -69,7 +69,7 @@ class EmailComposer {
 	MimeMessage compose(String jobId, EmailKind kind, String recipient, BookingDetails booking,
 			Instant previousStartsAt) throws MessagingException {
 		var event = booking.event();
-		var when = when(event.startsAt());
+		var when = when(event.startsAt(), event.timeZone());
 		var seats = String.join(", ", booking.seats());
 		var greeting = "Hello " + booking.username() + ",";
 		String subject;
@@ -93,7 +93,7 @@ class EmailComposer {
 			}
 			case EVENT_MOVED -> {
 				subject = event.name() + " has moved to " + when;
-				intro = "the event you booked has moved from " + ((previousStartsAt != null) ? when(previousStartsAt)
+				intro = "the event you booked has moved from " + ((previousStartsAt != null) ? when(previousStartsAt, event.timeZone())
 						: "its former time") + " to " + when + ". Your booking and seats stay as they are.";
 			}
 			case EVENT_CANCELLED -> {
@@ -147,8 +147,8 @@ class EmailComposer {
 		return message;
 	}
 
-	private String when(Instant instant) {
-		return WHEN.format(instant.atZone(this.settings.displayZone()));
+	private static String when(Instant instant, ZoneId zone) {
+		return WHEN.format(instant.atZone(zone));
 	}
 
 	private static String row(String label, String value) {

@@ -2,7 +2,6 @@ package io.seatline.engine.notification;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetryDelay the wait after the first failure; each further one doubles it
  * @param reviewPromptDelay how long after an event starts its review prompt is sent
  * @param outboxDir where emails are written as {@code .eml} files when no {@code MAIL_SERVER} is set
- * @param displayZone the time zone in which emails show an event's date and time
  * @param heartbeatInterval how often the worker marks the jobs it runs as alive; a job whose worker missed six
  * heartbeats (it died mid-job) is run again by another worker
  */
@@ -27,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record JobSettings(@DefaultValue("true") boolean worker, @DefaultValue("2s") Duration pollingInterval,
 		@DefaultValue("8") int threads, @DefaultValue("6") int maxAttempts, @DefaultValue("30s") Duration firstRetryDelay,
 		@DefaultValue("3h") Duration reviewPromptDelay, @DefaultValue("./data/outbox") Path outboxDir,
-		@DefaultValue("UTC") ZoneId displayZone, @DefaultValue("30s") Duration heartbeatInterval) {
+		@DefaultValue("30s") Duration heartbeatInterval) {
 
 	/** The wait before attempt {@code attempt + 1} after {@code attempt} failures: doubling from the first delay. */
 	Duration backoffAfter(int attempt) {

@@ -2,10 +2,9 @@ package io.seatline.engine.notification;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -22,10 +21,7 @@ class EmailComposerTests {
 
 	private static final Instant STARTS = Instant.parse("2026-12-24T18:30:00Z");
 
-	private final EmailComposer composer = new EmailComposer(
-			new JobSettings(true, Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(1), Duration.ofHours(3),
-					Path.of("target", "outbox"), ZoneOffset.UTC, Duration.ofSeconds(30)),
-			"Seatline <no-reply@localhost>", "https://tickets.example.org/", Clock.fixed(STARTS, ZoneOffset.UTC));
+	private final EmailComposer composer = new EmailComposer("Seatline <no-reply@localhost>", "https://tickets.example.org/", Clock.fixed(STARTS, ZoneOffset.UTC));
 
 	@Test
 	void theConfirmationNamesTheReference() throws Exception {
@@ -47,6 +43,32 @@ class EmailComposerTests {
 		assertThat(composed(EmailKind.BOOKING_CANCELLED, booking(BookingStatus.CANCELLED, null)))
 			.contains("your booking is cancelled")
 			.doesNotContain("Reason");
+	}
+
+	@Test
+	void everyEmailShowsTheTimeInTheVenuesZoneWithTheZone() throws Exception {
+		var berlin = new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10, null, null,
+				ZoneId.of("Europe/Berlin"));
+		var booking = new BookingDetails("b1", "K7M2QX9P", berlin, "a1", "ann", List.of("A1"),
+				BookingStatus.CONFIRMED, STARTS, null, null);
+		for (var kind : List.of(EmailKind.BOOKING_CONFIRMED, EmailKind.BOOKING_CANCELLED, EmailKind.REVIEW_PROMPT,
+				EmailKind.EVENT_CANCELLED)) {
+			assertThat(composed(kind, booking)).as(kind.name())
+				.contains("When:       Thursday 24 December 2026, 19:30 (Europe/Berlin)")
+				.contains("<td>Thursday 24 December 2026, 19:30 (Europe/Berlin)</td>");
+		}
+		var moved = this.composer.compose("event-moved.b1", EmailKind.EVENT_MOVED, "ann@example.org", booking,
+				Instant.parse("2026-07-01T18:00:00Z"));
+		// the former time in the zone's summer offset, the new one in its winter offset
+		assertThat(moved.getSubject()).isEqualTo("Gala has moved to Thursday 24 December 2026, 19:30 (Europe/Berlin)");
+		assertThat(text(moved)).contains("moved from Wednesday 1 July 2026, 20:00 (Europe/Berlin) to Thursday 24 "
+				+ "December 2026, 19:30 (Europe/Berlin)");
+	}
+
+	private static String text(jakarta.mail.internet.MimeMessage message) throws Exception {
+		var out = new ByteArrayOutputStream();
+		message.writeTo(out);
+		return out.toString(StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=");
 	}
 
 	private String composed(EmailKind kind, BookingDetails booking) throws Exception {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -141,6 +144,23 @@ abstract class EmailJobsTests {
 		assertThat(after.scheduledLater()).isEqualTo(before.scheduledLater() + 1);
 		assertThat(after.dueNow()).isEqualTo(before.dueNow());
 		assertThat(after.pending()).isEqualTo(after.dueNow() + after.scheduledLater());
+	}
+
+	@Test
+	void theEmailsShowTheEventsTimeInItsVenuesZoneWithTheZone() throws Exception {
+		var admin = this.fixtures.admin();
+		var venue = this.catalog.createVenue(admin, CreateVenue.withRows("Tokyo Hall " + Instant.now().toEpochMilli()
+				+ Math.random(), 2, 6).inTimeZone("Asia/Tokyo"));
+		var event = this.catalog.createEvent(admin,
+				new CreateEvent(venue.venueId(), "Kabuki", this.clock.instant().plus(Duration.ofDays(2)), null));
+		var user = this.fixtures.newUser();
+		var bookingId = book(user, event, "A1");
+		// Tokyo is nine hours ahead of UTC all year
+		var local = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH)
+			.format(event.startsAt().atZone(ZoneId.of("Asia/Tokyo"))) + " (Asia/Tokyo)";
+		assertThat(GreenMailUtil.getBody(awaitEmail(EmailKind.BOOKING_CONFIRMED, bookingId))).contains(local);
+		this.reservations.cancel(user, bookingId);
+		assertThat(GreenMailUtil.getBody(awaitEmail(EmailKind.BOOKING_CANCELLED, bookingId))).contains(local);
 	}
 
 	@Test

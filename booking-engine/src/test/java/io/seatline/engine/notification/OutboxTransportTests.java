@@ -28,11 +28,10 @@ class OutboxTransportTests {
 
 	@Test
 	void anEmailBecomesOneCompleteEmlFileNamedAfterItsMessageId() throws Exception {
-		var settings = new JobSettings(true, java.time.Duration.ofSeconds(2), 1, 3, java.time.Duration.ofSeconds(1),
-				java.time.Duration.ofHours(3), this.folder, ZoneOffset.ofHours(1), java.time.Duration.ofSeconds(30));
-		var composer = new EmailComposer(settings, "Seatline <no-reply@localhost>", "https://tickets.example.org/",
+		var composer = new EmailComposer("Seatline <no-reply@localhost>", "https://tickets.example.org/",
 				Clock.fixed(STARTS, ZoneOffset.UTC));
-		var booking = new BookingDetails("bk1", "K7M2QX9P", new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10),
+		var booking = new BookingDetails("bk1", "K7M2QX9P", new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10,
+				null, null, java.time.ZoneId.of("Europe/Berlin")),
 				"a1", "ann", List.of("A1", "A2"), BookingStatus.CONFIRMED, STARTS, null, null);
 		var message = composer.compose("booking-confirmed.bk1", EmailKind.BOOKING_CONFIRMED, "ann@example.org",
 				booking);
@@ -50,7 +49,7 @@ class OutboxTransportTests {
 			assertThat(read.getMessageID()).isEqualTo("<booking-confirmed.bk1@tickets.example.org>");
 			assertThat(read.getSubject()).contains("Gala");
 			assertThat(new String(Files.readAllBytes(this.folder.resolve(
-					"outbox/booking-confirmed.bk1_tickets.example.org.eml")))).contains("19:30", "A1, A2", "K7M2QX9P");
+					"outbox/booking-confirmed.bk1_tickets.example.org.eml")))).contains("19:30 (Europe/Berlin)", "A1, A2", "K7M2QX9P");
 		}
 	}
 

@@ -95,9 +95,7 @@ class SmtpTransportTests {
 	}
 
 	private static MimeMessage message(String bookingId) throws Exception {
-		var settings = new JobSettings(true, Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(1), Duration.ofHours(3),
-				java.nio.file.Path.of("unused"), ZoneOffset.UTC, Duration.ofSeconds(30));
-		var composer = new EmailComposer(settings, "Seatline <no-reply@localhost>", "https://tickets.example.org/",
+		var composer = new EmailComposer("Seatline <no-reply@localhost>", "https://tickets.example.org/",
 				Clock.fixed(STARTS, ZoneOffset.UTC));
 		var booking = new BookingDetails(bookingId, "K7M2QX9P",
 				new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10), "a1", "ann", List.of("A1"),

@@ -13,10 +13,12 @@ import io.seatline.engine.account.RegisterAccount;
 import io.seatline.engine.account.Registrations;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.BrowseEvents;
+import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.testapp.EngineTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /** The migrations on a real database (each subclass names one): a new one is created, an existing one upgraded. */
 abstract class MigrationTests {
@@ -35,7 +37,7 @@ abstract class MigrationTests {
 			assertThat(context.getBean(Sessions.class).login("kept", "password-1").username()).isEqualTo("kept");
 		}
 		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
-				"7:true", "8:true", "8.1:true", "9:true");
+				"7:true", "8:true", "8.1:true", "9:true", "10:true");
 	}
 
 	@Test
@@ -81,7 +83,48 @@ abstract class MigrationTests {
 		assertThat(references).hasSize(3).doesNotHaveDuplicates().allMatch((reference) -> reference.matches(
 				"[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"));
 		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
-				"7:true", "8:true", "8.1:true", "9:true");
+				"7:true", "8:true", "8.1:true", "9:true", "10:true");
+	}
+
+	@Test
+	void venuesOfBeforeTimeZonesGetTheConfiguredDefaultZoneOnce() throws Exception {
+		var url = newUrl("zones");
+		new SpringApplicationBuilder(EngineTestApplication.class).web(WebApplicationType.NONE)
+			.properties("DATABASE_URL=" + url, "ADMIN_PASSWORD=admin-password-1", "spring.flyway.target=8.1",
+					"seatline.jobs.worker=false")
+			.run()
+			.close();
+		try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
+			statement.executeUpdate("insert into venues (id, version, name, name_key, capacity, created_at) "
+					+ "values ('v1', 0, 'Old Hall', 'old hall', 3, 0)");
+		}
+		try (var context = start(url, "Asia/Tokyo")) {
+			assertThat(context.getBean(EventCatalog.class).venues()).singleElement()
+				.satisfies((venue) -> assertThat(venue.timeZone()).isEqualTo("Asia/Tokyo"));
+		}
+		// another default later neither fails the applied migration's check nor moves the venues of before
+		try (var context = start(url, "Europe/Berlin")) {
+			var catalog = context.getBean(EventCatalog.class);
+			assertThat(catalog.venues()).singleElement()
+				.satisfies((venue) -> assertThat(venue.timeZone()).isEqualTo("Asia/Tokyo"));
+			var sessions = context.getBean(Sessions.class);
+			var admin = sessions.authenticate(sessions.login("admin", "admin-password-1").token());
+			assertThat(catalog.createVenue(admin, CreateVenue.withCapacity("New Hall", 2)).timeZone())
+				.isEqualTo("Europe/Berlin");
+		}
+	}
+
+	@Test
+	void anUnknownDefaultZoneStopsTheStartBeforeAnyMigration() {
+		assertThatException().isThrownBy(() -> start(newUrl("bad-zone"), "Mars/Olympus").close())
+			.withStackTraceContaining("seatline.default-time-zone");
+	}
+
+	static ConfigurableApplicationContext start(String url, String defaultTimeZone) {
+		return new SpringApplicationBuilder(EngineTestApplication.class).web(WebApplicationType.NONE)
+			.properties("DATABASE_URL=" + url, "ADMIN_PASSWORD=admin-password-1",
+					"seatline.default-time-zone=" + defaultTimeZone)
+			.run();
 	}
 
 	static ConfigurableApplicationContext start(String url) {

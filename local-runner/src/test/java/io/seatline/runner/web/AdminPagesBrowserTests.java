@@ -106,7 +106,9 @@ class AdminPagesBrowserTests extends RunnerTestSupport {
 		var booker = api.newUser(username);
 		api.reserve(booker, eventId, "B2", "B3");
 
-		try (var admin = Browser.open(api.base(), 1280, 1100); var buyer = Browser.open(api.base(), 1280, 1000)) {
+		// the admin's browser is in Honolulu, the venue in UTC: the start is typed and shown as the venue's clocks read
+		try (var admin = Browser.inTimeZone(api.base(), 1280, 1100, "Pacific/Honolulu");
+				var buyer = Browser.open(api.base(), 1280, 1000)) {
 			admin.signIn("admin", ADMIN_PASSWORD);
 			admin.find("a[href='/admin.html']").click();
 			admin.waitFor("#event-table tr[data-event-id='" + eventId + "'] a.manage-event").click();
@@ -119,11 +121,11 @@ class AdminPagesBrowserTests extends RunnerTestSupport {
 			admin.find("#edit-submit").click();
 			assertThat(admin.waitFor("#edit-message.ok").getText()).startsWith("Saved. Moving night now starts ")
 				.endsWith("; its booker is being emailed the new time.");
-			var expected = Instant.parse((String) admin.script("return new Date('2031-07-14T20:15').toISOString()"));
+			assertThat(admin.find("#edit-zone").getText()).isEqualTo("in UTC, the venue's time");
 			var seats = api.ok("eventSeats", Map.of("eventId", eventId), null);
-			assertThat(Instant.parse(seats.get("startsAt").asString())).isEqualTo(expected);
-			var shown = (String) admin.script("return new Intl.DateTimeFormat(undefined, "
-					+ "{ dateStyle: 'full', timeStyle: 'short' }).format(new Date('2031-07-14T20:15'))");
+			assertThat(Instant.parse(seats.get("startsAt").asString())).isEqualTo(Instant.parse("2031-07-14T20:15:00Z"));
+			var shown = (String) admin.script("return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', "
+					+ "timeStyle: 'short', timeZone: 'UTC' }).format(new Date('2031-07-14T20:15:00Z')) + ' (UTC)'");
 			admin.script("window.scrollTo(0, 0)");
 			admin.screenshot("manage-event");
 

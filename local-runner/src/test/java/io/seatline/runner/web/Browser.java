@@ -55,15 +55,20 @@ final class Browser implements AutoCloseable {
 	}
 
 	static Browser open(String base, int width, int height) {
-		return open(base, width, height, false);
+		return open(base, width, height, false, null);
 	}
 
 	/** A phone-sized screen (390 x 844 CSS pixels, touch): Chromium's windows are never narrower than 500. */
 	static Browser phone(String base) {
-		return open(base, 390, 844, true);
+		return open(base, 390, 844, true, null);
 	}
 
-	private static Browser open(String base, int width, int height, boolean phone) {
+	/** A browser whose clocks are in this time zone (the TZ of its process). */
+	static Browser inTimeZone(String base, int width, int height, String timeZone) {
+		return open(base, width, height, false, timeZone);
+	}
+
+	private static Browser open(String base, int width, int height, boolean phone, String timeZone) {
 		if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
 			throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
 					+ "apt-get install -y chromium chromium-driver (.ci/run does)");
@@ -89,9 +94,13 @@ final class Browser implements AutoCloseable {
 			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
 					Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
 		}
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
+		var builder = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort();
+		if (timeZone != null) {
+			// Chromium inherits the driver's environment, and takes its zone from TZ
+			builder.withEnvironment(Map.of("TZ", timeZone));
+		}
+		var service = builder.build();
 		var driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
 		return new Browser(driver, base, profile);

@@ -231,6 +231,117 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void startTimesAreTheVenuesLocalTimeWithItsZoneWhateverTheReadersZone() {
+		var api = api();
+		var admin = api.adminToken();
+		var lisbon = api.ok("createVenue", Map.of("name", Api.uniqueName("Lisbon Hall"), "capacity", 4, "timeZone",
+				"Europe/Lisbon"), admin).get("venueId").asString();
+		var venueName = Api.uniqueName("Tokyo Hall");
+		var eventName = Api.uniqueName("Kabuki");
+
+		// the reader is in Honolulu, ten hours behind UTC; the venue in Tokyo, nine hours ahead
+		try (var browser = Browser.inTimeZone(api.base(), 1280, 1000, "Pacific/Honolulu")) {
+			browser.go("/");
+			assertThat(browser.script("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
+				.isEqualTo("Pacific/Honolulu");
+			browser.signIn("admin", ADMIN_PASSWORD);
+			browser.go("/admin.html");
+			browser.waitUntil(Duration.ofSeconds(5),
+					(driver) -> browser.find("#event-venue option[value='" + lisbon + "']"));
+			// a new venue is in the reader's zone unless another is picked from the browser's list
+			assertThat(browser.find("#venue-time-zone").getDomProperty("value")).isEqualTo("Pacific/Honolulu");
+			assertThat((Long) browser.script("return document.querySelectorAll('#time-zones option').length"))
+				.isGreaterThan(300);
+			// the event's start is typed in its venue's zone, named beside the field
+			new org.openqa.selenium.support.ui.Select(browser.find("#event-venue")).selectByValue(lisbon);
+			assertThat(browser.find("#event-zone").getText()).isEqualTo("in Europe/Lisbon, the venue's time");
+
+			browser.type("#venue-name", venueName);
+			browser.find("input[name=layout][value=capacity]").click();
+			browser.type("#venue-capacity", "4");
+			browser.type("#venue-time-zone", "Asia/Tokyo");
+			browser.find("#venue-submit").click();
+			assertThat(browser.waitFor("#venue-message.ok").getText()).isEqualTo("Venue " + venueName
+					+ " is ready with 4 seats. Its events are timed in Asia/Tokyo.");
+			assertThat(browser.find("#event-zone").getText()).isEqualTo("in Asia/Tokyo, the venue's time");
+			browser.script("document.getElementById('venue-heading').scrollIntoView()");
+			browser.screenshot("admin-forms-time-zone");
+
+			browser.type("#event-name", eventName);
+			browser.script("arguments[0].value = '2031-05-01T20:00'", browser.find("#event-starts-at"));
+			browser.find("#event-submit").click();
+			browser.waitFor("#event-message.ok");
+			var eventId = browser.find("#event-message a").getDomAttribute("href").replaceAll(".*id=", "");
+			// sent as meant: 20:00 in Tokyo is 11:00 UTC (01:00 in Honolulu)
+			var seats = api.ok("eventSeats", Map.of("eventId", eventId), null);
+			assertThat(seats.get("startsAt").asString()).isEqualTo("2031-05-01T11:00:00Z");
+			assertThat(seats.get("localStartsAt").asString()).isEqualTo("2031-05-01T20:00:00+09:00");
+			api.reserve(admin, eventId, "1");
+
+			var dashboardRow = browser.waitUntil(Duration.ofSeconds(5), (driver) -> driver
+				.findElements(By.cssSelector("#event-table tbody tr[data-event-id='" + eventId + "']"))
+				.stream()
+				.map((line) -> line.getText())
+				.findFirst()
+				.orElse(null));
+			assertTokyoEvening(dashboardRow);
+
+			browser.go("/");
+			var card = browser.waitFor(".event-card[data-event-id='" + eventId + "'] time");
+			assertTokyoEvening(card.getText());
+			assertThat(card.getText()).contains("Thursday");
+			assertThat(card.getDomAttribute("datetime")).isEqualTo("2031-05-01T20:00:00+09:00");
+
+			browser.go("/event.html?id=" + eventId);
+			var when = browser.waitFor("#event-when").getText();
+			assertThat(when).startsWith(venueName + " · ");
+			assertTokyoEvening(when);
+
+			browser.go("/bookings.html");
+			assertTokyoEvening(browser.waitFor(".booking[data-booking-id]").getText());
+
+			browser.go("/boxoffice.html?event=" + eventId);
+			browser.waitUntil(Duration.ofSeconds(5), (driver) -> browser.find("#event-select option[value='" + eventId
+					+ "']"));
+			var option = browser.find("#event-select option[value='" + eventId + "']").getText();
+			assertThat(option).startsWith(eventName + " · ");
+			assertTokyoEvening(option);
+			browser.screenshot("venue-time-zone");
+
+			// the form's reading of a wall time, as java.time reads it: summer and winter, a time skipped when
+			// clocks go forward (the offset from before), a time shown twice when they go back (the offset from before)
+			var offsets = (String) browser.driver.executeAsyncScript("""
+					const done = arguments[arguments.length - 1];
+					import('/js/dom.js').then((dom) => done([['2031-07-01T20:00', 'Europe/Berlin'],
+						['2031-12-01T20:00', 'Europe/Berlin'], ['2031-03-30T02:30', 'Europe/Berlin'],
+						['2031-10-26T02:30', 'Europe/Berlin'], ['2031-06-01T19:30', 'America/St_Johns'],
+						['2031-06-01T19:30', 'Asia/Kathmandu']].map(([local, zone]) => dom.wallTimeWithOffset(local, zone))
+						.join(' ')));
+					""");
+			// compared as instants: a skipped time is sent as written with the offset before the change
+			var expected = new ArrayList<java.time.Instant>();
+			for (var wall : List.of("2031-07-01T20:00 Europe/Berlin", "2031-12-01T20:00 Europe/Berlin",
+					"2031-03-30T02:30 Europe/Berlin", "2031-10-26T02:30 Europe/Berlin",
+					"2031-06-01T19:30 America/St_Johns", "2031-06-01T19:30 Asia/Kathmandu")) {
+				var parts = wall.split(" ");
+				expected.add(java.time.ZonedDateTime
+					.of(java.time.LocalDateTime.parse(parts[0]), java.time.ZoneId.of(parts[1]))
+					.toInstant());
+			}
+			assertThat(java.util.Arrays.stream(offsets.split(" "))
+				.map((sent) -> java.time.OffsetDateTime.parse(sent).toInstant())).containsExactlyElementsOf(expected);
+			assertThat(offsets).contains("2031-10-26T02:30:00+02:00", "2031-06-01T19:30:00-02:30");
+		}
+	}
+
+	// 2031-05-01 20:00 in Tokyo, in the browser's own language (12 or 24 hours), never the reader's 01:00
+	private static void assertTokyoEvening(String text) {
+		assertThat(text).contains("2031").contains("May").contains("1").contains(" (Asia/Tokyo)")
+			.containsPattern("\\b(20:00|8:00.PM)\\b")
+			.doesNotContainPattern("\\b(0?1:00)\\b");
+	}
+
+	@Test
 	void anAdminCreatesAVenueAndAnEventAndDownloadsTheBookingsAsCsv() {
 		var api = api();
 		var soldEvent = api.newEvent("Jazz evening", 4, 8);
@@ -252,7 +363,7 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			admin.type("#venue-seats-per-row", "9");
 			admin.find("#venue-submit").click();
 			assertThat(admin.waitFor("#venue-message.ok").getText())
-				.isEqualTo("Venue " + venueName + " is ready with 45 seats.");
+				.startsWith("Venue " + venueName + " is ready with 45 seats. Its events are timed in ");
 			assertThat(admin.find("#event-venue option:checked").getText()).startsWith(venueName);
 
 			admin.type("#event-name", eventName);
