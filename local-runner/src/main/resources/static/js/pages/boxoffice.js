@@ -3,7 +3,7 @@
 // blocked or unblocked; the audit log of a found booking and of the event (who did what, when, before and after),
 // each with its CSV. Admins only; every change goes through the same functions as any client.
 import { call, explain, listOf } from '../api.js';
-import { el, fill, formatStartShort, say } from '../dom.js';
+import { el, fill, formatShort, formatStartShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';

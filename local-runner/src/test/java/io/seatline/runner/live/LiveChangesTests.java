@@ -29,10 +29,13 @@ class LiveChangesTests extends RunnerTestSupport {
 					(type) -> assertThat(type).startsWith("text/event-stream"));
 			assertThat(stream.next(Duration.ofSeconds(5)).name()).isEqualTo("listening");
 
+			// the runner is shared with other test classes: their changes may come too, but this one within a second
 			api.reserve(buyer, first, "A1");
 			var told = stream.next(A_SECOND);
 			assertThat(told.name()).isEqualTo("changed");
-			assertThat(told.data().get("eventIds").toString()).isEqualTo("[\"" + first + "\"]");
+			var named = new ArrayList<String>();
+			told.data().get("eventIds").forEach((id) -> named.add(id.asString()));
+			assertThat(named).contains(first).doesNotContain(second);
 
 			// six bookings in a row, of two events: at most one message per 500 ms
 			var started = System.nanoTime();
