@@ -10,11 +10,15 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.Unauthenticated;
+
 /**
  * Signing in and out, changing passwords, and the admin's account commands (list, disable, enable, reset a
  * password). The password is typed at a masked prompt; scripts give it in
  * {@code SEATLINE_PASSWORD} (a new one in {@code SEATLINE_NEW_PASSWORD}) or as a line of stdin. The token stays in
- * this shell's memory until {@code logout} or the end of the session.
+ * this shell's memory until {@code logout} or the end of the session; a {@code login} run as one command keeps it
+ * for the next commands on the same database ({@link LoginStore}) until {@code logout}.
  */
 @Component
 class AccountCommands {
@@ -37,32 +41,40 @@ class AccountCommands {
 	}
 
 	@Command(name = "login", group = "Account", description = "Sign in: login USERNAME (the password is asked for)",
-			help = "login USERNAME: asks for the password at a masked prompt; SEATLINE_PASSWORD or a line of stdin gives it in scripts",
+			help = "login USERNAME [--print-token]: asks for the password at a masked prompt; SEATLINE_PASSWORD or a line of stdin gives it in scripts. Run as one command (java -jar seatline-shell.jar login USERNAME) the login is kept for the next commands on this database until logout; --print-token prints only the token and keeps nothing",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
-	String login(@Argument(index = 0, description = "your username") String username, CommandContext context)
-			throws Exception {
-		var signedIn = this.functions.call("login", "username", username, "password",
-				password(context));
-		this.session.signedIn(signedIn.path("token").asString(), signedIn.path("username").asString());
-		return "Signed in as " + signedIn.path("username").asString() + " (" + signedIn.path("role").asString()
+	String login(@Argument(index = 0, description = "your username") String username,
+			@Option(longName = "print-token", description = "print only the token (for scripts); keep nothing") boolean printToken,
+			CommandContext context) throws Exception {
+		var signedIn = this.functions.call("login", "username", username, "password", password(context));
+		var token = signedIn.path("token").asString();
+		if (printToken) {
+			return token;
+		}
+		this.session.signedIn(token, signedIn.path("username").asString());
+		var line = "Signed in as " + signedIn.path("username").asString() + " (" + signedIn.path("role").asString()
 				+ ") until " + Texts.instant(signedIn.path("expiresAt"));
+		return this.session.lasting()
+				? line + "\nKept for the next commands on this database in " + this.session.savedLoginFile()
+						+ "; logout ends it"
+				: line;
 	}
 
 	@Command(name = "register", group = "Account",
 			description = "Open an account: register USERNAME --email EMAIL (the password is asked for)",
-			help = "register USERNAME --email EMAIL: asks for a password of 8 to 128 characters, then sign in with login",
+			help = "register USERNAME --email EMAIL: asks twice for a password of 8 to 128 characters (SEATLINE_PASSWORD or a line of stdin gives it once in scripts), then sign in with login",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String register(@Argument(index = 0, description = "3 to 32 letters, digits, '.', '_' or '-'") String username,
 			@Option(longName = "email", description = "your email address", required = true) String email,
 			CommandContext context) throws Exception {
 		var registered = this.functions.call("register", "username", username, "email", email,
-				"password", password(context));
+				"password", newAccountPassword(context));
 		return "Registered " + registered.path("username").asString() + ". Sign in with: login "
 				+ registered.path("username").asString();
 	}
 
 	@Command(name = "logout", group = "Account", description = "Sign out: the session's token stops working",
-			help = "logout: ends the session; its token stops working everywhere",
+			help = "logout: ends the session on the server (its token stops working everywhere) and forgets the login kept for this database",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String logout() {
 		if (this.session.token() == null) {
@@ -71,16 +83,22 @@ class AccountCommands {
 		try {
 			this.functions.call("logout");
 		}
-		finally {
+		catch (Unauthenticated ex) {
+			// the session had ended already (expired, or ended elsewhere): signed out all the same
 			this.session.signedOut();
+			return "Signed out; the session had ended already";
 		}
+		this.session.signedOut();
 		return "Signed out";
 	}
 
 	@Command(name = "whoami", group = "Account", description = "Who is signed in, and with which role",
-			help = "whoami: the signed-in user and role; refused when nobody is signed in",
+			help = "whoami: the signed-in user and role; \"not signed in\" (exit 3) when nobody is",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String whoami() {
+		if (this.session.token() == null) {
+			throw new Unauthenticated("Not signed in");
+		}
 		var user = this.functions.call("currentUser");
 		return user.path("username").asString() + " (" + user.path("role").asString() + ")";
 	}
@@ -153,15 +171,38 @@ class AccountCommands {
 		if (!this.environmentNewPassword.isEmpty()) {
 			return this.environmentNewPassword;
 		}
-		var typed = context.inputReader().readPassword("New password: ");
-		return (typed != null) ? new String(typed) : null;
+		return typed(context, "New password: ");
 	}
 
 	private String password(CommandContext context) throws Exception {
 		if (!this.environmentPassword.isEmpty()) {
 			return this.environmentPassword;
 		}
-		var typed = context.inputReader().readPassword("Password: ");
-		return (typed != null) ? new String(typed) : null;
+		return typed(context, "Password: ");
+	}
+
+	/** A new account's password: typed twice at a terminal, so that a typo does not lock the account out. */
+	private String newAccountPassword(CommandContext context) throws Exception {
+		if (!this.environmentPassword.isEmpty()) {
+			return this.environmentPassword;
+		}
+		var password = typed(context, "Password: ");
+		if (!CommandRunner.isTerminal(context.inputReader())) {
+			// a script gives it once, as a line of stdin
+			return password;
+		}
+		if (!password.equals(typed(context, "Repeat the password: "))) {
+			throw new InvalidRequest("password", "The two passwords differ; nothing was registered");
+		}
+		return password;
+	}
+
+	/** What is typed at a masked prompt; Ctrl-C, Ctrl-D or the end of stdin cancel the command. */
+	private static String typed(CommandContext context, String prompt) throws Exception {
+		var typed = context.inputReader().readPassword(prompt);
+		if (typed == null) {
+			throw new Refusals.Cancelled();
+		}
+		return new String(typed);
 	}
 }

@@ -22,9 +22,11 @@ import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.shell.jline.JLineInputProvider;
 import org.springframework.shell.jline.JLineInputReader;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
+	/** The option every command takes: the bearer token to act with, over a login kept or made in this shell. */
+	static final String TOKEN = "token";
+
 	private final CommandRegistry registry;
 
 	private final CommandParser parser;
@@ -46,16 +51,19 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ObjectProvider<JLineInputProvider> terminal;
 
+	private final Session session;
+
 	private final boolean interactive;
 
 	private int exitCode;
 
 	CommandRunner(CommandRegistry registry, CommandParser parser, ObjectProvider<JLineInputProvider> terminal,
-			@Value("${spring.shell.interactive.enabled:true}") boolean interactive) {
+			Session session, @Value("${spring.shell.interactive.enabled:true}") boolean interactive) {
 		this.registry = registry;
 		this.parser = parser;
 		this.executor = new CommandExecutor(registry);
 		this.terminal = terminal;
+		this.session = session;
 		this.interactive = interactive;
 	}
 
@@ -83,7 +91,14 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		if (arguments.length == 1 && (arguments[0].equals("--help") || arguments[0].equals("-h"))) {
 			return execute("help", out, input);
 		}
-		return execute(commandLine(arguments), out, input);
+		// one command from the arguments: a login lasts for the next ones (a script's lasts for the script)
+		this.session.lastBeyondThisProcess(true);
+		try {
+			return execute(commandLine(arguments), out, input);
+		}
+		finally {
+			this.session.lastBeyondThisProcess(false);
+		}
 	}
 
 	/** Runs a script's commands in order; stops at the first that fails, with its exit status. */
@@ -123,6 +138,20 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 	int execute(String line, PrintWriter out, InputReader input) {
 		try {
 			var parsed = this.parser.parse(line);
+			var command = this.registry.getCommandByName(parsed.subCommands().isEmpty() ? parsed.commandName()
+					: parsed.commandName() + " " + String.join(" ", parsed.subCommands()));
+			if (command != null) {
+				var unknown = unknownOption(command, parsed);
+				if (unknown != null) {
+					StandardStreams.stderr().println(Refusals.unknownOption(unknown, usage(command)));
+					return Refusals.USAGE;
+				}
+				if (!declares(command, TOKEN)) {
+					// --token is every command's: it is the session's token for this one command
+					this.session.tokenForOneCommand(valueOf(parsed, TOKEN));
+					parsed = without(parsed, TOKEN);
+				}
+			}
 			var status = this.executor.execute(new CommandContext(parsed, this.registry, out, input));
 			return exitCodeOf(status);
 		}
@@ -134,12 +163,67 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		catch (RuntimeException ex) {
 			// a usage error from the parser, or a failure of a built-in command that no mapper reported
 			var refusal = Refusals.of(ex);
-			StandardStreams.stderr().println(refusal.line());
+			if (!refusal.quiet()) {
+				StandardStreams.stderr().println(refusal.line());
+			}
 			return refusal.exitCode();
 		}
 		finally {
+			this.session.tokenForOneCommand(null);
 			out.flush();
 		}
+	}
+
+	/** The first option the command does not have ({@code --bogus}), or null. */
+	private static String unknownOption(Command command, ParsedInput parsed) {
+		for (var option : parsed.options()) {
+			var name = (option.longName() != null && !option.longName().isEmpty()) ? option.longName() : null;
+			if (name != null ? !(declares(command, name) || name.equals(TOKEN) || name.equals("help"))
+					: !(option.shortName() == 'h' || command.getOptions()
+						.stream()
+						.anyMatch((declared) -> declared.shortName() == option.shortName()))) {
+				return (name != null) ? "--" + name : "-" + option.shortName();
+			}
+		}
+		return null;
+	}
+
+	private static boolean declares(Command command, String longName) {
+		return command.getOptions().stream().anyMatch((option) -> longName.equals(option.longName()));
+	}
+
+	/** The command's usage, as its help begins ({@code events [--venue PART] ...: ...}). */
+	static String usage(Command command) {
+		var help = (command.getHelp() != null) ? command.getHelp() : "";
+		var end = help.indexOf(": ");
+		if (help.startsWith(command.getName()) && end > 0) {
+			return help.substring(0, end);
+		}
+		var usage = new StringBuilder(command.getName());
+		for (var option : command.getOptions()) {
+			usage.append(" [--").append(option.longName()).append(']');
+		}
+		return usage.toString();
+	}
+
+	private static String valueOf(ParsedInput parsed, String longName) {
+		return parsed.options()
+			.stream()
+			.filter((option) -> longName.equals(option.longName()))
+			.map(CommandOption::value)
+			.reduce((first, last) -> last)
+			.orElse(null);
+	}
+
+	private static ParsedInput without(ParsedInput parsed, String longName) {
+		return new ParsedInput(parsed.commandName(), parsed.subCommands(),
+				parsed.options().stream().filter((option) -> !longName.equals(option.longName())).toList(),
+				parsed.arguments());
+	}
+
+	/** True for a person at a terminal (asked twice for a new password); false for lines of stdin. */
+	static boolean isTerminal(InputReader input) {
+		return !(input instanceof StandardInput) || System.console() != null;
 	}
 
 	private void interact() {
@@ -188,6 +272,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 			command = this.registry.getCommandByName(String.join(" ", Arrays.asList(arguments).subList(0, words)));
 		}
 		var valued = new HashSet<String>();
+		valued.add("--" + TOKEN);
 		if (command != null) {
 			for (var option : command.getOptions()) {
 				if (option.type() != boolean.class && option.type() != Boolean.class) {

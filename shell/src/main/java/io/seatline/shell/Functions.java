@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.seatline.engine.error.Unauthenticated;
 import io.seatline.functions.FunctionInvoker;
 
 /**
@@ -32,14 +33,24 @@ class Functions {
 
 	/** Calls a function with a body of field names and values (null values are left out). */
 	JsonNode call(String function, Object... fieldsAndValues) {
-		var result = this.invoker.invoke(function, body(fieldsAndValues), this.session.token(), CLIENT_ADDRESS);
+		var result = invoke(function, fieldsAndValues);
 		return this.json.readTree(this.invoker.toJson(result.payload()));
 	}
 
 	/** Calls a function whose output is text (the CSV export). */
 	String text(String function, Object... fieldsAndValues) {
-		var result = this.invoker.invoke(function, body(fieldsAndValues), this.session.token(), CLIENT_ADDRESS);
+		var result = invoke(function, fieldsAndValues);
 		return result.isText() ? (String) result.payload() : this.invoker.toJson(result.payload());
+	}
+
+	private FunctionInvoker.Result invoke(String function, Object... fieldsAndValues) {
+		try {
+			return this.invoker.invoke(function, body(fieldsAndValues), this.session.token(), CLIENT_ADDRESS);
+		}
+		catch (Unauthenticated ex) {
+			// a saved login the server no longer knows is nobody signed in: say so once, and forget it
+			throw this.session.usesSavedLogin() ? this.session.savedLoginEnded() : ex;
+		}
 	}
 
 	private byte[] body(Object... fieldsAndValues) {

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.UserInterruptException;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.shell.core.command.ExitStatus;
@@ -27,6 +29,7 @@ import io.seatline.engine.error.SeatlineException;
  * <tr><td>6</td><td>{@code SEATS_UNAVAILABLE}, {@code CONFLICT}</td></tr>
  * <tr><td>7</td><td>{@code TOO_MANY_ATTEMPTS}</td></tr>
  * <tr><td>8</td><td>{@code BUSY}: the database stayed busy; nothing was changed, try again</td></tr>
+ * <tr><td>130</td><td>cancelled at a prompt (Ctrl-C, Ctrl-D, or stdin at its end): quietly, nothing was done</td></tr>
  * </table>
  */
 final class Refusals {
@@ -40,6 +43,9 @@ final class Refusals {
 	static final int UNEXPECTED = 1;
 
 	static final int USAGE = 2;
+
+	/** As a shell reports a command stopped by Ctrl-C (128 + SIGINT). */
+	static final int CANCELLED = 130;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,6 +62,7 @@ final class Refusals {
 			case "SEATS_UNAVAILABLE", "CONFLICT" -> 6;
 			case "TOO_MANY_ATTEMPTS" -> 7;
 			case "BUSY" -> 8;
+			case "CANCELLED" -> CANCELLED;
 			default -> UNEXPECTED;
 		};
 	}
@@ -65,6 +72,11 @@ final class Refusals {
 		var cause = unwrap(thrown);
 		if (cause instanceof SeatlineException refusal) {
 			return new Refusal(refusal.code(), refusal.getMessage(), refusal.details());
+		}
+		if (cause instanceof Cancelled || cause instanceof UserInterruptException
+				|| cause instanceof EndOfFileException) {
+			// Ctrl-C or Ctrl-D at a prompt: the user changed their mind, which is no error
+			return new Refusal("CANCELLED", "Cancelled", Map.of());
 		}
 		if (cause instanceof ConversionFailedException conversion) {
 			// an option's value of the wrong kind: --rating five
@@ -94,9 +106,11 @@ final class Refusals {
 	}
 
 	private static ExitStatus report(Refusal refusal, boolean json) {
-		var err = StandardStreams.stderr();
-		err.println(json ? refusal.json() : refusal.line());
-		err.flush();
+		if (!refusal.quiet()) {
+			var err = StandardStreams.stderr();
+			err.println(json ? refusal.json() : refusal.line());
+			err.flush();
+		}
 		return new ExitStatus(refusal.exitCode(), refusal.code());
 	}
 
@@ -143,6 +157,11 @@ final class Refusals {
 			return exitCodeOf(this.code);
 		}
 
+		/** A cancelled command says nothing: the user knows. */
+		boolean quiet() {
+			return "CANCELLED".equals(this.code);
+		}
+
 		/** One line for people, with a hint where one helps. */
 		String line() {
 			var line = new StringBuilder("Error [").append(this.code).append("]: ").append(this.message);
@@ -163,5 +182,18 @@ final class Refusals {
 			body.putAll(this.details);
 			return JSON.writeValueAsString(body);
 		}
+	}
+
+	/** A prompt answered with Ctrl-C, Ctrl-D or the end of stdin: the command stops, quietly. */
+	static final class Cancelled extends RuntimeException {
+
+		Cancelled() {
+			super("Cancelled", null, false, false);
+		}
+	}
+
+	/** A usage error, reported with the command's usage line: {@code events --bogus x}. */
+	static String unknownOption(String option, String usage) {
+		return "Error: there is no option '" + option + "'\nusage: " + usage;
 	}
 }

@@ -5,12 +5,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jline.reader.Candidate;
+import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.shell.core.command.adapter.MethodInvokerCommandAdapter;
 import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.test.ShellTestClient;
@@ -27,9 +32,12 @@ import org.springframework.shell.test.autoconfigure.ShellTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.seatline.engine.error.Unauthenticated;
 import io.seatline.functions.FunctionInvoker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchException;
 
 /**
  * The commands against a real SQLite file, through Spring Shell's test client: what each prints, and each refusal as
@@ -67,7 +75,12 @@ class ShellCommandsTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry properties) {
 		properties.add("DATABASE_URL", () -> TestDatabases.newUrl("commands"));
+		// a login run as one command is kept here, never in the config folder of whoever runs the tests
+		properties.add("SEATLINE_CONFIG_DIR", () -> CONFIG.toString());
 	}
+
+	private static final Path CONFIG = Path.of("target", "test-config", "commands-" + UUID.randomUUID())
+		.toAbsolutePath();
 
 	@Test
 	void loginSignsInAndWhoamiNamesTheUser() throws Exception {
@@ -81,7 +94,107 @@ class ShellCommandsTests {
 		run("login " + user);
 		assertThat(run("logout")).isEqualTo("Signed out");
 		assertThat(status("whoami")).isEqualTo(3);
+		assertThat(output.getErr()).contains("Error [UNAUTHENTICATED]: Not signed in (login USERNAME)");
+	}
+
+	@Test
+	void loginPrintTokenPrintsOnlyTheTokenAndKeepsNothing() throws Exception {
+		var user = newUser();
+		run("logout");
+		var out = new StringWriter();
+		assertThat(this.runner.runArguments(new String[] { "login", user, "--print-token" }, new PrintWriter(out),
+				new InputReader() {
+				})).isZero();
+		var token = out.toString().strip();
+		assertThat(token).matches("[A-Za-z0-9_-]{43}");
+		assertThat(CONFIG).doesNotExist();
+		assertThat(execute("whoami")).isEmpty();
+		assertThat(execute("whoami --token " + token)).isEqualTo(user + " (USER)");
+	}
+
+	@Test
+	void everyCommandTakesATokenThatWinsForThatCommandOnly(CapturedOutput output) throws Exception {
+		var user = newUser();
+		var token = field("login", "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}", "token");
+		run("login " + user);
+		assertThat(execute("whoami --token " + token)).isEqualTo("admin (ADMIN)");
+		assertThat(execute("accounts --query " + user + " --token=" + token)).contains(user);
+		assertThat(execute("whoami")).isEqualTo(user + " (USER)");
+		assertThat(status("accounts --token nosuchtoken")).isEqualTo(3);
 		assertThat(output.getErr()).contains("Error [UNAUTHENTICATED]: ");
+	}
+
+	@Test
+	void anUnknownOptionIsAUsageErrorWithTheCommandsUsage(CapturedOutput output) throws Exception {
+		assertThat(status("events --bogus x")).isEqualTo(2);
+		assertThat(output.getErr()).contains("Error: there is no option '--bogus'\n"
+				+ "usage: events [--venue PART] [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+		assertThat(status("book someevent A1 --seat A2")).isEqualTo(2);
+		assertThat(output.getErr()).contains("there is no option '--seat'").contains("usage: book EVENT SEAT...");
+		assertThat(status("seats block someevent A1 -x 1")).isEqualTo(2);
+		assertThat(output.getErr()).contains("there is no option '-x'");
+		assertThat(execute("events --venue nowhere-" + unique())).isEqualTo("No events found");
+	}
+
+	@Test
+	void aSavedLoginIsUsedByTheNextShellAndForgottenOnceTheServerEndedIt() throws Exception {
+		var folder = Path.of("target", "test-config", "saved-" + unique());
+		var url = TestDatabases.newUrl("unused");
+		var store = new LoginStore(folder.toString(), "", url);
+		var user = newUser();
+		var token = field("login", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}",
+				"token");
+		store.save(user, token);
+		assertThat(Files.getPosixFilePermissions(folder)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		assertThat(Files.getPosixFilePermissions(store.file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		assertThat(new LoginStore(folder.toString(), "", TestDatabases.newUrl("other")).read()).isNull();
+
+		var session = new Session("", new LoginStore(folder.toString(), "", url));
+		var functions = new Functions(this.functions, session);
+		assertThat(session.username()).isEqualTo(user);
+		assertThat(functions.call("currentUser").path("username").asString()).isEqualTo(user);
+		call("logout", "{}", token);
+		assertThatThrownBy(() -> functions.call("myBookings")).isInstanceOf(Unauthenticated.class)
+			.hasMessage("The saved login of " + user + " has expired or was ended; not signed in, the login is forgotten");
+		assertThat(store.file()).doesNotExist();
+		assertThat(session.token()).isNull();
+	}
+
+	@Test
+	void ctrlCOrCtrlDAtThePasswordPromptCancelsQuietly(CapturedOutput output) throws Exception {
+		var commands = new AccountCommands(new Functions(this.functions, new Session("", new LoginStore(
+				CONFIG.toString(), "", "jdbc:sqlite:unused.db"))), new Session("", new LoginStore(CONFIG.toString(),
+						"", "jdbc:sqlite:unused.db")), "", "");
+		InputReader ctrlC = new InputReader() {
+			@Override
+			public char[] readPassword(String prompt) {
+				throw new UserInterruptException("");
+			}
+		};
+		InputReader ctrlD = new InputReader() {
+			@Override
+			public char[] readPassword(String prompt) {
+				return null;
+			}
+		};
+		for (var input : List.of(ctrlC, ctrlD)) {
+			var thrown = catchException(() -> commands.login("admin", false, context("login", input)));
+			assertThat(Refusals.asMessages().apply(thrown).code()).isEqualTo(130);
+		}
+		assertThat(output.getErr()).doesNotContain("Error", "Exception");
+	}
+
+	@Test
+	void registerAsksTwiceAtATerminalAndRefusesTwoDifferentPasswords() throws Exception {
+		var session = new Session("", new LoginStore(CONFIG.toString(), "", "jdbc:sqlite:unused.db"));
+		var commands = new AccountCommands(new Functions(this.functions, session), session, "", "");
+		var user = "user" + unique();
+		var thrown = catchException(() -> commands.register(user, user + "@example.com",
+				context("register", typing(PASSWORD, PASSWORD + "x"))));
+		assertThat(Refusals.of(thrown).exitCode()).isEqualTo(2);
+		assertThat(Refusals.of(thrown).line()).contains("The two passwords differ");
+		assertThat(commands.register(user, user + "@example.com", context("register", typing(PASSWORD, PASSWORD))))
+			.startsWith("Registered " + user);
 	}
 
 	@Test
@@ -492,6 +605,43 @@ class ShellCommandsTests {
 
 	private String run(String line) throws Exception {
 		return String.join("\n", this.client.sendCommand(line).lines()).stripTrailing();
+	}
+
+	/** One command line through the runner (as the shell runs it), its output. */
+	private String execute(String line) {
+		var out = new StringWriter();
+		this.runner.execute(line, new PrintWriter(out), new InputReader() {
+		});
+		return out.toString().stripTrailing();
+	}
+
+	private CommandContext context(String command, InputReader input) {
+		return new CommandContext(ParsedInput.builder().commandName(command).build(), this.registry,
+				new PrintWriter(new StringWriter()), input);
+	}
+
+	/** Someone typing these lines at the masked prompts, one each. */
+	private static InputReader typing(String... lines) {
+		var typed = new ArrayDeque<>(List.of(lines));
+		return new InputReader() {
+			@Override
+			public char[] readPassword(String prompt) {
+				return typed.remove().toCharArray();
+			}
+		};
+	}
+
+	private String field(String function, String body, String field) {
+		var result = this.functions.invoke(function, body.getBytes(StandardCharsets.UTF_8), null);
+		return tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(this.functions.toJson(result.payload()))
+			.path(field)
+			.asString();
+	}
+
+	private void call(String function, String body, String token) {
+		this.functions.invoke(function, body.getBytes(StandardCharsets.UTF_8), token);
 	}
 
 	private int status(String line) {
