@@ -41,9 +41,11 @@ final class PackagedShell {
 			.redirectOutput(out.toFile())
 			.redirectError(err.toFile());
 		for (var variable : List.of("DATABASE_URL", "ADMIN_PASSWORD", "SEATLINE_TOKEN", "SEATLINE_PASSWORD",
-				"LOGGING_LEVEL_ROOT")) {
+				"LOGGING_LEVEL_ROOT", "XDG_CONFIG_HOME")) {
 			builder.environment().remove(variable);
 		}
+		// a login is kept in the working folder, never in the config folder of whoever runs the tests
+		builder.environment().put("SEATLINE_CONFIG_DIR", this.workingFolder.resolve("config").toString());
 		builder.environment().putAll(environment);
 		var process = builder.start();
 		try (var input = process.getOutputStream()) {

@@ -3,6 +3,7 @@ package io.seatline.shell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.UUID;
 
@@ -101,6 +102,92 @@ class ShellJarIT {
 		assertThat(run.stderr()).contains("Error [SEATS_UNAVAILABLE]: These seats are not available: B4")
 			.contains("Stopped at " + script + " line 3")
 			.doesNotContain("Exception");
+	}
+
+	@Test
+	void aLoginRunAsOneCommandLastsForTheNextCommandsOnThatDatabaseUntilLogout() throws Exception {
+		var config = FOLDER.resolve("config-" + UUID.randomUUID());
+		var environment = Map.of("SEATLINE_CONFIG_DIR", config.toString());
+		var login = shell.run(environment, PASSWORD + "\n", "login", "admin");
+		assertThat(login.exitStatus()).as(login.stderr()).isZero();
+		assertThat(login.stdout()).startsWith("Signed in as admin (ADMIN) until ").contains("logout ends it");
+		assertThat(Files.getPosixFilePermissions(config)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		try (var files = Files.list(config)) {
+			var saved = files.toList();
+			assertThat(saved).hasSize(1);
+			assertThat(Files.getPosixFilePermissions(saved.get(0)))
+				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		}
+		var whoami = shell.run(environment, "", "whoami");
+		assertThat(whoami.stdout().strip()).as(whoami.stderr()).isEqualTo("admin (ADMIN)");
+		// another database has a login of its own
+		var elsewhere = shell.run(Map.of("SEATLINE_CONFIG_DIR", config.toString(), "DATABASE_URL",
+				"jdbc:sqlite:" + FOLDER.resolve("data/other.db"), "ADMIN_PASSWORD", PASSWORD), "", "whoami");
+		assertThat(elsewhere.exitStatus()).isEqualTo(3);
+		assertThat(elsewhere.stderr()).contains("Error [UNAUTHENTICATED]: Not signed in");
+		assertThat(shell.run(environment, "", "logout").stdout().strip()).isEqualTo("Signed out");
+		try (var files = Files.list(config)) {
+			assertThat(files.toList()).isEmpty();
+		}
+		var after = shell.run(environment, "", "whoami");
+		assertThat(after.exitStatus()).isEqualTo(3);
+		assertThat(after.stdout()).isEmpty();
+	}
+
+	@Test
+	void aSavedLoginEndedElsewhereIsNotSignedInAndForgotten() throws Exception {
+		var config = FOLDER.resolve("config-" + UUID.randomUUID());
+		var environment = Map.of("SEATLINE_CONFIG_DIR", config.toString());
+		assertThat(shell.run(environment, PASSWORD + "\n", "login", "admin").exitStatus()).isZero();
+		Path saved;
+		try (var files = Files.list(config)) {
+			saved = files.findFirst().orElseThrow();
+		}
+		var token = Files.readAllLines(saved).get(2);
+		// the session ends elsewhere: SEATLINE_TOKEN wins over the saved login, and invoke keeps no login
+		assertThat(shell.run(Map.of("SEATLINE_CONFIG_DIR", config.toString(), "SEATLINE_TOKEN", token), "{}",
+				"invoke", "logout").exitStatus()).isZero();
+		assertThat(saved).exists();
+		var bookings = shell.run(environment, "", "bookings");
+		assertThat(bookings.exitStatus()).isEqualTo(3);
+		assertThat(bookings.stderr()).contains("not signed in").doesNotContain("Exception");
+		assertThat(saved).doesNotExist();
+	}
+
+	@Test
+	void everyCommandTakesATokenAndLoginPrintTokenPrintsOnlyIt() throws Exception {
+		var printed = shell.run(Map.of(), PASSWORD + "\n", "login", "admin", "--print-token");
+		assertThat(printed.exitStatus()).as(printed.stderr()).isZero();
+		var token = printed.stdout().strip();
+		assertThat(token).matches("[A-Za-z0-9_-]{43}");
+		var whoami = shell.run(Map.of(), "", "whoami", "--token", token);
+		assertThat(whoami.stdout().strip()).as(whoami.stderr()).isEqualTo("admin (ADMIN)");
+		assertThat(shell.run(Map.of(), "", "whoami").exitStatus()).isEqualTo(3);
+	}
+
+	@Test
+	void theEndOfStdinAtThePasswordPromptCancelsQuietly() throws Exception {
+		var run = shell.run(Map.of(), "", "login", "admin");
+		assertThat(run.exitStatus()).isEqualTo(130);
+		assertThat(run.stdout()).isEmpty();
+		assertThat(run.stderr()).doesNotContain("Error", "Exception");
+	}
+
+	@Test
+	void anUnknownOptionIsAUsageErrorWithTheUsageLine() throws Exception {
+		var run = shell.run(Map.of(), "", "events", "--bogus", "x");
+		assertThat(run.exitStatus()).isEqualTo(2);
+		assertThat(run.stdout()).isEmpty();
+		assertThat(run.stderr()).contains("there is no option '--bogus'")
+			.contains("usage: events [--venue PART] [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+	}
+
+	@Test
+	void registerTakesThePasswordOnceFromStdin() throws Exception {
+		var user = "jar" + UUID.randomUUID().toString().substring(0, 8);
+		var run = shell.run(Map.of(), "piped-pass-123\n", "register", user, "--email", user + "@example.com");
+		assertThat(run.exitStatus()).as(run.stderr()).isZero();
+		assertThat(run.stdout()).startsWith("Registered " + user);
 	}
 
 	private static String field(FunctionInvoker functions, String function, String body, String token, String field) {
