@@ -27,6 +27,7 @@ import io.seatline.engine.error.SeatlineException;
  * <tr><td>6</td><td>{@code SEATS_UNAVAILABLE}, {@code CONFLICT}</td></tr>
  * <tr><td>7</td><td>{@code TOO_MANY_ATTEMPTS}</td></tr>
  * <tr><td>8</td><td>{@code BUSY}: the database stayed busy; nothing was changed, try again</td></tr>
+ * <tr><td>9</td><td>{@code UNREACHABLE}: {@code invoke --url} found no runner answering at that address</td></tr>
  * </table>
  */
 final class Refusals {
@@ -41,7 +42,12 @@ final class Refusals {
 
 	static final int USAGE = 2;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	// the one-shot invoke --url asks exitCodeOf alone, and must not pay for building a mapper
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	}
 
 	private Refusals() {
 	}
@@ -56,6 +62,7 @@ final class Refusals {
 			case "SEATS_UNAVAILABLE", "CONFLICT" -> 6;
 			case "TOO_MANY_ATTEMPTS" -> 7;
 			case "BUSY" -> 8;
+			case RemoteInvoke.UNREACHABLE -> 9;
 			default -> UNEXPECTED;
 		};
 	}
@@ -63,6 +70,13 @@ final class Refusals {
 	/** What went wrong, whatever was thrown: the engine's refusal inside any wrapping, or a usage error. */
 	static Refusal of(Throwable thrown) {
 		var cause = unwrap(thrown);
+		if (cause instanceof RemoteInvoke.RemoteRefusal remote) {
+			// the runner's error JSON, as the engine in this process would have refused it
+			var body = new LinkedHashMap<String, Object>(Json.MAPPER.readValue(remote.json(), Map.class));
+			var message = String.valueOf(body.remove("message"));
+			body.remove("error");
+			return new Refusal(remote.code(), message, body);
+		}
 		if (cause instanceof SeatlineException refusal) {
 			return new Refusal(refusal.code(), refusal.getMessage(), refusal.details());
 		}
@@ -102,7 +116,7 @@ final class Refusals {
 
 	private static Throwable unwrap(Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SeatlineException) {
+			if (cause instanceof SeatlineException || cause instanceof RemoteInvoke.RemoteRefusal) {
 				return cause;
 			}
 		}
@@ -161,7 +175,7 @@ final class Refusals {
 			body.put("error", this.code);
 			body.put("message", this.message);
 			body.putAll(this.details);
-			return JSON.writeValueAsString(body);
+			return Json.MAPPER.writeValueAsString(body);
 		}
 	}
 }
