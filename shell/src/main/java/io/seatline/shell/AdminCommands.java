@@ -69,17 +69,17 @@ class AdminCommands {
 
 	@Command(name = "event create", group = "Admin",
 			description = "Put an event on sale: event create --venue VENUE --name NAME --starts-at 2026-12-24T19:30:00+01:00",
-			help = "event create --venue VENUE_ID --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]"
+			help = "event create --venue VENUE_ID_OR_NAME --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]"
 					+ " [--max-seats-per-account N]",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.VENUE_OPTION)
-	String createEvent(@Option(longName = "venue", description = "the venue's id (see: venues)", required = true) String venue,
+	String createEvent(@Option(longName = "venue", description = "the venue's id or exact name (see: venues)", required = true) String venue,
 			@Option(longName = "name", description = "the event's name", required = true) String name,
 			@Option(longName = "starts-at", description = "ISO-8601 with an offset, 2026-12-24T19:30:00+01:00",
 					required = true) String startsAt,
 			@Option(longName = "description", description = "a few words about it") String description,
 			@Option(longName = "max-seats-per-account",
 					description = "the most seats of the event one account may hold (default 10)") Integer maxSeats) {
-		var event = this.functions.call("createEvent", "venueId", venue, "name", name, "startsAt", startsAt,
+		var event = this.functions.call("createEvent", "venueId", this.functions.venueId(venue), "name", name, "startsAt", startsAt,
 				"description", description, "maxSeatsPerAccount", maxSeats);
 		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
 				+ ") on " + Texts.start(event) + " with " + event.path("totalSeats").asInt()
@@ -91,11 +91,11 @@ class AdminCommands {
 			help = "event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO-8601-WITH-OFFSET]: changes what"
 					+ " is given; a new start time emails every booker",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SCHEDULED_EVENT)
-	String updateEvent(@Argument(index = 0, description = "the event's id") String event,
+	String updateEvent(@Argument(index = 0, description = "the event's id or exact name") String event,
 			@Option(longName = "name", description = "the event's new name") String name,
 			@Option(longName = "description", description = "the new description (\"\" removes it)") String description,
 			@Option(longName = "starts-at", description = "the new start, ISO-8601 with an offset") String startsAt) {
-		var updated = this.functions.call("updateEvent", "eventId", event, "name", name, "description", description,
+		var updated = this.functions.call("updateEvent", "eventId", this.functions.eventId(event), "name", name, "description", description,
 				"startsAt", startsAt);
 		return "Updated event " + Texts.string(updated.path("name")) + " (" + Texts.string(updated.path("eventId"))
 				+ ") on " + Texts.start(updated);
@@ -106,9 +106,9 @@ class AdminCommands {
 			help = "event cancel EVENT [--reason TEXT]: cancels every confirmed booking of the event, frees its seats and"
 					+ " emails each booker (with the reason); the event stays listed as cancelled",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SCHEDULED_EVENT)
-	String cancelEvent(@Argument(index = 0, description = "the event's id") String event,
+	String cancelEvent(@Argument(index = 0, description = "the event's id or exact name") String event,
 			@Option(longName = "reason", description = "why, for the bookers' emails") String reason) {
-		var cancelled = this.functions.call("cancelEvent", "eventId", event, "reason", reason);
+		var cancelled = this.functions.call("cancelEvent", "eventId", this.functions.eventId(event), "reason", reason);
 		return "Event " + Texts.string(cancelled.path("eventId")) + " is CANCELLED; "
 				+ cancelled.path("bookingsCancelled").asInt() + " booking(s) cancelled";
 	}
@@ -116,8 +116,8 @@ class AdminCommands {
 	@Command(name = "dashboard", group = "Admin", description = "Seats and bookings, over all events or one: dashboard [--event EVENT]",
 			help = "dashboard [--event EVENT]: booked and free seats and bookings of each event, and in all",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT_OPTION)
-	String dashboard(@Option(longName = "event", description = "one event's id") String event) {
-		var figures = this.functions.call("dashboard", "eventId", event);
+	String dashboard(@Option(longName = "event", description = "one event's id or exact name") String event) {
+		var figures = this.functions.call("dashboard", "eventId", this.functions.eventId(event));
 		var rows = new ArrayList<List<String>>();
 		for (var line : figures.path("events")) {
 			rows.add(List.of(Texts.string(line.path("eventId")), Texts.string(line.path("name")),
@@ -135,9 +135,9 @@ class AdminCommands {
 	@Command(name = "export", group = "Admin", description = "The bookings as CSV: export [--event EVENT] --file out.csv",
 			help = "export [--event EVENT] --file FILE: writes the CSV to FILE with a progress bar when it is large; without --file, to the output",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT_OPTION)
-	String export(@Option(longName = "event", description = "one event's id; all events without it") String event,
+	String export(@Option(longName = "event", description = "one event's id or exact name; all events without it") String event,
 			@Option(longName = "file", description = "the CSV file to write") String file, CommandContext context) {
-		var csv = this.functions.text("exportBookings", "eventId", event);
+		var csv = this.functions.text("exportBookings", "eventId", this.functions.eventId(event));
 		if (file == null || file.isBlank()) {
 			context.outputWriter().print(csv);
 			return null;

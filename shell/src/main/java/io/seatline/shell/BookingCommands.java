@@ -19,12 +19,12 @@ class BookingCommands {
 	}
 
 	@Command(name = "book", group = "Bookings", description = "Book seats of an event, all or none: book EVENT A1 A2 ...",
-			help = "book EVENT SEAT...: books every seat named, or none if any is taken",
+			help = "book EVENT SEAT...: books every seat named, or none if any is taken; EVENT is the event's id or exact name (quoted if it has spaces)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SEATS_TO_BOOK)
 	String book(@Arguments List<String> words) {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
-		var booking = this.functions.call("reserveSeats", "eventId", event, "seats", seats);
+		var booking = this.functions.call("reserveSeats", "eventId", this.functions.eventId(event), "seats", seats);
 		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
 				+ Texts.string(booking.path("status"));
 	}

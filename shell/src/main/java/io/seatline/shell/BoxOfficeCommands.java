@@ -63,8 +63,9 @@ class BoxOfficeCommands {
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.BOOKINGS_FIND)
 	String find(@Option(longName = "reference", description = "the reference the customer reads out, any case") String reference,
 			@Option(longName = "user", description = "the buyer's username") String user,
-			@Option(longName = "event", description = "the event's id") String event) {
-		var found = this.functions.call("findBookings", "reference", reference, "username", user, "eventId", event);
+			@Option(longName = "event", description = "the event's id or exact name") String event) {
+		var found = this.functions.call("findBookings", "reference", reference, "username", user, "eventId",
+				this.functions.eventId(event));
 		if (found.isEmpty()) {
 			return "No bookings found";
 		}

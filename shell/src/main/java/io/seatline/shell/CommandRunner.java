@@ -137,6 +137,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** Runs one command line and returns its exit status; failures are reported on stderr, never as stack traces. */
 	int execute(String line, PrintWriter out, InputReader input) {
 		try {
+			var asked = askedForHelp(line);
+			if (asked != null) {
+				// COMMAND --help says what help COMMAND says (Spring Shell would print the help attribute alone)
+				out.println(HelpCommands.usage(asked));
+				return 0;
+			}
 			var parsed = this.parser.parse(line);
 			var command = this.registry.getCommandByName(parsed.subCommands().isEmpty() ? parsed.commandName()
 					: parsed.commandName() + " " + String.join(" ", parsed.subCommands()));
@@ -183,6 +189,24 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 						.stream()
 						.anyMatch((declared) -> declared.shortName() == option.shortName()))) {
 				return (name != null) ? "--" + name : "-" + option.shortName();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The command whose {@code --help} (or {@code -h}) is on the line, or null. Read from the words, before the
+	 * parser, which wants a value after an option the command does not declare.
+	 */
+	private Command askedForHelp(String line) {
+		var words = Arrays.asList(line.strip().split("\\s+"));
+		if (!words.contains("--help") && !words.contains("-h")) {
+			return null;
+		}
+		for (int size = words.size(); size > 0; size--) {
+			var command = this.registry.getCommandByName(String.join(" ", words.subList(0, size)));
+			if (command != null) {
+				return command;
 			}
 		}
 		return null;

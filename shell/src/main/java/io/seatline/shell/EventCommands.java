@@ -40,10 +40,10 @@ class EventCommands {
 	}
 
 	@Command(name = "seats", group = "Events", description = "The seat map of an event: seats EVENT",
-			help = "seats EVENT: every seat of the event in a grid, free and taken seats told apart",
+			help = "seats EVENT: every seat of the event (its id or exact name) in a grid, free and taken seats told apart",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT)
-	String seats(@Argument(index = 0, description = "the event's id") String event) {
-		var map = this.functions.call("eventSeats", "eventId", event);
+	String seats(@Argument(index = 0, description = "the event's id or exact name") String event) {
+		var map = this.functions.call("eventSeats", "eventId", this.functions.eventId(event));
 		return SeatGrid.titled(map);
 	}
 }

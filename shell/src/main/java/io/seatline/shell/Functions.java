@@ -1,12 +1,15 @@
 package io.seatline.shell;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.Unauthenticated;
 import io.seatline.functions.FunctionInvoker;
 
@@ -16,6 +19,9 @@ import io.seatline.functions.FunctionInvoker;
  */
 @Component
 class Functions {
+
+	/** The first day {@code browseEvents} is asked from when a name is looked up: every event, past ones too. */
+	private static final String EVER = "1970-01-01";
 
 	/** The client address the shell gives for login throttling: a person at this machine. */
 	static final String CLIENT_ADDRESS = "local";
@@ -35,6 +41,52 @@ class Functions {
 	JsonNode call(String function, Object... fieldsAndValues) {
 		var result = invoke(function, fieldsAndValues);
 		return this.json.readTree(this.invoker.toJson(result.payload()));
+	}
+
+	/**
+	 * The id of the event the user named: an event's id, or the exact name (any case) of exactly one event, found
+	 * with {@code browseEvents} over all dates. Several events of that name are refused with their ids; anything
+	 * else is passed on as it is, for the function to judge ({@code NOT_FOUND}).
+	 */
+	String eventId(String idOrName) {
+		return idOf(idOrName, "event", "events", "eventId", () -> call("browseEvents", "from", EVER));
+	}
+
+	/** The id of the venue the user named: a venue's id, or its exact name (any case), found with {@code listVenues}. */
+	String venueId(String idOrName) {
+		return idOf(idOrName, "venue", "venues", "venueId", () -> call("listVenues"));
+	}
+
+	private String idOf(String given, String kind, String kinds, String idField, Supplier<JsonNode> listing) {
+		if (given == null || given.isBlank()) {
+			return given;
+		}
+		JsonNode all;
+		try {
+			all = listing.get();
+		}
+		catch (RuntimeException ex) {
+			if ("INTERNAL".equals(Refusals.of(ex).code())) {
+				throw ex;
+			}
+			// not allowed to list (not signed in, not an admin): the function itself says so, with the id as given
+			return given;
+		}
+		var named = new ArrayList<String>();
+		for (var item : all) {
+			var id = item.path(idField).asString();
+			if (id.equals(given)) {
+				return given;
+			}
+			if (item.path("name").asString().equalsIgnoreCase(given.strip())) {
+				named.add(id);
+			}
+		}
+		if (named.size() > 1) {
+			throw new InvalidRequest(idField, "Several " + kinds + " are named " + given.strip() + ": "
+					+ String.join(", ", named) + "; give the " + kind + "'s id");
+		}
+		return named.isEmpty() ? given : named.get(0);
 	}
 
 	/** Calls a function whose output is text (the CSV export). */

@@ -14,11 +14,16 @@ import io.seatline.functions.FunctionInvoker;
 /**
  * {@code invoke DEFINITION}: JSON in, the function's JSON out, for pipes ({@code echo '{}' | seatline invoke
  * browseEvents | jq}). The definition is a function or a composition ({@code a|b}); the body comes from stdin (or
- * {@code --body}), the token from {@code --token}, the session, or {@code SEATLINE_TOKEN}. A failure writes the
- * contract's error JSON to stderr and nothing to stdout.
+ * {@code --body}), the token from {@code --token}, the session, or {@code SEATLINE_TOKEN}. With {@code --url} (or
+ * {@code SEATLINE_URL}) the call goes to a running runner instead of this process's engine ({@link RemoteInvoke}).
+ * A failure writes the contract's error JSON to stderr and nothing to stdout.
  */
 @Component
 class InvokeCommand {
+
+	static final String USAGE = "usage: invoke FUNCTION [--body JSON] [--token T] [--url URL]";
+
+	static final String READING_STDIN = "Reading the JSON body from stdin (end it with Ctrl-D; or give --body JSON)";
 
 	private final FunctionInvoker invoker;
 
@@ -26,22 +31,38 @@ class InvokeCommand {
 
 	private final boolean interactive;
 
+	private final String environmentUrl;
+
 	InvokeCommand(FunctionInvoker invoker, Session session,
-			@Value("${spring.shell.interactive.enabled:true}") boolean interactive) {
+			@Value("${spring.shell.interactive.enabled:true}") boolean interactive,
+			@Value("${SEATLINE_URL:}") String environmentUrl) {
 		this.invoker = invoker;
 		this.session = session;
 		this.interactive = interactive;
+		this.environmentUrl = environmentUrl;
 	}
 
 	@Command(name = "invoke", group = "Piping",
-			description = "Call a function with a JSON body from stdin: invoke DEFINITION [--token TOKEN]",
-			help = "invoke FUNCTION or invoke \"a|b\": reads the JSON body from stdin (or --body JSON) and writes the function's JSON (CSV for exportBookings) to stdout",
+			description = "Call a function with a JSON body from stdin: invoke FUNCTION [--body JSON] [--token T] [--url URL]",
+			help = "invoke FUNCTION or invoke \"a|b\": reads the JSON body from stdin (or --body JSON) and writes the function's"
+					+ " JSON (CSV for exportBookings) to stdout; with --url (or SEATLINE_URL) a running runner answers the call",
 			exitStatusExceptionMapper = Refusals.AS_JSON)
 	void invoke(@Argument(index = 0, description = "a function, or functions joined by | or ,") String definition,
 			@Option(longName = "token", description = "the bearer token; else SEATLINE_TOKEN or this session's") String token,
 			@Option(longName = "body", description = "the JSON body; else read from stdin") String body,
+			@Option(longName = "url", description = "a running runner's address, http://host:port; else SEATLINE_URL") String url,
 			CommandContext context) {
-		var json = (body != null) ? body : this.interactive ? "{}" : StandardStreams.readStdin();
+		if (definition == null || definition.isBlank()) {
+			throw new IllegalArgumentException(USAGE);
+		}
+		var json = (body != null) ? body : this.interactive ? "{}" : readStdin();
+		var runner = (url != null && !url.isBlank()) ? url : this.environmentUrl;
+		if (!runner.isBlank()) {
+			RemoteInvoke.of(runner)
+				.call(definition, json, (token != null) ? token : this.session.token())
+				.writeTo(context.outputWriter());
+			return;
+		}
 		var result = this.invoker.invoke(definition, json.getBytes(StandardCharsets.UTF_8),
 				(token != null) ? token : this.session.token(), Functions.CLIENT_ADDRESS);
 		var out = context.outputWriter();
@@ -52,5 +73,12 @@ class InvokeCommand {
 			out.println(this.invoker.toJson(result.payload()));
 		}
 		out.flush();
+	}
+
+	private static String readStdin() {
+		if (StandardStreams.stdinIsTerminal()) {
+			StandardStreams.stderr().println(READING_STDIN);
+		}
+		return StandardStreams.readStdin();
 	}
 }

@@ -29,6 +29,7 @@ import io.seatline.engine.error.SeatlineException;
  * <tr><td>6</td><td>{@code SEATS_UNAVAILABLE}, {@code CONFLICT}</td></tr>
  * <tr><td>7</td><td>{@code TOO_MANY_ATTEMPTS}</td></tr>
  * <tr><td>8</td><td>{@code BUSY}: the database stayed busy; nothing was changed, try again</td></tr>
+ * <tr><td>9</td><td>{@code UNREACHABLE}: {@code invoke --url} found no runner answering at that address</td></tr>
  * <tr><td>130</td><td>cancelled at a prompt (Ctrl-C, Ctrl-D, or stdin at its end): quietly, nothing was done</td></tr>
  * </table>
  */
@@ -47,7 +48,12 @@ final class Refusals {
 	/** As a shell reports a command stopped by Ctrl-C (128 + SIGINT). */
 	static final int CANCELLED = 130;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	// the one-shot invoke --url asks exitCodeOf alone, and must not pay for building a mapper
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	}
 
 	private Refusals() {
 	}
@@ -63,6 +69,7 @@ final class Refusals {
 			case "TOO_MANY_ATTEMPTS" -> 7;
 			case "BUSY" -> 8;
 			case "CANCELLED" -> CANCELLED;
+			case RemoteInvoke.UNREACHABLE -> 9;
 			default -> UNEXPECTED;
 		};
 	}
@@ -70,6 +77,13 @@ final class Refusals {
 	/** What went wrong, whatever was thrown: the engine's refusal inside any wrapping, or a usage error. */
 	static Refusal of(Throwable thrown) {
 		var cause = unwrap(thrown);
+		if (cause instanceof RemoteInvoke.RemoteRefusal remote) {
+			// the runner's error JSON, as the engine in this process would have refused it
+			var body = new LinkedHashMap<String, Object>(Json.MAPPER.readValue(remote.json(), Map.class));
+			var message = String.valueOf(body.remove("message"));
+			body.remove("error");
+			return new Refusal(remote.code(), message, body);
+		}
 		if (cause instanceof SeatlineException refusal) {
 			return new Refusal(refusal.code(), refusal.getMessage(), refusal.details());
 		}
@@ -116,7 +130,7 @@ final class Refusals {
 
 	private static Throwable unwrap(Throwable thrown) {
 		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SeatlineException) {
+			if (cause instanceof SeatlineException || cause instanceof RemoteInvoke.RemoteRefusal) {
 				return cause;
 			}
 		}
@@ -180,7 +194,7 @@ final class Refusals {
 			body.put("error", this.code);
 			body.put("message", this.message);
 			body.putAll(this.details);
-			return JSON.writeValueAsString(body);
+			return Json.MAPPER.writeValueAsString(body);
 		}
 	}
 

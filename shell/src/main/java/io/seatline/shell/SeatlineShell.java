@@ -16,7 +16,8 @@ import org.springframework.shell.jline.PromptProvider;
 /**
  * Starts the shell against {@code DATABASE_URL}, like the runner. Without arguments it opens an interactive session;
  * with arguments it runs them as one command ({@code invoke browseEvents}) or a script ({@code @commands.txt}) and
- * exits with the command's status.
+ * exits with the command's status. The jar starts in {@link ShellMain}, which
+ * runs {@code invoke ... --url URL} without any of this.
  */
 @SpringBootApplication
 public class SeatlineShell {

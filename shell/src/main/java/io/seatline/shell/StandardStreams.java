@@ -40,6 +40,20 @@ final class StandardStreams {
 		}
 	}
 
+	/**
+	 * Whether stdin is a terminal (a person would have to type the body), not a pipe or a file. Java 17 only tells
+	 * whether stdin and stdout both are; on Linux {@code /proc} tells for stdin alone.
+	 */
+	static boolean stdinIsTerminal() {
+		try {
+			var target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0")).toString();
+			return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return System.console() != null;
+		}
+	}
+
 	/** One line of stdin without its line end, or null at its end (a password piped to a script). */
 	static synchronized String readStdinLine() {
 		try {

@@ -46,4 +46,15 @@ class ShellArchitectureTests {
 			.check(SHELL);
 		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework.transaction..").check(SHELL);
 	}
+
+	@Test
+	void theOneShotInvokeOverHttpUsesNoSpring() {
+		// invoke --url runs before any Spring context; a Spring type here would open Spring's jars and slow its start
+		noClasses().that()
+			.belongToAnyOf(ShellMain.class, RemoteInvoke.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "tools.jackson.databind..")
+			.check(SHELL);
+	}
 }

@@ -493,6 +493,68 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void venuesAndEventsMayBeGivenByTheirExactNames(CapturedOutput output) throws Exception {
+		run("login admin");
+		var hall = "Grand Hall " + unique();
+		var venue = idIn(run("venue create --name \"" + hall + "\" --rows 1 --seats-per-row 3"));
+		var name = "Nutcracker " + unique();
+		var event = idIn(run("event create --venue \"" + hall.toUpperCase() + "\" --name \"" + name
+				+ "\" --starts-at 2031-03-01T20:00:00Z"));
+		assertThat(run("seats \"" + name.toLowerCase() + "\"")).contains("3 of 3 seats free");
+		assertThat(run("book \"" + name + "\" A1")).startsWith("Booked A1: booking ");
+		assertThat(run("bookings find --event \"" + name + "\"")).contains(name).contains("A1");
+		assertThat(run("dashboard --event \"" + name + "\"")).contains(event);
+		assertThat(run("export --event \"" + name + "\"")).contains(name);
+		assertThat(run("event update \"" + name + "\" --description Ballet")).contains("(" + event + ")");
+		assertThat(run("seats " + event)).contains("2 of 3 seats free");
+
+		var second = idIn(run("event create --venue " + venue + " --name \"" + name
+				+ "\" --starts-at 2031-04-01T20:00:00Z"));
+		assertThat(status("seats \"" + name + "\"")).isEqualTo(2);
+		assertThat(output.getErr()).contains("Several events are named " + name + ": " + event + ", " + second
+				+ "; give the event's id");
+		assertThat(run("event cancel " + second)).startsWith("Event " + second + " is CANCELLED");
+		assertThat(status("event create --venue \"No hall " + unique() + "\" --name X --starts-at 2031-04-01T20:00:00Z"))
+			.isEqualTo(5);
+	}
+
+	@Test
+	void invokeWithoutAFunctionIsAUsageError(CapturedOutput output) {
+		assertThat(status("invoke --body {}")).isEqualTo(2);
+		assertThat(output.getErr()).contains("usage: invoke FUNCTION [--body JSON] [--token T] [--url URL]")
+			.doesNotContain("NOT_FOUND");
+	}
+
+	@Test
+	void invokeWithTheUrlOfNoRunnerIsUnreachable(CapturedOutput output) throws Exception {
+		int port;
+		try (var socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		assertThat(status("invoke browseEvents --body {} --url http://localhost:" + port)).isEqualTo(9);
+		assertThat(output.getErr()).contains("{\"error\":\"UNREACHABLE\",\"message\":\"Cannot call the runner: ");
+	}
+
+	@Test
+	void versionIsSeatlinesOwn() throws Exception {
+		assertThat(run("version")).matches("Seatline \\d+\\.\\d+\\.\\d+\\S*, built .*");
+	}
+
+	@Test
+	void helpOfACommandAndItsHelpOptionShowOneOptionALine() {
+		var venue = output("help venue create");
+		assertThat(output("venue create --help")).isEqualTo(venue);
+		assertThat(venue).startsWith("venue create - Create a venue: ")
+			.containsPattern("\n  --name NAME +the venue's name \\(required\\)\n")
+			.containsPattern("\n  --rows N +rows of seats, lettered A, B, ...\n")
+			.containsPattern("\n  --seats-per-row N +seats in each row\n")
+			.doesNotContain("Integer", "String", "Optional", "default =");
+		var book = output("help book");
+		assertThat(output("book --help")).isEqualTo(book);
+		assertThat(book).contains("book EVENT SEAT...: books every seat named").doesNotContain("Optional", "default =");
+	}
+
+	@Test
 	void helpListsTheCommandsAndDescribesEach() throws Exception {
 		var help = run("help");
 		assertThat(help).contains("login", "logout", "whoami", "events", "seats", "book", "bookings", "cancel",
@@ -508,7 +570,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(32);
+		assertThat(commands).hasSize(34);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();
@@ -642,6 +704,13 @@ class ShellCommandsTests {
 
 	private void call(String function, String body, String token) {
 		this.functions.invoke(function, body.getBytes(StandardCharsets.UTF_8), token);
+	}
+
+	private String output(String line) {
+		var out = new StringWriter();
+		assertThat(this.runner.execute(line, new PrintWriter(out), new InputReader() {
+		})).as(line).isZero();
+		return out.toString();
 	}
 
 	private int status(String line) {
