@@ -108,7 +108,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 			lines = Files.readAllLines(script, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			StandardStreams.stderr().println("Error: cannot read the script " + script);
+			StandardStreams.errorLine("Error: cannot read the script " + script);
 			return Refusals.USAGE;
 		}
 		var command = new StringBuilder();
@@ -127,7 +127,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 			}
 			var status = execute(text, out, input);
 			if (status != 0) {
-				StandardStreams.stderr().println("Stopped at " + script + " line " + (i + 1) + ": " + text);
+				StandardStreams.errorLine("Stopped at " + script + " line " + (i + 1) + ": " + text);
 				return status;
 			}
 		}
@@ -149,7 +149,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 			if (command != null) {
 				var unknown = unknownOption(command, parsed);
 				if (unknown != null) {
-					StandardStreams.stderr().println(Refusals.unknownOption(unknown, usage(command)));
+					StandardStreams.errorLine(Refusals.unknownOption(unknown, usage(command)));
 					return Refusals.USAGE;
 				}
 				if (!declares(command, TOKEN)) {
@@ -162,15 +162,15 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 			return exitCodeOf(status);
 		}
 		catch (CommandNotFoundException ex) {
-			StandardStreams.stderr()
-				.println("Error: there is no command '" + ex.getCommandName() + "'. Type help to list the commands");
+			StandardStreams
+				.errorLine("Error: there is no command '" + ex.getCommandName() + "'. Type help to list the commands");
 			return Refusals.USAGE;
 		}
 		catch (RuntimeException ex) {
 			// a usage error from the parser, or a failure of a built-in command that no mapper reported
 			var refusal = Refusals.of(ex);
 			if (!refusal.quiet()) {
-				StandardStreams.stderr().println(refusal.line());
+				StandardStreams.errorLine(refusal.line());
 			}
 			return refusal.exitCode();
 		}

@@ -121,9 +121,13 @@ final class Refusals {
 
 	private static ExitStatus report(Refusal refusal, boolean json) {
 		if (!refusal.quiet()) {
-			var err = StandardStreams.stderr();
-			err.println(json ? refusal.json() : refusal.line());
-			err.flush();
+			// the JSON is for programs: never coloured
+			if (json) {
+				StandardStreams.stderr().println(refusal.json());
+			}
+			else {
+				StandardStreams.errorLine(refusal.line());
+			}
 		}
 		return new ExitStatus(refusal.exitCode(), refusal.code());
 	}

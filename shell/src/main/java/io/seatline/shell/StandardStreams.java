@@ -86,6 +86,24 @@ final class StandardStreams {
 		return new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
 	}
 
+	/**
+	 * Writes an error line to stderr: red when stderr is a terminal and {@code NO_COLOR} is not set
+	 * (<a href="https://no-color.org">no-color.org</a>), plain otherwise (a pipe, a file, a script's log).
+	 */
+	static void errorLine(String line) {
+		var colour = colourOn(System.getenv("NO_COLOR"), System.getenv("TERM"), System.console() != null);
+		stderr().println(painted(line, colour));
+	}
+
+	/** Whether error lines are red: at a terminal that has colours, unless {@code NO_COLOR} is set to anything. */
+	static boolean colourOn(String noColor, String term, boolean terminal) {
+		return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+	}
+
+	static String painted(String line, boolean colour) {
+		return colour ? "\u001B[31m" + line + "\u001B[0m" : line;
+	}
+
 	static void flush() {
 		STDOUT.flush();
 		System.err.flush();

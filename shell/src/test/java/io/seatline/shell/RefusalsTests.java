@@ -62,4 +62,18 @@ class RefusalsTests {
 		assertThat(refusal.exitCode()).isEqualTo(1);
 		assertThat(refusal.line()).isEqualTo("Error [INTERNAL]: Something went wrong: disk full at somewhere");
 	}
+
+	@Test
+	void errorLinesAreRedOnlyAtATerminalWithColoursAndWithoutNoColor() {
+		assertThat(StandardStreams.colourOn(null, "xterm-256color", true)).isTrue();
+		assertThat(StandardStreams.colourOn("", "xterm", true)).isTrue();
+		assertThat(StandardStreams.colourOn("1", "xterm", true)).as("NO_COLOR set").isFalse();
+		assertThat(StandardStreams.colourOn(null, "xterm", false)).as("a pipe or a file").isFalse();
+		assertThat(StandardStreams.colourOn(null, "dumb", true)).as("a dumb terminal").isFalse();
+		assertThat(StandardStreams.painted("Error [NOT_FOUND]: No such event", true))
+			.isEqualTo("\u001B[31mError [NOT_FOUND]: No such event\u001B[0m");
+		assertThat(StandardStreams.painted("Error [NOT_FOUND]: No such event", false))
+			.isEqualTo("Error [NOT_FOUND]: No such event");
+	}
+
 }
