@@ -4,7 +4,8 @@
 # its jar, only slower.
 #
 # Callers set app (the module folder), name (the jar's name without .jar) and jvm_options, source this file, define
-# train_run and call launch "$@".
+# train_run (the training run) and light (true for arguments that start only a few classes of the app), and call
+# launch "$@".
 # SEATLINE_AOT=train: instead of serving, make the cache (the build does this; see the module's pom.xml).
 
 root=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
@@ -33,16 +34,25 @@ launch() {
 	fi
 	# the cache only counts for the extracted copy of the jar it was made from, and only on the JVM that made it:
 	# any other JVM says so in one warning line and starts without it, which the next line avoids asking for
-	if [ -f "$cache" ] && [ "$cache" -nt "$jar" ] && [ "$(cat "$cache.java" 2>/dev/null)" = "$(java_version)" ]; then
-		# shellcheck disable=SC2086 # the options are words on purpose
-		exec "$java" $jvm_options -XX:AOTCache="$cache" ${JAVA_OPTS:-} -jar "$extracted" "$@"
+	if [ -f "$cache" ] && [ "$cache" -nt "$jar" ]; then
+		if light "$@"; then
+			# the cache loads every class it holds as the JVM starts: worth it for the app, not for a few classes
+			# shellcheck disable=SC2086
+			exec "$java" $jvm_options ${JAVA_OPTS:-} -jar "$extracted" "$@"
+		fi
+		if [ "$(cat "$cache.java" 2>/dev/null)" = "$(java_version)" ]; then
+			# shellcheck disable=SC2086 # the options are words on purpose
+			exec "$java" $jvm_options -XX:AOTCache="$cache" ${JAVA_OPTS:-} -jar "$extracted" "$@"
+		fi
 	fi
 	# shellcheck disable=SC2086
 	exec "$java" $jvm_options ${JAVA_OPTS:-} -jar "$jar" "$@"
 }
 
+# the exact build of the JVM, from its release file (no second JVM started to ask it)
 java_version() {
-	"$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p'
+	home=$(dirname -- "$(dirname -- "$(readlink -f -- "$(command -v -- "$java")")")")
+	sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$home/release" 2>/dev/null
 }
 
 # Extracts the jar (Spring Boot's tools mode: the app's classes in one jar, its libraries beside it, the layout the

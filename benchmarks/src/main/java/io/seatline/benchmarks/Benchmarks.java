@@ -80,7 +80,7 @@ public final class Benchmarks {
 		for (var run : runs) {
 			var name = "[run " + run.run() + ((results.baseline() != null) ? " " + run.build() : "") + "] ";
 			if (run.runner() != null) {
-				log.println(name + "runner: ping answered %d ms after java -jar; RSS idle %.0f MiB, peak %.0f MiB"
+				log.println(name + "runner: ping answered %d ms after its start command; RSS idle %.0f MiB, peak %.0f MiB"
 					.formatted(run.runner().startupMillis(), run.runner().idleRssMb(), run.runner().peakRssMb()));
 			}
 			if (run.integrity() != null) {

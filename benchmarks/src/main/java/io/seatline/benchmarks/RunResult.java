@@ -14,7 +14,7 @@ import java.util.List;
 record RunResult(int run, String build, List<Measurement> measurements, Integrity integrity, RunnerFigures runner) {
 
 	/**
-	 * @param startupMillis from {@code java -jar} to the first {@code ping} answered
+	 * @param startupMillis from its start command (launcher or {@code java -jar}) to the first {@code ping} answered
 	 * @param idleRssMb resident memory after start and setup, before any load
 	 * @param peakRssMb the highest resident memory seen during the run
 	 */

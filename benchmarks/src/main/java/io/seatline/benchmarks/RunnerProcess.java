@@ -5,12 +5,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged runner jar, started as a user starts it ({@code java -jar}), and its resident memory. */
+/**
+ * The packaged runner, started as a user starts it (its launcher {@code bin/seatline-runner}, else {@code java -jar};
+ * see {@link Build#command}), and its resident memory.
+ */
 final class RunnerProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -45,9 +47,10 @@ final class RunnerProcess implements AutoCloseable {
 		}
 		int port = freePort();
 		var log = workDir.resolve(name + ".log");
-		var command = new ArrayList<>(List.of(javaCommand(), "-jar", jar.toAbsolutePath().toString()));
-		var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+		var builder = new ProcessBuilder(Build.command(jar, Build.RUNNER_LAUNCHER)).directory(workDir.toFile())
+			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
+		builder.environment().putAll(Build.environment());
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
 		long launched = System.nanoTime();
@@ -65,7 +68,7 @@ final class RunnerProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
-	/** From {@code java -jar} to the first answer of {@code ping}. */
+	/** From the start command (see {@link Build#command}) to the first answer of {@code ping}. */
 	Duration startup() {
 		return this.startup;
 	}
@@ -91,8 +94,8 @@ final class RunnerProcess implements AutoCloseable {
 
 	/**
 	 * Kills the runner with SIGKILL, as a power cut or the OOM killer would (no shutdown hook, no flush), and returns
-	 * its exit status once it has ended: 137 for SIGKILL. The process is the JVM itself ({@code java -jar}, no
-	 * wrapper script), so nothing of the runner outlives the signal.
+	 * its exit status once it has ended: 137 for SIGKILL. The process is the JVM itself (the launcher ends in
+	 * {@code exec java}), so nothing of the runner outlives the signal.
 	 */
 	int kill() throws InterruptedException {
 		this.rss.close();

@@ -171,7 +171,7 @@ final class Stage implements AutoCloseable {
 		return this.idleRssMb;
 	}
 
-	/** Milliseconds from {@code java -jar} to the first {@code ping} answered, of the first runner. */
+	/** Milliseconds from its start command (launcher or {@code java -jar}) to the first {@code ping} answered, of the first runner. */
 	long startupMillis() {
 		return this.runners.get(0).startup().toMillis();
 	}

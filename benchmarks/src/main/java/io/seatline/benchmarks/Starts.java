@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code start}: how long the runner takes from {@code java -jar} to its first {@code ping} answer, on a new database
- * (migrations run) and again on the same one, with its idle memory; and one shell invocation
- * ({@code invoke browseEvents}) on that database, its wall time and peak memory.
+ * {@code start}: how long the runner takes from its start command (see {@link Build#command}) to its first
+ * {@code ping} answer, on a new database (migrations run) and again on the same one, with its idle memory; one shell
+ * invocation ({@code invoke browseEvents}) on that database, and one sent to the running runner with {@code --url},
+ * their wall time and peak memory; and {@code java -version} beside them, the floor of any JVM's start on this machine
+ * at this moment.
  */
 final class Starts {
 
@@ -26,39 +28,60 @@ final class Starts {
 			PrintStream log) throws Exception {
 		var environment = Map.of("DATABASE_URL", databaseUrl, "ADMIN_PASSWORD", Stage.ADMIN_PASSWORD);
 		var measurements = new ArrayList<Measurement>();
-		measurements.add(runner(options, build, workDir, "new database", environment));
-		measurements.add(runner(options, build, workDir, "existing database", environment));
-		measurements.add(shell(build, workDir, databaseUrl));
+		measurements.add(process("java -version (the JVM alone)", List.of(RunnerProcess.javaCommand(), "-version"),
+				workDir, Map.of(), (exit, output) -> exit == 0));
+		measurements.add(runner(options, build, workDir, "new database", environment, null));
+		measurements.add(runner(options, build, workDir, "existing database", environment, null));
+		measurements.add(shell(build, workDir, Map.of("DATABASE_URL", databaseUrl), List.of()));
+		measurements.add(runner(options, build, workDir, "existing database", environment, (runner) -> shell(build,
+				workDir, Map.of(), List.of("--url", "http://" + runner.endpoint().host() + ":" + runner.endpoint().port()))));
 		measurements.forEach(m -> log.println("  " + Report.line(m)));
 		return measurements;
 	}
 
+	/**
+	 * The runner's start, or (with {@code whileUp}) what {@code whileUp} measures once the runner is up, idle.
+	 */
 	private static Measurement runner(Options options, Build build, Path workDir, String database,
-			Map<String, String> environment) throws Exception {
+			Map<String, String> environment, Measured whileUp) throws Exception {
 		var before = Cpu.Snapshot.take();
 		try (var runner = RunnerProcess.start(build.runnerJar(), workDir, "start-" + database.replace(' ', '-'),
 				environment)) {
+			if (whileUp != null) {
+				return whileUp.measure(runner);
+			}
 			var cpu = before.sinceStartOf(Cpu.Snapshot.ticksOf(runner.pid()));
 			// idle: started, answered, nothing asked of it since
 			Thread.sleep(options.smoke() ? 200 : 2000);
 			double idle = Rss.mib(Rss.kib(runner.pid()));
-			return Measurement.once(Scenario.START.label(), "runner: java -jar to first ping, " + database,
+			return Measurement.once(Scenario.START.label(), "runner: start command to first ping, " + database,
 					runner.startup().toMillis(), idle, true, cpu, Map.of("idleRssMb", idle));
 		}
 	}
 
-	private static Measurement shell(Build build, Path workDir, String databaseUrl) throws Exception {
+	/** {@code invoke browseEvents} with {@code {}} on stdin, as one command of a script would run it. */
+	private static Measurement shell(Build build, Path workDir, Map<String, String> environment, List<String> options)
+			throws Exception {
 		if (!Files.isRegularFile(build.shellJar())) {
 			throw new IllegalStateException("No packaged shell at " + build.shellJar().toAbsolutePath()
 					+ "; build it first: ./mvnw -q -DskipTests package");
 		}
-		var output = workDir.resolve("shell-output.json");
-		var builder = new ProcessBuilder(RunnerProcess.javaCommand(), "-jar",
-				build.shellJar().toAbsolutePath().toString(), "invoke", "browseEvents")
-			.directory(workDir.toFile())
+		var command = new ArrayList<>(Build.command(build.shellJar(), Build.SHELL_LAUNCHER));
+		command.addAll(List.of("invoke", "browseEvents"));
+		command.addAll(options);
+		return process("shell: invoke browseEvents" + (options.isEmpty() ? "" : " --url") + " (wall time, peak RSS)",
+				command, workDir, environment, (exit, output) -> exit == 0 && output.startsWith("["));
+	}
+
+	/** Runs {@code command} to its end with {@code {}} on stdin: its wall time, peak memory and CPU. */
+	private static Measurement process(String variant, List<String> command, Path workDir,
+			Map<String, String> environment, Succeeded succeeded) throws Exception {
+		var output = workDir.resolve("start-output.txt");
+		var builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectOutput(output.toFile())
-			.redirectError(workDir.resolve("shell-error.log").toFile());
-		builder.environment().put("DATABASE_URL", databaseUrl);
+			.redirectError(workDir.resolve("start-error.log").toFile());
+		builder.environment().putAll(Build.environment());
+		builder.environment().putAll(environment);
 		var before = Cpu.Snapshot.take();
 		long started = System.nanoTime();
 		var process = builder.start();
@@ -67,7 +90,7 @@ final class Starts {
 		}
 		long peak = 0;
 		long ticks = 0;
-		while (!process.waitFor(10, TimeUnit.MILLISECONDS)) {
+		while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
 			peak = Math.max(peak, Rss.kib(process.pid()));
 			ticks = Math.max(ticks, Cpu.Snapshot.ticksOf(process.pid()));
 			if (System.nanoTime() - started > SHELL_TIMEOUT.toNanos()) {
@@ -78,9 +101,19 @@ final class Starts {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		var cpu = before.sinceStartOf(ticks);
 		int exit = process.waitFor();
-		var json = Files.readString(output).trim();
-		boolean ok = exit == 0 && json.startsWith("[");
-		return Measurement.once(Scenario.START.label(), "shell: invoke browseEvents (wall time, peak RSS)", millis,
-				Rss.mib(peak), ok, cpu, Map.of("exit", exit));
+		boolean ok = succeeded.test(exit, Files.readString(output).trim());
+		return Measurement.once(Scenario.START.label(), variant, millis, Rss.mib(peak), ok, cpu, Map.of("exit", exit));
+	}
+
+	/** What is measured while a runner is up. */
+	private interface Measured {
+
+		Measurement measure(RunnerProcess runner) throws Exception;
+	}
+
+	/** Whether a process did what it was asked, from its exit status and its standard output. */
+	private interface Succeeded {
+
+		boolean test(int exit, String output);
 	}
 }
