@@ -33,7 +33,7 @@ class FullDiskIT {
 		// room for the database and its write-ahead log through the test; the filler takes whatever is left
 		this.disk = SmallDisk.mountOrSkip("full", 32);
 		var database = this.disk.folder().resolve("booking.db");
-		this.runner = FaultRunners.start("full-disk",
+		this.runner = RunnerProcess.start("full-disk",
 				Map.of("DATABASE_URL", "jdbc:sqlite:" + database + "?busy_timeout=2000", "ADMIN_PASSWORD",
 						RunnerTestSupport.ADMIN_PASSWORD),
 				// the outbox stays off the small disk: this is about the database

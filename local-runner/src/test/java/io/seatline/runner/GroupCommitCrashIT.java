@@ -333,7 +333,7 @@ class GroupCommitCrashIT {
 	}
 
 	private RunnerProcess start(int number) throws Exception {
-		var runner = FaultRunners.start("group-commit-" + number,
+		var runner = RunnerProcess.start("group-commit-" + number,
 				Map.of("DATABASE_URL", "jdbc:sqlite:" + this.database, "ADMIN_PASSWORD",
 						RunnerTestSupport.ADMIN_PASSWORD),
 				Map.of("seatline.jobs.outbox-dir",

@@ -36,7 +36,7 @@ class LockedDatabaseIT {
 	void whileAnotherProcessHoldsTheWriteLockReadsAnswerAndWritesAreBusyAndAfterwardsEveryCallSucceeds()
 			throws Exception {
 		Files.createDirectories(this.database.getParent());
-		this.runner = FaultRunners.start("locked-database",
+		this.runner = RunnerProcess.start("locked-database",
 				Map.of("DATABASE_URL", "jdbc:sqlite:" + this.database + "?busy_timeout=" + BUSY_TIMEOUT.toMillis(),
 						"ADMIN_PASSWORD", RunnerTestSupport.ADMIN_PASSWORD),
 				Map.of("seatline.jobs.outbox-dir", this.database.getParent().resolve("outbox").toString()));

@@ -34,7 +34,7 @@ class ReadOnlyDatabaseIT {
 		var environment = new HashMap<>(folder.environment());
 		environment.put("DATABASE_URL", "jdbc:sqlite:" + folder.folder().resolve("booking.db") + "?busy_timeout=2000");
 		environment.put("ADMIN_PASSWORD", RunnerTestSupport.ADMIN_PASSWORD);
-		this.runner = FaultRunners.start("read-only-database", environment,
+		this.runner = RunnerProcess.start("read-only-database", environment,
 				Map.of("seatline.jobs.outbox-dir", Path.of("target", "outbox-read-only").toAbsolutePath().toString()));
 		assertThat(this.runner.log()).as("the library was preloaded").doesNotContain("cannot be preloaded");
 		var calls = EveryKindOfCall.prepare(this.runner.http(), "read-only database");

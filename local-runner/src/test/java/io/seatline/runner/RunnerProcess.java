@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The packaged runner jar started as a real operating-system process, as a user starts it. */
+/**
+ * The packaged runner started as a real operating-system process, as a user starts it: through its launcher
+ * {@code bin/seatline-runner} (Spring AOT and the class cache when the build made them), else {@code java -jar}.
+ */
 final class RunnerProcess implements AutoCloseable {
 
 	private final Process process;
@@ -25,7 +28,7 @@ final class RunnerProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts {@code java -jar} with the environment and {@code -D} settings given, and waits until it answers. */
+	/** Starts the runner with the environment and {@code -D} settings given, and waits until it answers. */
 	static RunnerProcess start(String name, Map<String, String> environment, Map<String, String> settings)
 			throws Exception {
 		var jar = Path.of(System.getProperty("runner.jar", "target/seatline-runner.jar"));
@@ -35,10 +38,22 @@ final class RunnerProcess implements AutoCloseable {
 		var port = freePort();
 		var log = Path.of("target", "it-logs", name + ".log");
 		Files.createDirectories(log.getParent());
-		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-		command.addAll(List.of("-jar", jar.toString()));
+		var options = settings.entrySet().stream().map((setting) -> "-D" + setting.getKey() + "=" + setting.getValue())
+			.toList();
+		var launcher = Path.of(System.getProperty("runner.launcher", "../bin/seatline-runner"));
+		var command = new ArrayList<String>();
+		if (Files.isExecutable(launcher)) {
+			command.add(launcher.toString());
+		}
+		else {
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(options);
+			command.addAll(List.of("-jar", jar.toString()));
+		}
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		// the launcher runs this JVM, with the settings among its options (no setting has a space in it)
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().put("JAVA_OPTS", String.join(" ", options));
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", Integer.toString(port));
 		var runner = new RunnerProcess(builder.start(), port, log);
