@@ -150,6 +150,18 @@ public class SeatInventory {
 		return positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
 	}
 
+	/**
+	 * Whether the event was called off by a transaction that committed while this one waited for the event's row. A
+	 * caller that found the event scheduled before a seat transition asks again after it: on PostgreSQL the
+	 * transition locked the event's row first, so the answer holds until this transaction ends; on SQLite, which has
+	 * one writer at a time, nothing can have committed meanwhile.
+	 */
+	public boolean cancelledMeanwhile(String eventId) {
+		return !this.oneWriterAtATime && !this.jdbc
+			.queryForList("select id from events where id = ? and cancelled_at is not null", String.class, eventId)
+			.isEmpty();
+	}
+
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */
 	public int release(String eventId, String bookingId) {
 		lockEventFirst(eventId);
