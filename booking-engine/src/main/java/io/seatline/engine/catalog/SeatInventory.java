@@ -34,6 +34,9 @@ public class SeatInventory {
 	/** The PostgreSQL notification channel on which every seat change names its event. */
 	public static final String CHANGES_CHANNEL = "seatline_seat_changes";
 
+	/** The most bookings whose seats one statement releases: well below any database's limit of parameters. */
+	private static final int CHUNK = 500;
+
 	private final EventSeatRows seats;
 
 	// SQLite runs one writer at a time; PostgreSQL runs them at once and needs a fixed order of row locks
@@ -167,6 +170,39 @@ public class SeatInventory {
 		lockEventFirst(eventId);
 		var released = this.oneWriterAtATime ? this.seats.release(bookingId)
 				: this.seats.releaseInLabelOrder(bookingId);
+		moved(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
+		return released;
+	}
+
+	/**
+	 * Makes the seats of the given bookings of the event {@code AVAILABLE} again, one statement per
+	 * {@value #CHUNK} bookings (calling an event off releases them all at once); returns how many. On PostgreSQL the
+	 * seats are locked in label order first, as a claim does.
+	 */
+	public int release(String eventId, List<String> bookingIds) {
+		if (bookingIds.isEmpty()) {
+			return 0;
+		}
+		lockEventFirst(eventId);
+		var released = 0;
+		for (int from = 0; from < bookingIds.size(); from += CHUNK) {
+			var chunk = bookingIds.subList(from, Math.min(bookingIds.size(), from + CHUNK));
+			var marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+			var sql = this.oneWriterAtATime ? """
+					update event_seats set status = 'AVAILABLE', booking_id = null
+					where event_id = ? and status = 'BOOKED' and booking_id in (%s)""".formatted(marks) : """
+					with releasable as (
+					    select id from event_seats
+					    where event_id = ? and status = 'BOOKED' and booking_id in (%s)
+					    order by label
+					    for no key update)
+					update event_seats set status = 'AVAILABLE', booking_id = null
+					where id in (select id from releasable) and status = 'BOOKED'""".formatted(marks);
+			var arguments = new ArrayList<Object>();
+			arguments.add(eventId);
+			arguments.addAll(chunk);
+			released += this.jdbc.update(sql, arguments.toArray());
+		}
 		moved(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
 		return released;
 	}
