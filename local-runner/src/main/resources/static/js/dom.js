@@ -43,15 +43,7 @@ export function say(node, kind, ...content) {
 	fill(node, ...content);
 }
 
-/** "Saturday 24 December 2026, 19:30" in the reader's own time zone. */
-export function formatInstant(iso) {
-	if (!iso) {
-		return '';
-	}
-	return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
-}
-
-/** A shorter form for tables. */
+/** An instant in the reader's own time zone, short, for tables: "24 Dec 2026, 19:30". */
 export function formatShort(iso) {
 	if (!iso) {
 		return '';

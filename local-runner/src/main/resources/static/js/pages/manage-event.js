@@ -87,7 +87,7 @@ async function save(submitted) {
 	const startsAt = $('edit-starts-at').value;
 	const moved = startsAt !== localInput(current);
 	if (moved) {
-		input.startsAt = current.timeZone ? wallTimeWithOffset(startsAt, current.timeZone) : withOffset(startsAt);
+		input.startsAt = wallTimeWithOffset(startsAt, current.timeZone);
 	}
 	if (Object.keys(input).length === 1) {
 		say($('edit-message'), 'info', 'Nothing has changed, so nothing was saved.');
@@ -163,26 +163,9 @@ function capital(text) {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/**
- * "2026-12-24T19:30": the event's start as its venue's clocks show it (`localStartsAt`), for a datetime-local field;
- * in the reader's zone only when the answer has no local start.
- */
+/** "2026-12-24T19:30": the event's start as its venue's clocks show it (`localStartsAt`), for a datetime-local field. */
 function localInput(event) {
-	if (event.localStartsAt) {
-		return event.localStartsAt.slice(0, 16);
-	}
-	const date = new Date(event.startsAt);
-	const pad = (n) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** "2026-12-24T19:30" from a datetime-local field in the reader's zone, as the contract wants it: "...+01:00". */
-function withOffset(local) {
-	const minutes = -new Date(local).getTimezoneOffset();
-	const sign = minutes >= 0 ? '+' : '-';
-	const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-	const seconds = local.length === 16 ? ':00' : '';
-	return `${local}${seconds}${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+	return event.localStartsAt.slice(0, 16);
 }
 
 start();

@@ -25,11 +25,6 @@ interface Bookings extends JpaRepository<Booking, String> {
 	@Query("select b from Booking b where b.reference = :reference")
 	Optional<Booking> lockByReference(String reference);
 
-	/** The event's bookings in a status, their rows locked until the transaction ends (as {@link #lockById}). */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select b from Booking b where b.eventId = :eventId and b.status = :status order by b.createdAt, b.id")
-	List<Booking> lockByEventIdAndStatus(String eventId, BookingStatus status);
-
 	List<Booking> findByAccountIdOrderByCreatedAtDescIdDesc(String accountId);
 
 	boolean existsByEventIdAndAccountIdAndStatus(String eventId, String accountId, BookingStatus status);

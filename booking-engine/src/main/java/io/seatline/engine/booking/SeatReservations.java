@@ -86,7 +86,7 @@ public class SeatReservations {
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
-		if (!this.oneWriterAtATime && isCancelled(event.eventId())) {
+		if (this.inventory.cancelledMeanwhile(event.eventId())) {
 			// on PostgreSQL the claim waited for the event's row: a cancellation may have committed meanwhile
 			throw new Conflict("The event is cancelled; it can no longer be booked");
 		}
@@ -114,11 +114,6 @@ public class SeatReservations {
 				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null, null);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
-	}
-
-	private boolean isCancelled(String eventId) {
-		return !this.jdbc.queryForList("select id from events where id = ? and cancelled_at is not null", String.class,
-				eventId).isEmpty();
 	}
 
 	/**

@@ -44,6 +44,7 @@ public class SeatBlocks {
 		user.requireAdmin();
 		var eventId = scheduledEvent(selection.eventId());
 		var blocked = this.inventory.block(eventId, selection.seats());
+		refuseIfCancelledMeanwhile(eventId);
 		if (blocked.size() != selection.seats().size()) {
 			// throwing rolls back the seats the statement did block
 			throw new SeatsUnavailable(
@@ -61,6 +62,7 @@ public class SeatBlocks {
 		user.requireAdmin();
 		var eventId = scheduledEvent(selection.eventId());
 		var unblocked = this.inventory.unblock(eventId, selection.seats());
+		refuseIfCancelledMeanwhile(eventId);
 		if (unblocked.size() != selection.seats().size()) {
 			List<String> notBlocked = this.inventory.shortClaim(eventId, selection.seats(), unblocked)
 				.refuseUnknown()
@@ -75,9 +77,21 @@ public class SeatBlocks {
 	private String scheduledEvent(String eventId) {
 		var event = this.catalog.event(eventId);
 		if (event.isCancelled()) {
-			throw new Conflict("The event is cancelled; its seats can no longer be blocked or unblocked");
+			throw cancelled();
 		}
 		return event.eventId();
+	}
+
+	// on PostgreSQL the change waited for the event's row: a cancellation may have committed meanwhile, and the seats
+	// it freed for good must not be blocked (throwing rolls back what the statement changed)
+	private void refuseIfCancelledMeanwhile(String eventId) {
+		if (this.inventory.cancelledMeanwhile(eventId)) {
+			throw cancelled();
+		}
+	}
+
+	private static Conflict cancelled() {
+		return new Conflict("The event is cancelled; its seats can no longer be blocked or unblocked");
 	}
 
 	private SeatsBlocked announced(SeatsBlocked change) {

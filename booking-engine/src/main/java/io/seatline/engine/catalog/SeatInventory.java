@@ -34,6 +34,9 @@ public class SeatInventory {
 	/** The PostgreSQL notification channel on which every seat change names its event. */
 	public static final String CHANGES_CHANNEL = "seatline_seat_changes";
 
+	/** The most bookings whose seats one statement releases: well below any database's limit of parameters. */
+	private static final int CHUNK = 500;
+
 	private final EventSeatRows seats;
 
 	// SQLite runs one writer at a time; PostgreSQL runs them at once and needs a fixed order of row locks
@@ -150,11 +153,56 @@ public class SeatInventory {
 		return positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
 	}
 
+	/**
+	 * Whether the event was called off by a transaction that committed while this one waited for the event's row. A
+	 * caller that found the event scheduled before a seat transition asks again after it: on PostgreSQL the
+	 * transition locked the event's row first, so the answer holds until this transaction ends; on SQLite, which has
+	 * one writer at a time, nothing can have committed meanwhile.
+	 */
+	public boolean cancelledMeanwhile(String eventId) {
+		return !this.oneWriterAtATime && !this.jdbc
+			.queryForList("select id from events where id = ? and cancelled_at is not null", String.class, eventId)
+			.isEmpty();
+	}
+
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */
 	public int release(String eventId, String bookingId) {
 		lockEventFirst(eventId);
 		var released = this.oneWriterAtATime ? this.seats.release(bookingId)
 				: this.seats.releaseInLabelOrder(bookingId);
+		moved(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
+		return released;
+	}
+
+	/**
+	 * Makes the seats of the given bookings of the event {@code AVAILABLE} again, one statement per
+	 * {@value #CHUNK} bookings (calling an event off releases them all at once); returns how many. On PostgreSQL the
+	 * seats are locked in label order first, as a claim does.
+	 */
+	public int release(String eventId, List<String> bookingIds) {
+		if (bookingIds.isEmpty()) {
+			return 0;
+		}
+		lockEventFirst(eventId);
+		var released = 0;
+		for (int from = 0; from < bookingIds.size(); from += CHUNK) {
+			var chunk = bookingIds.subList(from, Math.min(bookingIds.size(), from + CHUNK));
+			var marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+			var sql = this.oneWriterAtATime ? """
+					update event_seats set status = 'AVAILABLE', booking_id = null
+					where event_id = ? and status = 'BOOKED' and booking_id in (%s)""".formatted(marks) : """
+					with releasable as (
+					    select id from event_seats
+					    where event_id = ? and status = 'BOOKED' and booking_id in (%s)
+					    order by label
+					    for no key update)
+					update event_seats set status = 'AVAILABLE', booking_id = null
+					where id in (select id from releasable) and status = 'BOOKED'""".formatted(marks);
+			var arguments = new ArrayList<Object>();
+			arguments.add(eventId);
+			arguments.addAll(chunk);
+			released += this.jdbc.update(sql, arguments.toArray());
+		}
 		moved(eventId, SeatStatus.BOOKED, SeatStatus.AVAILABLE, released);
 		return released;
 	}

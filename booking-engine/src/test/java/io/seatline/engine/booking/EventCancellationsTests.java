@@ -1,12 +1,20 @@
 package io.seatline.engine.booking;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.seatline.engine.boxoffice.SeatBlocks;
+import io.seatline.engine.boxoffice.SeatSelection;
+import io.seatline.engine.catalog.CreateEvent;
+import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.SeatMap;
 import io.seatline.engine.catalog.SeatStatus;
@@ -31,6 +39,9 @@ abstract class EventCancellationsTests {
 
 	@Autowired
 	EventCatalog catalog;
+
+	@Autowired
+	SeatBlocks blocks;
 
 	@Autowired
 	Fixtures fixtures;
@@ -112,6 +123,53 @@ abstract class EventCancellationsTests {
 		this.catalog.updateEvent(this.fixtures.admin(), new UpdateEvent(event.eventId(), "Renamed", null, null));
 		assertThat(jobs("EVENT_MOVED", event.eventId())).hasSize(2);
 		assertThat(this.catalog.event(event.eventId()).name()).isEqualTo("Renamed");
+	}
+
+	@Test
+	void cancellingAnEventWithMoreBookingsThanOneStatementTakesCancelsEachOnceWithItsEmailAndAuditEntry()
+			throws Exception {
+		var admin = this.fixtures.admin();
+		var venue = this.catalog.createVenue(admin, CreateVenue.withRows("Big Hall " + System.nanoTime(), 6, 100));
+		var event = this.catalog.createEvent(admin,
+				new CreateEvent(venue.venueId(), "Sold out", this.clock.instant().plusSeconds(86_400), null, 600));
+		var labels = this.catalog.seatMap(event.eventId()).seats().stream().map(SeatMap.Seat::label).toList();
+		var ann = this.fixtures.newUser();
+		var bob = this.fixtures.newUser();
+		// more bookings than one statement releases (500), one of three seats, one withdrawn, one seat blocked
+		var pool = Executors.newFixedThreadPool(8);
+		var booked = new ArrayList<Future<String>>();
+		for (var label : labels.stream().filter((label) -> !label.matches("F[1-9]")).limit(540).toList()) {
+			booked.add(pool.submit(() -> this.fixtures.book(ann, event, label)));
+		}
+		booked.add(pool.submit(() -> this.fixtures.book(bob, event, "F1", "F2", "F3")));
+		var ids = new ArrayList<String>();
+		for (var booking : booked) {
+			ids.add(booking.get(60, TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		var withdrawn = this.fixtures.book(bob, event, "F4");
+		this.reservations.cancel(bob, withdrawn);
+		this.blocks.block(admin, new SeatSelection(event.eventId(), List.of("F5")));
+
+		var cancelled = this.cancellations.cancel(admin, event.eventId(), "The roof leaks");
+
+		assertThat(cancelled.bookingsCancelled()).isEqualTo(541);
+		assertThat(this.jdbc.queryForList("select id from bookings where event_id = ? and status = 'CANCELLED' "
+				+ "and cancelled_at is not null and cancel_reason = 'The roof leaks'", String.class, event.eventId()))
+			.containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(this.jdbc.queryForObject("select count(*) from booking_seats where event_id = ? and released_at is null",
+				Integer.class, event.eventId())).isZero();
+		assertThat(this.catalog.seatMap(event.eventId()).seats()).filteredOn((seat) -> !seat.label().equals("F5"))
+			.extracting(SeatMap.Seat::status)
+			.containsOnly(SeatStatus.AVAILABLE);
+		assertThat(this.jdbc.queryForMap("select available_seats, booked_seats, blocked_seats from events where id = ?",
+				event.eventId()).values()).map(Number.class::cast).map(Number::intValue).containsExactly(599, 0, 1);
+		assertThat(jobs("EVENT_CANCELLED", event.eventId())).hasSize(541)
+			.containsAll(ids.stream().map((id) -> "event-cancelled." + id).toList());
+		assertThat(this.jdbc.queryForList("select booking_id from audit_entries where action = 'cancelEvent' "
+				+ "and event_id = ? and booking_id is not null", String.class, event.eventId()))
+			.containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(this.reservations.details(ids.get(0)).status()).isEqualTo(BookingStatus.CANCELLED);
 	}
 
 	private List<String> jobs(String kind, String eventId) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.seatline.engine.account.User;
@@ -44,15 +46,19 @@ import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.notification.EmailKind;
 import io.seatline.engine.notification.EmailOutbox;
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.testapp.EngineTest;
+import io.seatline.testapp.EngineTestApplication;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
+import io.seatline.testapp.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The box office on a real database (each subclass names one): blocks, the admin's seat map, search, cancel-for, and
- * a race of real threads in which an admin blocks seats that buyers are booking.
+ * The box office on a real database (each subclass names one): blocks, the admin's seat map, search, cancel-for, a
+ * race of real threads in which an admin blocks seats that buyers are booking, and one in which another process blocks
+ * seats of an event being called off.
  */
 abstract class BoxOfficeTests {
 
@@ -347,6 +353,52 @@ abstract class BoxOfficeTests {
 				String.class, event.eventId()))
 			.containsExactlyInAnyOrderElementsOf(sold);
 		assertCountsAgree(event);
+	}
+
+	@Test
+	void aBlockInAnotherProcessRacingTheEventsCancellationNeverBlocksTheSeatsItFreed() throws Exception {
+		var admin = this.fixtures.admin();
+		// a second engine on the same database, with its own write path: one process's writes take turns, two do not
+		try (var other = new SpringApplicationBuilder(EngineTestApplication.class, TestClockConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.properties("DATABASE_URL=" + this.database.url(), "ADMIN_PASSWORD=" + EngineTest.ADMIN_PASSWORD,
+					"seatline.jobs.outbox-dir=target/outbox")
+			.run()) {
+			var otherBlocks = other.getBean(SeatBlocks.class);
+			var pool = Executors.newFixedThreadPool(2);
+			for (int round = 0; round < 30; round++) {
+				var event = this.fixtures.newEvent(1, 2);
+				// the only seats blocked for are sold: a block can take them only once the cancellation freed them
+				this.fixtures.book(buyers().get(0), event, "A1", "A2");
+				var start = new CountDownLatch(1);
+				var cancelled = pool.submit(() -> {
+					start.await();
+					return this.cancellations.cancel(admin, event.eventId(), "The hall floods");
+				});
+				var blocking = pool.submit((Callable<Object>) () -> {
+					start.await();
+					var until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+					while (System.nanoTime() < until) {
+						try {
+							return otherBlocks.block(admin, new SeatSelection(event.eventId(), List.of("A1", "A2")));
+						}
+						catch (SeatsUnavailable ex) {
+							// still sold: the cancellation has not committed yet, so try again at once
+						}
+						catch (RuntimeException ex) {
+							return ex;
+						}
+					}
+					return "still sold after 20 s";
+				});
+				start.countDown();
+				assertThat(cancelled.get(60, TimeUnit.SECONDS).bookingsCancelled()).isEqualTo(1);
+				assertThat(blocking.get(60, TimeUnit.SECONDS)).as("round %d", round).isInstanceOf(Conflict.class);
+				assertThat(statuses(event)).as("round %d", round).containsExactly("AVAILABLE", "AVAILABLE");
+				assertCountsAgree(event);
+			}
+			pool.shutdown();
+		}
 	}
 
 	/** {@value #BUYERS} registered users of this test's database. */

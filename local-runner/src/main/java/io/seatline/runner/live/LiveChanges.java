@@ -1,21 +1,12 @@
 package io.seatline.runner.live;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -24,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
 import io.seatline.engine.booking.SeatsChanged;
 import io.seatline.functions.FunctionInvoker;
@@ -41,17 +31,17 @@ import io.seatline.functions.FunctionInvoker;
 @RestController
 class LiveChanges implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(LiveChanges.class);
+	/** The one topic: every page listens to the changes of every event. */
+	private static final String EVERY_EVENT = "every event";
 
 	private final FunctionInvoker functions;
 
 	private final Duration interval;
 
-	private final Duration heartbeat;
-
 	private final Duration timeout;
 
-	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+	/** The pages' streams and the worker thread. */
+	private final SseHub hub;
 
 	/** The events changed since the last message; touched by the worker thread only. */
 	private final Set<String> pending = new TreeSet<>();
@@ -61,15 +51,14 @@ class LiveChanges implements SmartLifecycle {
 
 	private boolean scheduled;
 
-	private volatile ScheduledExecutorService worker;
-
 	LiveChanges(FunctionInvoker functions, @Value("${seatline.live.changes-interval:500ms}") Duration interval,
 			@Value("${seatline.live.heartbeat:10s}") Duration heartbeat,
 			@Value("${seatline.live.stream-timeout:30m}") Duration timeout) {
 		this.functions = functions;
 		this.interval = interval;
-		this.heartbeat = heartbeat;
 		this.timeout = timeout;
+		this.hub = new SseHub("seatline-live-changes", heartbeat, (topic) -> {
+		});
 	}
 
 	@GetMapping(path = "/live/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -77,45 +66,28 @@ class LiveChanges implements SmartLifecycle {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Accel-Buffering", "no");
 		var emitter = new SseEmitter(this.timeout.toMillis());
-		emitter.onCompletion(() -> this.emitters.remove(emitter));
-		emitter.onError((ex) -> this.emitters.remove(emitter));
-		emitter.onTimeout(emitter::complete);
-		var listening = SseEmitter.event().name("listening").reconnectTime(1000).data("{}");
-		if (this.worker != null && send(emitter, () -> listening)) {
-			this.emitters.add(emitter);
-		}
-		else {
-			emitter.complete();
-		}
+		this.hub.open(EVERY_EVENT, emitter, () -> SseHub.send(emitter,
+				() -> SseEmitter.event().name("listening").reconnectTime(1000).data("{}")));
 		return emitter;
 	}
 
 	/** A booking, cancellation or block of this process committed. */
 	@EventListener
 	void on(SeatsChanged changed) {
-		var current = this.worker;
-		if (current == null) {
-			return;
-		}
-		onWorker(() -> {
+		this.hub.onWorker(() -> {
 			this.pending.add(changed.eventId());
 			if (!this.scheduled) {
 				this.scheduled = true;
 				// the first change goes out at once, those that follow wait for the interval to pass
 				var wait = Math.max(0, this.lastSent + this.interval.toNanos() - System.nanoTime());
-				try {
-					current.schedule(guarded(this::flush), wait, TimeUnit.NANOSECONDS);
-				}
-				catch (RejectedExecutionException ex) {
-					// stopping: nobody listens any more
-				}
+				this.hub.later(this::flush, Duration.ofNanos(wait));
 			}
 		});
 	}
 
 	/** The number of pages listening now. */
 	int listeners() {
-		return this.emitters.size();
+		return this.hub.streams(EVERY_EVENT);
 	}
 
 	private void flush() {
@@ -125,76 +97,22 @@ class LiveChanges implements SmartLifecycle {
 		message.put("eventIds", List.copyOf(this.pending));
 		this.pending.clear();
 		var data = this.functions.toJson(message);
-		broadcast(() -> SseEmitter.event().name("changed").data(data));
-	}
-
-	private void broadcast(Supplier<SseEventBuilder> event) {
-		this.emitters.removeIf((emitter) -> !send(emitter, event));
-	}
-
-	private static boolean send(SseEmitter emitter, Supplier<SseEventBuilder> event) {
-		try {
-			emitter.send(event.get());
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			return false;
-		}
-	}
-
-	private void onWorker(Runnable task) {
-		var current = this.worker;
-		if (current == null) {
-			return;
-		}
-		try {
-			current.execute(guarded(task));
-		}
-		catch (RejectedExecutionException ex) {
-			// stopping: nobody listens any more
-		}
-	}
-
-	private static Runnable guarded(Runnable task) {
-		return () -> {
-			try {
-				task.run();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Live changes failed: " + ex.getMessage(), ex);
-			}
-		};
+		this.hub.broadcast(EVERY_EVENT, () -> SseEmitter.event().name("changed").data(data));
 	}
 
 	@Override
 	public void start() {
-		var started = Executors.newSingleThreadScheduledExecutor((task) -> {
-			var thread = new Thread(task, "seatline-live-changes");
-			thread.setDaemon(true);
-			return thread;
-		});
-		var beat = this.heartbeat.toMillis();
-		// also how a page that went away is noticed: the write fails
-		started.scheduleAtFixedRate(guarded(() -> broadcast(() -> SseEmitter.event().comment("heartbeat"))), beat,
-				beat, TimeUnit.MILLISECONDS);
-		this.worker = started;
+		this.hub.start();
 	}
 
 	@Override
 	public void stop() {
-		var stopping = this.worker;
-		this.worker = null;
-		if (stopping == null) {
-			return;
-		}
 		// open streams would hold up a graceful shutdown
-		this.emitters.forEach(SseEmitter::complete);
-		this.emitters.clear();
-		stopping.shutdown();
+		this.hub.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.worker != null;
+		return this.hub.isRunning();
 	}
 }

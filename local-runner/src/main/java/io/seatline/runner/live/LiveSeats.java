@@ -1,6 +1,5 @@
 package io.seatline.runner.live;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,7 +46,8 @@ class LiveSeats implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
-	private final Duration heartbeat;
+	/** The pages' streams by event id, and the worker thread. */
+	private final SseHub hub;
 
 	/** The watched events; touched by the worker thread only. */
 	private final Map<String, Watch> watches = new HashMap<>();
@@ -62,25 +57,18 @@ class LiveSeats implements SmartLifecycle {
 
 	private final AtomicLong reads = new AtomicLong();
 
-	private volatile ScheduledExecutorService worker;
-
 	LiveSeats(EventCatalog catalog, FunctionInvoker functions,
 			@Value("${seatline.live.poll-interval:300ms}") Duration pollInterval,
 			@Value("${seatline.live.heartbeat:10s}") Duration heartbeat) {
 		this.catalog = catalog;
 		this.functions = functions;
 		this.pollInterval = pollInterval;
-		this.heartbeat = heartbeat;
+		this.hub = new SseHub("seatline-live-seats", heartbeat, this::stopWatching);
 	}
 
 	/** Streams the seats of an event to a page: a full snapshot at once, then each change. */
 	void watch(String eventId, SseEmitter emitter) {
-		emitter.onCompletion(() -> onWorker(() -> forget(eventId, emitter)));
-		emitter.onError((ex) -> onWorker(() -> forget(eventId, emitter)));
-		emitter.onTimeout(emitter::complete);
-		if (!onWorker(() -> connect(eventId, emitter))) {
-			emitter.complete();
-		}
+		this.hub.open(eventId, emitter, () -> connect(eventId, emitter));
 	}
 
 	/** A booking or cancellation of this process committed: the engine announces it after the commit. */
@@ -102,45 +90,38 @@ class LiveSeats implements SmartLifecycle {
 	private void changed(String eventId) {
 		// after commit: the read on the worker sees the change; unwatched events cost nothing
 		if (this.watched.contains(eventId)) {
-			onWorker(() -> refresh(eventId));
+			this.hub.onWorker(() -> refresh(eventId));
 		}
 	}
 
-	private void connect(String eventId, SseEmitter emitter) {
+	/** Sends the page its snapshot; false when the stream is not to be kept (it is completed then). */
+	private boolean connect(String eventId, SseEmitter emitter) {
 		SeatStates now;
 		try {
 			now = read(eventId);
 		}
 		catch (NotFound ex) {
-			send(emitter, () -> gone(eventId, ex.getMessage()));
-			emitter.complete();
-			return;
+			SseHub.send(emitter, () -> gone(eventId, ex.getMessage()));
+			return false;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read the seats of event " + eventId + ": " + ex.getMessage());
-			emitter.complete();
-			return;
+			return false;
 		}
 		var watch = this.watches.get(eventId);
-		if (watch == null) {
-			// version unknown (-1): the first poll reads it and the seats again, which closes the gap since this read
-			watch = new Watch(now);
-			this.watches.put(eventId, watch);
-			this.watched.add(eventId);
-		}
-		else {
-			// the pages already watching must not miss what this reading shows
+		if (watch != null) {
+			// the pages already watching must not miss what this reading shows (should they all have gone, the
+			// watch ends here and a new one starts below)
 			publish(eventId, watch, now);
 		}
+		if (!this.watches.containsKey(eventId)) {
+			// version unknown (-1): the first poll reads it and the seats again, which closes the gap since this read
+			this.watches.put(eventId, new Watch(now));
+			this.watched.add(eventId);
+		}
 		var snapshot = message(eventId, now.all(), now);
-		var sent = send(emitter,
+		return SseHub.send(emitter,
 				() -> SseEmitter.event().name("snapshot").reconnectTime(RECONNECT.toMillis()).data(snapshot));
-		if (sent) {
-			watch.emitters.add(emitter);
-		}
-		else if (watch.emitters.isEmpty()) {
-			stopWatching(eventId);
-		}
 	}
 
 	private void refresh(String eventId) {
@@ -155,11 +136,7 @@ class LiveSeats implements SmartLifecycle {
 			now = read(eventId);
 		}
 		catch (NotFound ex) {
-			for (var emitter : watch.emitters) {
-				send(emitter, () -> gone(eventId, ex.getMessage()));
-				emitter.complete();
-			}
-			stopWatching(eventId);
+			this.hub.end(eventId, () -> gone(eventId, ex.getMessage()));
 			return;
 		}
 		catch (RuntimeException ex) {
@@ -177,7 +154,7 @@ class LiveSeats implements SmartLifecycle {
 		// a cancelled event may change no seat (it had no bookings): its pages must still hear of it
 		if (!changed.isEmpty() || called) {
 			var data = message(eventId, changed, now);
-			broadcast(eventId, watch, () -> SseEmitter.event().name("seats").data(data));
+			this.hub.broadcast(eventId, () -> SseEmitter.event().name("seats").data(data));
 		}
 	}
 
@@ -194,27 +171,7 @@ class LiveSeats implements SmartLifecycle {
 		}
 	}
 
-	private void beat() {
-		for (var entry : new ArrayList<>(this.watches.entrySet())) {
-			// also how a page that went away is noticed: the write fails
-			broadcast(entry.getKey(), entry.getValue(), () -> SseEmitter.event().comment("heartbeat"));
-		}
-	}
-
-	private void broadcast(String eventId, Watch watch, Supplier<SseEventBuilder> event) {
-		watch.emitters.removeIf((emitter) -> !send(emitter, event));
-		if (watch.emitters.isEmpty()) {
-			stopWatching(eventId);
-		}
-	}
-
-	private void forget(String eventId, SseEmitter emitter) {
-		var watch = this.watches.get(eventId);
-		if (watch != null && watch.emitters.remove(emitter) && watch.emitters.isEmpty()) {
-			stopWatching(eventId);
-		}
-	}
-
+	/** Nobody watches the event any more; on the worker. */
 	private void stopWatching(String eventId) {
 		this.watches.remove(eventId);
 		this.watched.remove(eventId);
@@ -241,88 +198,25 @@ class LiveSeats implements SmartLifecycle {
 		return SseEmitter.event().name("gone").data(this.functions.toJson(message));
 	}
 
-	private static boolean send(SseEmitter emitter, Supplier<SseEventBuilder> event) {
-		try {
-			emitter.send(event.get());
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			// the page went away; the container reports it to the emitter's callbacks as well
-			return false;
-		}
-	}
-
-	private boolean onWorker(Runnable task) {
-		var current = this.worker;
-		if (current == null) {
-			return false;
-		}
-		try {
-			current.execute(guarded(task));
-			return true;
-		}
-		catch (RejectedExecutionException ex) {
-			return false;
-		}
-	}
-
-	private static Runnable guarded(Runnable task) {
-		return () -> {
-			try {
-				task.run();
-			}
-			catch (RuntimeException ex) {
-				// a scheduled task that throws is never run again: keep the worker alive
-				logger.warn("Live seats failed: " + ex.getMessage(), ex);
-			}
-		};
-	}
-
 	@Override
 	public void start() {
-		var started = Executors.newSingleThreadScheduledExecutor((task) -> {
-			var thread = new Thread(task, "seatline-live-seats");
-			thread.setDaemon(true);
-			return thread;
-		});
-		var poll = this.pollInterval.toMillis();
-		started.scheduleWithFixedDelay(guarded(this::poll), poll, poll, TimeUnit.MILLISECONDS);
-		var beat = this.heartbeat.toMillis();
-		started.scheduleAtFixedRate(guarded(this::beat), beat, beat, TimeUnit.MILLISECONDS);
-		this.worker = started;
+		this.hub.start();
+		this.hub.repeat(this::poll, this.pollInterval);
 	}
 
 	@Override
 	public void stop() {
-		var stopping = this.worker;
-		this.worker = null;
-		if (stopping == null) {
-			return;
-		}
-		// open streams would hold up a graceful shutdown: end them, the pages reconnect to the next runner
-		stopping.execute(() -> {
-			this.watches.values().forEach((watch) -> watch.emitters.forEach(SseEmitter::complete));
-			this.watches.clear();
-			this.watched.clear();
-		});
-		stopping.shutdown();
-		try {
-			stopping.awaitTermination(2, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		// open streams would hold up a graceful shutdown: the hub ends them, the pages reconnect to the next runner
+		this.hub.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.worker != null;
+		return this.hub.isRunning();
 	}
 
-	/** The pages watching one event and the seat statuses they were last sent. */
+	/** The seat statuses the pages watching one event were last sent. */
 	private static final class Watch {
-
-		private final List<SseEmitter> emitters = new ArrayList<>();
 
 		private SeatStates states;
 
