@@ -255,6 +255,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		var reader = provider.getLineReader();
 		var out = reader.getTerminal().writer();
 		var input = new JLineInputReader(reader);
+		// tables fit the terminal, as wide as it is when each is drawn
+		Texts.useTerminalWidth(() -> reader.getTerminal().getWidth());
 		out.println("Seatline shell. Type help to list the commands, exit to leave.");
 		out.flush();
 		while (true) {

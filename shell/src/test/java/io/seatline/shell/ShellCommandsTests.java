@@ -229,7 +229,7 @@ class ShellCommandsTests {
 	void adminCreatesVenuesAndEventsAndListsThem() throws Exception {
 		run("login admin");
 		var venue = idIn(run("venue create --name \"Hall " + unique() + "\" --rows 2 --seats-per-row 5"));
-		assertThat(run("venues")).contains(venue).contains("|10   |").containsPattern("\\|TIME ZONE *\\|")
+		assertThat(run("venues")).contains(venue).contains("|   10|").containsPattern("\\|TIME ZONE *\\|")
 			.containsPattern("\\|UTC *\\|");
 		var created = run("event create --venue " + venue + " --name \"Opening " + unique()
 				+ "\" --starts-at 2031-05-01T20:00:00+02:00");
@@ -249,7 +249,7 @@ class ShellCommandsTests {
 		var created = run("venue create --name \"" + name + "\" --capacity 4 --time-zone Europe/Berlin");
 		assertThat(created).endsWith("with 4 seats in Europe/Berlin");
 		var venue = idIn(created);
-		assertThat(run("venues")).containsPattern("\\|" + venue + " *\\|" + name + " *\\|4 *\\|Europe/Berlin *\\|");
+		assertThat(run("venues")).containsPattern("\\|" + venue + " *\\|" + name + " *\\| *4\\|Europe/Berlin *\\|");
 		// given in UTC, shown as Berlin's clocks show it: two hours ahead in May
 		var event = idIn(run("event create --venue " + venue + " --name \"Zoned " + unique()
 				+ "\" --starts-at 2031-05-01T18:00:00Z"));
@@ -335,14 +335,32 @@ class ShellCommandsTests {
 
 	@Test
 	void aReviewIsSavedAndListedWithTheAverage() throws Exception {
-		var event = newEvent("--rows 1 --seats-per-row 2");
 		var user = newUser();
-		run("login " + user);
-		run("book " + event + " A1");
+		var event = eventBookedBy(user);
 		assertThat(run("review " + event + " --rating 4 --text \"Loud, and \\\"great\\\"\""))
 			.isEqualTo("Your review of event " + event + " is saved: 4 of 5");
 		var reviews = run("reviews " + event);
 		assertThat(reviews).startsWith("Average 4.0 of 5 from 1 review(s)").contains(user).contains("Loud, and \"great\"");
+	}
+
+	@Test
+	void aTableFitsTheWidthAndCutsALongReviewWithAnEllipsis() throws Exception {
+		var user = newUser();
+		var event = eventBookedBy(user);
+		run("review " + event + " --rating 5 --text \"A long evening, " + "and more ".repeat(30) + "THE END\"");
+		for (int width : new int[] { 80, 140 }) {
+			Texts.useTerminalWidth(() -> width);
+			try {
+				var reviews = run("reviews " + event);
+				var table = reviews.lines().skip(1).toList();
+				assertThat(table).as("at %d columns", width).hasSize(5).allSatisfy((line) -> assertThat(line).hasSize(width));
+				assertThat(reviews).contains("|" + user).contains("|A long evening, and more").contains("\u2026|")
+					.doesNotContain("THE END");
+			}
+			finally {
+				Texts.useTerminalWidth(null);
+			}
+		}
 	}
 
 	@Test
@@ -352,7 +370,7 @@ class ShellCommandsTests {
 		run("book " + event + " A1 A2");
 		var dashboard = run("dashboard --event " + event);
 		assertThat(dashboard).contains("|ID ").contains("|BOOKED|FREE|SEATS|BOOKINGS|");
-		assertThat(dashboard).contains("|2     |3   |5    |1       |");
+		assertThat(dashboard).contains("|     2|   3|    5|       1|");
 		assertThat(dashboard.lines().filter((line) -> line.contains("|All"))).hasSize(1);
 	}
 
@@ -461,7 +479,7 @@ class ShellCommandsTests {
 		assertThat(history.lines().filter((line) -> line.contains("|" + reference))).hasSize(2);
 		assertThat(history).containsPattern("\\|admin\\s*\\|cancelBookingFor\\s*\\|" + reference)
 			.containsPattern("\\|" + buyer + "\\s*\\|reserveSeats\\s*\\|" + reference)
-			.contains("Sold twice");
+			.containsPattern("\\|Cancel");
 		assertThat(history.indexOf("cancelBookingFor")).isLessThan(history.indexOf("reserveSeats"));
 		assertThat(run("audit --event " + event + " --limit 1")).contains("cancelBookingFor")
 			.doesNotContain("blockSeats");
@@ -472,7 +490,8 @@ class ShellCommandsTests {
 		assertThat(run("audit --event " + event + " --file " + file)).isEqualTo("Wrote 4 audit entries to " + file);
 		var csv = Files.readString(file, StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("at,actor,action,event_id,booking_id,reference,username,summary,before,after")
-			.contains(",admin,blockSeats," + event + ",").contains(",admin,createEvent," + event + ",");
+			.contains(",admin,blockSeats," + event + ",").contains(",admin,createEvent," + event + ",")
+			.contains("Sold twice");
 		assertThat(run("audit --event " + event + " --csv")).startsWith("at,actor,action,");
 		assertThat(status("audit --event nosuchevent00")).isEqualTo(5);
 		assertThat(status("audit --limit 0")).isEqualTo(2);
@@ -729,6 +748,14 @@ class ShellCommandsTests {
 		var venue = idIn(run("venue create --name \"Venue " + unique() + "\" " + seats));
 		return idIn(run("event create --venue " + venue + " --name \"Show " + unique()
 				+ "\" --starts-at 2031-01-01T20:00:00Z"));
+	}
+
+	/** A new event of two seats, A1 booked by the user, who is signed in. */
+	private String eventBookedBy(String user) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 2");
+		run("login " + user);
+		run("book " + event + " A1");
+		return event;
 	}
 
 	private void call(String function, String body) {
