@@ -525,6 +525,12 @@ class ShellCommandsTests {
 		assertThat(run("dashboard --event \"" + name + "\"")).contains(event);
 		assertThat(run("export --event \"" + name + "\"")).contains(name);
 		assertThat(run("event update \"" + name + "\" --description Ballet")).contains("(" + event + ")");
+		assertThat(run("seats block \"" + name + "\" A3")).isEqualTo("Blocked A3 of event " + event);
+		assertThat(run("seats admin \"" + name + "\"")).contains("# blocked").contains("|A1");
+		assertThat(run("seats unblock \"" + name + "\" A3")).isEqualTo("Unblocked A3 of event " + event);
+		assertThat(run("review \"" + name + "\" --rating 5")).contains(event);
+		assertThat(run("reviews \"" + name + "\"")).startsWith("Average 5.0 of 5 from 1 review(s)");
+		assertThat(run("audit --event \"" + name + "\"")).contains("reserveSeats").contains("blockSeats");
 		assertThat(run("seats " + event)).contains("2 of 3 seats free");
 
 		var second = idIn(run("event create --venue " + venue + " --name \"" + name
