@@ -158,7 +158,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 					parsed = without(parsed, TOKEN);
 				}
 			}
-			var status = this.executor.execute(new CommandContext(parsed, this.registry, out, input));
+			var context = new CommandContext(parsed, this.registry, out, input);
+			var status = (command == null) ? this.executor.execute(context)
+					: Refusals.inCommand(wordsOf(command), () -> this.executor.execute(context));
 			return exitCodeOf(status);
 		}
 		catch (CommandNotFoundException ex) {
@@ -214,6 +216,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static boolean declares(Command command, String longName) {
 		return command.getOptions().stream().anyMatch((option) -> longName.equals(option.longName()));
+	}
+
+	private static Refusals.CommandWords wordsOf(Command command) {
+		var options = new HashSet<String>();
+		command.getOptions().forEach((option) -> options.add(option.longName()));
+		return new Refusals.CommandWords(options, usage(command));
 	}
 
 	/** The command's usage, as its help begins ({@code events [--venue PART] ...: ...}). */

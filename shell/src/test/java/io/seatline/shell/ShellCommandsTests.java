@@ -244,7 +244,7 @@ class ShellCommandsTests {
 		run("login admin");
 		var name = "Berlin " + unique();
 		assertThat(status("venue create --name \"" + name + "\" --capacity 4 --time-zone Mars/Olympus")).isEqualTo(2);
-		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: ").contains("timeZone must be a time zone id");
+		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: ").contains("--time-zone must be a time zone id");
 		assertThat(run("venues")).doesNotContain(name);
 		var created = run("venue create --name \"" + name + "\" --capacity 4 --time-zone Europe/Berlin");
 		assertThat(created).endsWith("with 4 seats in Europe/Berlin");
@@ -331,6 +331,27 @@ class ShellCommandsTests {
 			.contains("Error [INVALID_REQUEST]: 'five' is not a whole number")
 			.contains("Error: there is no command 'frobnicate'")
 			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void refusalsNameTheCommandsOptionsAndArgumentsNotTheJsonFields(CapturedOutput output) throws Exception {
+		run("login admin");
+		assertThat(status("venue create --name X --seats-per-row 4")).isEqualTo(2);
+		assertThat(status("seats")).isEqualTo(2);
+		var venue = idIn(run("venue create --name \"Venue " + unique() + "\" --capacity 2"));
+		assertThat(status("event create --venue " + venue + " --name X --starts-at 2001-01-01T20:00:00Z")).isEqualTo(2);
+		assertThat(status("bookings find")).isEqualTo(2);
+		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: --seats-per-row goes with --rows\nusage: venue create --name NAME (--rows R"
+				+ " --seats-per-row S | --capacity N) [--time-zone ZONE]\n")
+			.contains("Error [INVALID_REQUEST]: EVENT is required\nusage: seats EVENT\n")
+			.contains("Error [INVALID_REQUEST]: --starts-at must lie in the future\nusage: event create --venue VENUE_ID_OR_NAME")
+			.contains("Give a --reference, a --user or an --event to search by\nusage: bookings find --reference R")
+			.doesNotContain("seatsPerRow")
+			.doesNotContain("eventId")
+			.doesNotContain("startsAt");
+		// programs read the contract's words
+		assertThat(status("invoke eventSeats --body {}")).isEqualTo(2);
+		assertThat(output.getErr()).contains("\"message\":\"eventId is required\"");
 	}
 
 	@Test
