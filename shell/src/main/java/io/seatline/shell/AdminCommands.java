@@ -1,6 +1,7 @@
 package io.seatline.shell;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,33 +150,33 @@ class AdminCommands {
 	}
 
 	@Command(name = "export", group = "Admin", description = "The bookings as CSV: export [--event EVENT] --file out.csv",
-			help = "export [--event EVENT] --file FILE: writes the CSV to FILE with a progress bar when it is large; without --file, to the output",
+			help = "export [--event EVENT] --file FILE: writes the CSV to FILE as it is read, with a progress bar of the bookings"
+					+ " written when there are many; without --file, to the output",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT_OPTION)
 	String export(@Option(longName = "event", description = "one event's id or exact name; all events without it") String event,
 			@Option(longName = "file", description = "the CSV file to write") String file, CommandContext context) {
-		var csv = this.functions.text("exportBookings", "eventId", this.functions.eventId(event));
+		var eventId = this.functions.eventId(event);
 		if (file == null || file.isBlank()) {
-			context.outputWriter().print(csv);
+			this.functions.writeBookings(eventId, context.outputWriter(), (written) -> {
+			});
 			return null;
 		}
 		var path = Path.of(file);
-		var bookings = CsvText.records(csv) - 1;
-		var progress = (bookings >= this.largeExport) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, csv.length())
+		// a refusal (not an admin, an unknown event) comes with the count, before the file is opened
+		var bookings = this.functions.countBookings(eventId);
+		var progress = (bookings >= this.largeExport) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, bookings)
 				: ProgressBar.NONE;
+		long written;
 		try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-			for (int start = 0; start < csv.length(); start += CsvText.CHUNK) {
-				int end = Math.min(csv.length(), start + CsvText.CHUNK);
-				out.write(csv, start, end - start);
-				progress.advanceTo(end);
-			}
+			written = this.functions.writeBookings(eventId, out, progress::advanceTo);
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			throw new InvalidRequest("file", "Cannot write " + path + " (" + ex.getClass().getSimpleName() + ")");
 		}
 		finally {
 			progress.finish();
 		}
-		return "Wrote " + bookings + " booking(s) to " + path;
+		return "Wrote " + written + " booking(s) to " + path;
 	}
 
 	@Command(name = "emails", group = "Admin", description = "Emails waiting to be sent, being retried, or failed",

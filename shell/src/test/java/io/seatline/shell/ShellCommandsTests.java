@@ -18,6 +18,7 @@ import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.engine.error.Unauthenticated;
+import io.seatline.functions.BookingsCsv;
 import io.seatline.functions.FunctionInvoker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +73,12 @@ class ShellCommandsTests {
 
 	@Autowired
 	private CommandCompleter completer;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private BookingsCsv csv;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry properties) {
@@ -150,7 +158,7 @@ class ShellCommandsTests {
 		assertThat(new LoginStore(folder.toString(), "", TestDatabases.newUrl("other")).read()).isNull();
 
 		var session = new Session("", new LoginStore(folder.toString(), "", url));
-		var functions = new Functions(this.functions, session);
+		var functions = new Functions(this.functions, this.csv, session);
 		assertThat(session.username()).isEqualTo(user);
 		assertThat(functions.call("currentUser").path("username").asString()).isEqualTo(user);
 		call("logout", "{}", token);
@@ -162,7 +170,7 @@ class ShellCommandsTests {
 
 	@Test
 	void ctrlCOrCtrlDAtThePasswordPromptCancelsQuietly(CapturedOutput output) throws Exception {
-		var commands = new AccountCommands(new Functions(this.functions, new Session("", new LoginStore(
+		var commands = new AccountCommands(new Functions(this.functions, this.csv, new Session("", new LoginStore(
 				CONFIG.toString(), "", "jdbc:sqlite:unused.db"))), new Session("", new LoginStore(CONFIG.toString(),
 						"", "jdbc:sqlite:unused.db")), "", "");
 		InputReader ctrlC = new InputReader() {
@@ -187,7 +195,7 @@ class ShellCommandsTests {
 	@Test
 	void registerAsksTwiceAtATerminalAndRefusesTwoDifferentPasswords() throws Exception {
 		var session = new Session("", new LoginStore(CONFIG.toString(), "", "jdbc:sqlite:unused.db"));
-		var commands = new AccountCommands(new Functions(this.functions, session), session, "", "");
+		var commands = new AccountCommands(new Functions(this.functions, this.csv, session), session, "", "");
 		var user = "user" + unique();
 		var thrown = catchException(() -> commands.register(user, user + "@example.com",
 				context("register", typing(PASSWORD, PASSWORD + "x"))));
@@ -407,6 +415,32 @@ class ShellCommandsTests {
 		var csv = Files.readString(file, StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status").contains(",A2 A3,");
 		assertThat(output.getErr()).contains("Writing " + file + " [##############################] 100%");
+	}
+
+	@Test
+	void aLargeExportIsWrittenAsItIsReadWithABarThatFollowsTheBookingsFromTheFirst(CapturedOutput output)
+			throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 1");
+		int bookings = 20_000;
+		// 20,000 cancelled bookings of A1 by the admin, written around the engine in one statement each
+		var numbers = "with recursive n(i) as (select 1 union all select i + 1 from n where i < " + bookings + ") ";
+		var admin = this.jdbc.queryForObject("select id from accounts where username = 'admin'", String.class);
+		this.jdbc.update(numbers + "insert into bookings (id, version, event_id, account_id, status, created_at,"
+				+ " cancelled_at, reference) select ? || i, 0, ?, ?, 'CANCELLED', i, i, ? || i from n", event, event,
+				admin, "S" + event);
+		this.jdbc.update(numbers + "insert into booking_seats (booking_id, event_id, label, position, released_at)"
+				+ " select ? || i, ?, 'A1', 0, i from n", event, event);
+		var file = Path.of("target", "exports", "large-" + unique() + ".csv");
+		Files.createDirectories(file.getParent());
+		assertThat(run("export --event " + event + " --file " + file)).isEqualTo("Wrote 20000 booking(s) to " + file);
+		var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(bookings + 1);
+		assertThat(lines.get(0)).isEqualTo("booking_id,username,event,event_date,seats,booked_at,status");
+		assertThat(lines.get(bookings)).startsWith(event + bookings + ",admin,").endsWith(",A1,1970-01-01T00:00:20Z,CANCELLED");
+		// every percent is drawn as the bookings are written, from the first: 0%, 1%, ... 100%
+		var bar = "Writing " + file + " [";
+		assertThat(output.getErr()).contains(bar + "-".repeat(30) + "]   0%", "]   1%", "]  50%",
+				bar + "#".repeat(30) + "] 100%");
 	}
 
 	@Test
