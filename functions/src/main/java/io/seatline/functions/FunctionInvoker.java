@@ -262,7 +262,8 @@ public class FunctionInvoker {
 	}
 
 	/** The engine's refusal inside any wrapping; an unavailable database becomes {@code BUSY} here, once. */
-	private static RuntimeException unwrap(RuntimeException ex) {
+	/** The engine's refusal inside any wrapping, or a database failure as the contract's {@code BUSY}. */
+	static RuntimeException unwrap(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SeatlineException refusal) {
 				return refusal;

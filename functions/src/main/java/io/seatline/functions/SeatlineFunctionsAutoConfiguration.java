@@ -146,6 +146,11 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
+	BookingsCsv seatlineBookingsCsv(BookingExport export, Sessions sessions, AllOrNothing allOrNothing) {
+		return new BookingsCsv(export, sessions, allOrNothing);
+	}
+
+	@Bean
 	EmailQueueFunction emailQueue(EmailOutbox outbox, Sessions sessions) {
 		return new EmailQueueFunction(outbox, sessions);
 	}

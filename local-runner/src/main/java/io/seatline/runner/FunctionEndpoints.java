@@ -2,11 +2,11 @@ package io.seatline.runner;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,11 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 import io.seatline.engine.account.SignedIn;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.SeatlineException;
+import io.seatline.functions.BookingsCsv;
 import io.seatline.functions.FunctionInvoker;
 
 /**
  * {@code POST /{function}} and {@code POST /a,b}: JSON in, JSON out (CSV for the export), through the same
- * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings, {@code GET /admin/audit.csv} the audit log. The caller is the
+ * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings (streamed through
+ * {@link BookingsCsv}), {@code GET /admin/audit.csv} the audit log. The caller is the
  * bearer token of the {@code Authorization} header or, without one, the web pages' {@link SessionCookies session
  * cookie}.
  */
@@ -40,13 +42,16 @@ class FunctionEndpoints {
 
 	private final FunctionInvoker functions;
 
+	private final BookingsCsv csv;
+
 	private final Clock clock;
 
 	private final Duration bodyTimeout;
 
-	FunctionEndpoints(FunctionInvoker functions, Clock clock,
+	FunctionEndpoints(FunctionInvoker functions, BookingsCsv csv, Clock clock,
 			@Value("${seatline.http.body-timeout:10s}") Duration bodyTimeout) {
 		this.functions = functions;
+		this.csv = csv;
 		this.clock = clock;
 		this.bodyTimeout = bodyTimeout;
 	}
@@ -151,18 +156,25 @@ class FunctionEndpoints {
 		}
 	}
 
+	/**
+	 * {@code GET /admin/export.csv}: the bookings as {@code exportBookings} gives them, streamed to the response as
+	 * the rows are read (chunked, never held whole). A refusal (not signed in, not an admin, an unknown event) is
+	 * the error JSON, found by a count before the first byte; a failure once the CSV has begun cuts the response.
+	 */
 	@GetMapping("/admin/export.csv")
-	ResponseEntity<String> exportCsv(@RequestParam(required = false) String eventId, HttpServletRequest request) {
-		var input = (eventId != null) ? this.functions.toJson(Map.of("eventId", eventId)) : "{}";
-		var token = BearerTokens.of(request);
-		var result = this.functions.invoke("exportBookings", input.getBytes(StandardCharsets.UTF_8),
-				(token != null) ? token : SessionCookies.tokenOf(request), clientAddress(request));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(result.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("bookings.csv").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body((String) result.payload());
+	void exportCsv(@RequestParam(required = false) String eventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		var bearer = BearerTokens.of(request);
+		var token = (bearer != null) ? bearer : SessionCookies.tokenOf(request);
+		this.csv.count(token, eventId);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("bookings.csv").build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		this.csv.write(token, eventId, out, (written) -> {
+		});
+		out.flush();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static io.seatline.runner.Api.assertError;
@@ -24,6 +25,9 @@ class HttpContractTests extends RunnerTestSupport {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	Api http;
 
@@ -257,6 +261,31 @@ class HttpContractTests extends RunnerTestSupport {
 		assertThat(download.body()).isEqualTo(csv.body());
 		assertThat(this.http.get("/admin/export.csv").status()).isEqualTo(401);
 		assertThat(this.http.get("/admin/export.csv", "Authorization", "Bearer " + user).status()).isEqualTo(403);
+	}
+
+	@Test
+	void theCsvDownloadIsStreamedInChunksAsTheBookingsAreRead() {
+		var event = newEvent(1, 1);
+		int bookings = 20_000;
+		// 20,000 cancelled bookings of A1 by the admin, written around the engine in one statement each
+		var rows = "with recursive n(i) as (select 1 union all select i + 1 from n where i < " + bookings + ") ";
+		var admin = this.jdbc.queryForObject("select id from accounts where username = 'admin'", String.class);
+		this.jdbc.update(rows + "insert into bookings (id, version, event_id, account_id, status, created_at, cancelled_at,"
+				+ " reference) select ? || i, 0, ?, ?, 'CANCELLED', i, i, ? || i from n", event, event, admin, "R" + event);
+		this.jdbc.update(rows + "insert into booking_seats (booking_id, event_id, label, position, released_at)"
+				+ " select ? || i, ?, 'A1', 0, i from n", event, event);
+		var download = this.http.get("/admin/export.csv?eventId=" + event, "Authorization", "Bearer " + this.admin);
+		assertThat(download.status()).isEqualTo(200);
+		// a body sent as it is written has no length known up front: it goes in chunks
+		assertThat(download.response().headers().firstValue("Content-Length")).isEmpty();
+		assertThat(download.response().headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+		assertThat(download.contentType()).startsWith("text/csv");
+		var lines = download.body().lines().toList();
+		assertThat(lines).hasSize(bookings + 1);
+		assertThat(lines.get(0)).isEqualTo("booking_id,username,event,event_date,seats,booked_at,status");
+		assertThat(lines.get(bookings)).startsWith(event + bookings + ",admin,Show,").endsWith(",A1,1970-01-01T00:00:20Z,CANCELLED");
+		assertError(this.http.get("/admin/export.csv?eventId=nosuchevent00", "Authorization", "Bearer " + this.admin),
+				404, "NOT_FOUND");
 	}
 
 	@Test

@@ -106,6 +106,17 @@ class ShellOverHttpIT {
 	}
 
 	@Test
+	void withoutATokenTheLoginKeptForTheRunnersDatabaseIsSent() throws Exception {
+		var environment = Map.of("DATABASE_URL", "jdbc:sqlite:" + FOLDER.resolve("runner.db"), "SEATLINE_CONFIG_DIR",
+				FOLDER.resolve("config-" + UUID.randomUUID()).toString(), "SEATLINE_PASSWORD", PASSWORD);
+		var login = shell(environment, "", "login", "admin");
+		assertThat(login.exit()).as(login.stderr()).isZero();
+		var who = shell(environment, "{}", "invoke", "currentUser", "--url", url());
+		assertThat(who.exit()).as(who.stderr()).isZero();
+		assertThat(JSON.readTree(who.stdout()).path("username").asString()).isEqualTo("admin");
+	}
+
+	@Test
 	void theCsvExportComesAsText() throws Exception {
 		var run = shell(Map.of("SEATLINE_TOKEN", this.token), "{\"eventId\":\"" + this.event + "\"}", "invoke",
 				"exportBookings", "--url", url());

@@ -1,6 +1,7 @@
 package io.seatline.shell;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,18 +38,34 @@ class AdminCommands {
 
 	@Command(name = "venue create", group = "Admin",
 			description = "Create a venue: venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE]",
-			help = "venue create --name NAME --rows R --seats-per-row S gives seats A1..; --capacity N alone gives seats 1..N;"
-					+ " --time-zone Europe/Berlin is where its events take place (default: seatline.default-time-zone)",
+			help = "venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE]: --rows and"
+					+ " --seats-per-row give seats A1..; --capacity N alone gives seats 1..N; --time-zone Europe/Berlin is"
+					+ " where its events take place (default: seatline.default-time-zone)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String createVenue(@Option(longName = "name", description = "the venue's name", required = true) String name,
 			@Option(longName = "rows", description = "rows of seats, lettered A, B, ...") Integer rows,
 			@Option(longName = "seats-per-row", description = "seats in each row") Integer seatsPerRow,
 			@Option(longName = "capacity", description = "seats numbered 1..N, without rows") Integer capacity,
 			@Option(longName = "time-zone", description = "the venue's time zone, such as Europe/Berlin") String timeZone) {
+		requireSeats(rows, seatsPerRow, capacity);
 		var venue = this.functions.call("createVenue", "name", name, "rows", rows, "seatsPerRow", seatsPerRow,
 				"capacity", capacity, "timeZone", timeZone);
 		return "Created venue " + Texts.string(venue.path("name")) + " (" + Texts.string(venue.path("venueId"))
 				+ ") with " + venue.path("capacity").asInt() + " seats in " + Texts.string(venue.path("timeZone"));
+	}
+
+	// the functions' own checks, said with the options (the functions say rows and seatsPerRow)
+	private static void requireSeats(Integer rows, Integer seatsPerRow, Integer capacity) {
+		if (capacity == null && rows == null && seatsPerRow == null) {
+			throw new InvalidRequest("capacity", "Give --rows and --seats-per-row, or --capacity");
+		}
+		if (capacity != null && (rows != null || seatsPerRow != null)) {
+			throw new InvalidRequest("capacity", "Give --rows and --seats-per-row, or --capacity, not both");
+		}
+		if ((rows == null) != (seatsPerRow == null)) {
+			throw (rows == null) ? new InvalidRequest("seatsPerRow", "--seats-per-row goes with --rows")
+					: new InvalidRequest("rows", "--rows goes with --seats-per-row");
+		}
 	}
 
 	@Command(name = "venues", group = "Admin", description = "Every venue, by name",
@@ -70,7 +87,7 @@ class AdminCommands {
 	@Command(name = "event create", group = "Admin",
 			description = "Put an event on sale: event create --venue VENUE --name NAME --starts-at 2026-12-24T19:30:00+01:00",
 			help = "event create --venue VENUE_ID_OR_NAME --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]"
-					+ " [--max-seats-per-account N]",
+					+ " [--max-seats-per-account N]: puts the event on sale with every seat of the venue free",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.VENUE_OPTION)
 	String createEvent(@Option(longName = "venue", description = "the venue's id or exact name (see: venues)", required = true) String venue,
 			@Option(longName = "name", description = "the event's name", required = true) String name,
@@ -133,33 +150,33 @@ class AdminCommands {
 	}
 
 	@Command(name = "export", group = "Admin", description = "The bookings as CSV: export [--event EVENT] --file out.csv",
-			help = "export [--event EVENT] --file FILE: writes the CSV to FILE with a progress bar when it is large; without --file, to the output",
+			help = "export [--event EVENT] --file FILE: writes the CSV to FILE as it is read, with a progress bar of the bookings"
+					+ " written when there are many; without --file, to the output",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT_OPTION)
 	String export(@Option(longName = "event", description = "one event's id or exact name; all events without it") String event,
 			@Option(longName = "file", description = "the CSV file to write") String file, CommandContext context) {
-		var csv = this.functions.text("exportBookings", "eventId", this.functions.eventId(event));
+		var eventId = this.functions.eventId(event);
 		if (file == null || file.isBlank()) {
-			context.outputWriter().print(csv);
+			this.functions.writeBookings(eventId, context.outputWriter(), (written) -> {
+			});
 			return null;
 		}
 		var path = Path.of(file);
-		var bookings = CsvText.records(csv) - 1;
-		var progress = (bookings >= this.largeExport) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, csv.length())
+		// a refusal (not an admin, an unknown event) comes with the count, before the file is opened
+		var bookings = this.functions.countBookings(eventId);
+		var progress = (bookings >= this.largeExport) ? new ProgressBar(StandardStreams.stderr(), "Writing " + path, bookings)
 				: ProgressBar.NONE;
+		long written;
 		try (var out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-			for (int start = 0; start < csv.length(); start += CsvText.CHUNK) {
-				int end = Math.min(csv.length(), start + CsvText.CHUNK);
-				out.write(csv, start, end - start);
-				progress.advanceTo(end);
-			}
+			written = this.functions.writeBookings(eventId, out, progress::advanceTo);
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			throw new InvalidRequest("file", "Cannot write " + path + " (" + ex.getClass().getSimpleName() + ")");
 		}
 		finally {
 			progress.finish();
 		}
-		return "Wrote " + bookings + " booking(s) to " + path;
+		return "Wrote " + written + " booking(s) to " + path;
 	}
 
 	@Command(name = "emails", group = "Admin", description = "Emails waiting to be sent, being retried, or failed",

@@ -36,8 +36,8 @@ class AuditCommands {
 			help = "audit [--event E] [--booking REFERENCE_OR_ID] [--user U] [--limit N]: who did what and when, newest first"
 					+ " (100 entries unless --limit, at most 1000), with the state before and after; --csv writes the CSV to the"
 					+ " output, --file FILE to FILE (every matching entry unless --limit)",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
-	String audit(@Option(longName = "event", description = "one event's id") String event,
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.AUDIT)
+	String audit(@Option(longName = "event", description = "one event's id or exact name") String event,
 			@Option(longName = "booking", description = "one booking's reference or id") String booking,
 			@Option(longName = "user", description = "who acted, or whose account or booking it was") String user,
 			@Option(longName = "limit", description = "at most this many entries") Integer limit,
@@ -45,7 +45,7 @@ class AuditCommands {
 			@Option(longName = "file", description = "the CSV file to write") String file, CommandContext context) {
 		var compact = (booking == null) ? "" : booking.replaceAll("[\\s-]", "");
 		var bookingField = (compact.length() == REFERENCE_LENGTH) ? "reference" : "bookingId";
-		var query = new Object[] { "eventId", event, bookingField, booking, "username", user, "limit", limit };
+		var query = new Object[] { "eventId", this.functions.eventId(event), bookingField, booking, "username", user, "limit", limit };
 		if (file != null && !file.isBlank()) {
 			var text = this.functions.text("exportAuditLog", query);
 			var path = Path.of(file);

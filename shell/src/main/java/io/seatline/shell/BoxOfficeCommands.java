@@ -28,7 +28,7 @@ class BoxOfficeCommands {
 
 	@Command(name = "seats block", group = "Box office", description = "Keep seats off sale: seats block EVENT A1 A2 ...",
 			help = "seats block EVENT SEAT...: blocks every seat named, or none if any is not free (sold, held or blocked)",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SEATS_TO_BLOCK)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
 	String block(@Arguments List<String> words) {
 		return changeSeats("blockSeats", words, "Blocked ");
 	}
@@ -43,8 +43,8 @@ class BoxOfficeCommands {
 	@Command(name = "seats admin", group = "Box office", description = "The seat map with who holds each sold seat: seats admin EVENT",
 			help = "seats admin EVENT: the grid (# blocked), then every sold seat with its booking reference, id and buyer",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT)
-	String adminSeats(@Argument(index = 0, description = "the event's id") String event) {
-		var map = this.functions.call("adminSeatMap", "eventId", event);
+	String adminSeats(@Argument(index = 0, description = "the event's id or exact name") String event) {
+		var map = this.functions.call("adminSeatMap", "eventId", this.functions.eventId(event));
 		var rows = new ArrayList<List<String>>();
 		for (var seat : map.path("seats")) {
 			if (seat.has("bookingId")) {
@@ -82,7 +82,7 @@ class BoxOfficeCommands {
 	@Command(name = "booking cancel-for", group = "Box office",
 			description = "Cancel a customer's booking: booking cancel-for REFERENCE_OR_ID --reason \"...\"",
 			help = "booking cancel-for REFERENCE_OR_ID --reason TEXT: frees its seats and emails the customer the reason",
-			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.RECENT_BOOKING)
 	String cancelFor(@Argument(index = 0, description = "the booking's reference or id") String booking,
 			@Option(longName = "reason", description = "why, in words the customer reads (1 to 500 characters)",
 					required = true) String reason) {
@@ -97,7 +97,7 @@ class BoxOfficeCommands {
 	private String changeSeats(String function, List<String> words, String done) {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
-		JsonNode changed = this.functions.call(function, "eventId", event, "seats", seats);
+		JsonNode changed = this.functions.call(function, "eventId", this.functions.eventId(event), "seats", seats);
 		return done + Texts.words(changed.path("seats")) + " of event " + Texts.string(changed.path("eventId"));
 	}
 }

@@ -158,7 +158,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 					parsed = without(parsed, TOKEN);
 				}
 			}
-			var status = this.executor.execute(new CommandContext(parsed, this.registry, out, input));
+			var context = new CommandContext(parsed, this.registry, out, input);
+			var status = (command == null) ? this.executor.execute(context)
+					: Refusals.inCommand(wordsOf(command), () -> this.executor.execute(context));
 			return exitCodeOf(status);
 		}
 		catch (CommandNotFoundException ex) {
@@ -216,6 +218,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		return command.getOptions().stream().anyMatch((option) -> longName.equals(option.longName()));
 	}
 
+	private static Refusals.CommandWords wordsOf(Command command) {
+		var options = new HashSet<String>();
+		command.getOptions().forEach((option) -> options.add(option.longName()));
+		return new Refusals.CommandWords(options, usage(command));
+	}
+
 	/** The command's usage, as its help begins ({@code events [--venue PART] ...: ...}). */
 	static String usage(Command command) {
 		var help = (command.getHelp() != null) ? command.getHelp() : "";
@@ -255,6 +263,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		var reader = provider.getLineReader();
 		var out = reader.getTerminal().writer();
 		var input = new JLineInputReader(reader);
+		// tables fit the terminal, as wide as it is when each is drawn
+		Texts.useTerminalWidth(() -> reader.getTerminal().getWidth());
 		out.println("Seatline shell. Type help to list the commands, exit to leave.");
 		out.flush();
 		while (true) {

@@ -19,11 +19,8 @@ class Completions {
 	/** An event id of an event not cancelled: {@code event update EVENT}. */
 	static final String SCHEDULED_EVENT = "completeScheduledEvent";
 
-	/** {@code book EVENT SEAT...}: an event, then its free seats. */
-	static final String SEATS_TO_BOOK = "completeSeatsToBook";
-
-	/** {@code seats block EVENT SEAT...}: an event, then its free seats. */
-	static final String SEATS_TO_BLOCK = "completeSeatsToBlock";
+	/** {@code book EVENT SEAT...} and {@code seats block EVENT SEAT...}: an event, then its free seats. */
+	static final String FREE_SEATS = "completeFreeSeats";
 
 	/** {@code seats unblock EVENT SEAT...}: an event, then its blocked seats. */
 	static final String SEATS_TO_UNBLOCK = "completeSeatsToUnblock";
@@ -33,6 +30,12 @@ class Completions {
 
 	/** {@code bookings find --event EVENT --user USERNAME}. */
 	static final String BOOKINGS_FIND = "completeBookingsFind";
+
+	/** {@code audit --event EVENT --user USERNAME}: as {@code bookings find}. */
+	static final String AUDIT = BOOKINGS_FIND;
+
+	/** {@code booking cancel-for REFERENCE}: the newest confirmed bookings, for an admin. */
+	static final String RECENT_BOOKING = "completeRecentBooking";
 
 	/** {@code event create --venue VENUE}. */
 	static final String VENUE_OPTION = "completeVenueOption";
@@ -59,13 +62,8 @@ class Completions {
 		return CommandCompletion.arguments(suggestions.events(true));
 	}
 
-	@Bean(SEATS_TO_BOOK)
-	CompletionProvider completeSeatsToBook(Suggestions suggestions) {
-		return CommandCompletion.firstThenEach(suggestions.events(true), suggestions.seats("AVAILABLE"));
-	}
-
-	@Bean(SEATS_TO_BLOCK)
-	CompletionProvider completeSeatsToBlock(Suggestions suggestions) {
+	@Bean(FREE_SEATS)
+	CompletionProvider completeFreeSeats(Suggestions suggestions) {
 		return CommandCompletion.firstThenEach(suggestions.events(true), suggestions.seats("AVAILABLE"));
 	}
 
@@ -87,6 +85,11 @@ class Completions {
 	@Bean(VENUE_OPTION)
 	CompletionProvider completeVenueOption(Suggestions suggestions) {
 		return CommandCompletion.options(Map.of("venue", suggestions.venues()));
+	}
+
+	@Bean(RECENT_BOOKING)
+	CompletionProvider completeRecentBooking(Suggestions suggestions) {
+		return CommandCompletion.arguments(suggestions.recentBookings());
 	}
 
 	@Bean(MY_BOOKING)

@@ -3,9 +3,6 @@ package io.seatline.shell;
 /** Facts about CSV text (RFC 4180) that the export needs without parsing it. */
 final class CsvText {
 
-	/** How much of the text is written between two updates of the progress bar. */
-	static final int CHUNK = 64 * 1024;
-
 	private CsvText() {
 	}
 

@@ -1,8 +1,10 @@
 package io.seatline.shell;
 
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -11,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.Unauthenticated;
+import io.seatline.functions.BookingsCsv;
 import io.seatline.functions.FunctionInvoker;
 
 /**
@@ -28,12 +31,15 @@ class Functions {
 
 	private final FunctionInvoker invoker;
 
+	private final BookingsCsv csv;
+
 	private final Session session;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	Functions(FunctionInvoker invoker, Session session) {
+	Functions(FunctionInvoker invoker, BookingsCsv csv, Session session) {
 		this.invoker = invoker;
+		this.csv = csv;
 		this.session = session;
 	}
 
@@ -95,9 +101,26 @@ class Functions {
 		return result.isText() ? (String) result.payload() : this.invoker.toJson(result.payload());
 	}
 
+	/** How many bookings {@link #writeBookings} writes: {@code exportBookings}' count, for a progress bar. */
+	long countBookings(String eventId) {
+		return asCaller(() -> this.csv.count(this.session.token(), eventId));
+	}
+
+	/**
+	 * {@code exportBookings} written to {@code out} as the rows are read, never held whole; {@code progress} hears
+	 * the count of bookings written after each one. Returns the number written.
+	 */
+	long writeBookings(String eventId, Writer out, LongConsumer progress) {
+		return asCaller(() -> this.csv.write(this.session.token(), eventId, out, progress));
+	}
+
 	private FunctionInvoker.Result invoke(String function, Object... fieldsAndValues) {
+		return asCaller(() -> this.invoker.invoke(function, body(fieldsAndValues), this.session.token(), CLIENT_ADDRESS));
+	}
+
+	private <T> T asCaller(Supplier<T> call) {
 		try {
-			return this.invoker.invoke(function, body(fieldsAndValues), this.session.token(), CLIENT_ADDRESS);
+			return call.get();
 		}
 		catch (Unauthenticated ex) {
 			// a saved login the server no longer knows is nobody signed in: say so once, and forget it

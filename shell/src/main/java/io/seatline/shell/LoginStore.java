@@ -47,6 +47,13 @@ class LoginStore {
 		this.database = database(databaseUrl);
 	}
 
+	/** The store the shell would use with this environment: for {@code invoke --url}, which starts no Spring. */
+	static LoginStore of(java.util.Map<String, String> environment) {
+		return new LoginStore(environment.getOrDefault("SEATLINE_CONFIG_DIR", ""),
+				environment.getOrDefault("XDG_CONFIG_HOME", ""),
+				environment.getOrDefault("DATABASE_URL", DatabaseUrl.DEFAULT));
+	}
+
 	/** A stored login: whose, and its token. */
 	record Login(String username, String token) {
 	}

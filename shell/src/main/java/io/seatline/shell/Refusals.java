@@ -2,7 +2,11 @@ package io.seatline.shell;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.UserInterruptException;
@@ -47,6 +51,34 @@ final class Refusals {
 
 	/** As a shell reports a command stopped by Ctrl-C (128 + SIGINT). */
 	static final int CANCELLED = 130;
+
+	/**
+	 * The functions' JSON fields in the words of the commands: the option that gives the field, then the words that
+	 * name an argument giving it in a usage line ({@code seats EVENT}). The engine's messages name the JSON fields,
+	 * which is right for JSON callers; a person at the shell typed options and arguments.
+	 */
+	private static final Map<String, List<String>> FIELD_WORDS = Map.ofEntries(Map.entry("eventId", List.of("event", "EVENT")),
+			Map.entry("venueId", List.of("venue", "VENUE")), Map.entry("seatsPerRow", List.of("seats-per-row")),
+			Map.entry("rows", List.of("rows")), Map.entry("capacity", List.of("capacity")),
+			Map.entry("timeZone", List.of("time-zone")), Map.entry("startsAt", List.of("starts-at")),
+			Map.entry("maxSeatsPerAccount", List.of("max-seats-per-account")),
+			Map.entry("description", List.of("description")), Map.entry("name", List.of("name")),
+			Map.entry("rating", List.of("rating")), Map.entry("text", List.of("text")),
+			Map.entry("reason", List.of("reason")), Map.entry("limit", List.of("limit")),
+			Map.entry("query", List.of("query")), Map.entry("from", List.of("from")), Map.entry("to", List.of("to")),
+			Map.entry("venue", List.of("venue")), Map.entry("email", List.of("email")),
+			Map.entry("jobId", List.of("job")), Map.entry("username", List.of("user", "USERNAME")),
+			Map.entry("bookingId", List.of("booking", "BOOKING", "REFERENCE_OR_ID")),
+			Map.entry("reference", List.of("reference", "REFERENCE_OR_ID")), Map.entry("seats", List.of("", "SEAT...")));
+
+	// fields that are words of prose as well ("1 to 5"): named as options only where a message begins with them
+	private static final Set<String> PROSE = Set.of("to", "from");
+
+	// a field named in a message: a whole word, not an option already (--rows)
+	private static final Pattern WORD = Pattern.compile("(?<![-\\w])[a-z][A-Za-z]*\\b");
+
+	// the command being run on this thread, whose words a refusal is told in
+	private static final ThreadLocal<CommandWords> COMMAND = new ThreadLocal<>();
 
 	// the one-shot invoke --url asks exitCodeOf alone, and must not pay for building a mapper
 	private static final class Json {
@@ -119,14 +151,28 @@ final class Refusals {
 		return (ex) -> report(of(ex), true);
 	}
 
+	/**
+	 * Runs {@code work} as the command whose options and usage are given: a refusal reported as a message in the
+	 * meantime names that command's options and arguments where the functions named JSON fields.
+	 */
+	static <T> T inCommand(CommandWords words, java.util.function.Supplier<T> work) {
+		COMMAND.set(words);
+		try {
+			return work.get();
+		}
+		finally {
+			COMMAND.remove();
+		}
+	}
+
 	private static ExitStatus report(Refusal refusal, boolean json) {
 		if (!refusal.quiet()) {
-			// the JSON is for programs: never coloured
+			// the JSON is for programs: never coloured, and in the contract's words
 			if (json) {
 				StandardStreams.stderr().println(refusal.json());
 			}
 			else {
-				StandardStreams.errorLine(refusal.line());
+				StandardStreams.errorLine(refusal.inWordsOf(COMMAND.get()).line());
 			}
 		}
 		return new ExitStatus(refusal.exitCode(), refusal.code());
@@ -180,6 +226,33 @@ final class Refusals {
 			return "CANCELLED".equals(this.code);
 		}
 
+		/**
+		 * The refusal as the command's user typed it: {@code seatsPerRow goes with rows} as
+		 * {@code --seats-per-row goes with --rows}, {@code eventId is required} as {@code EVENT is required} with the
+		 * command's usage on the next line. An {@code INVALID_REQUEST} about a field the command has a word for names
+		 * the JSON fields in it as the command's options or arguments; other refusals stay as the functions say them.
+		 */
+		Refusal inWordsOf(CommandWords command) {
+			var fieldName = (this.details.get("field") instanceof String name) ? name : null;
+			if (command == null || !"INVALID_REQUEST".equals(this.code) || fieldName == null
+					|| command.wordFor(fieldName) == null) {
+				return this;
+			}
+			var words = WORD.matcher(this.message).replaceAll((match) -> {
+				var word = match.group();
+				var said = command.wordFor(word);
+				// a field in camel case anywhere; a plain one (reference, rating) where it is an option of the command,
+				// but "to" and "from" (prose as often as fields) only where the message begins with the field
+				boolean field = (match.start() == 0 && word.equals(fieldName))
+						|| !word.equals(word.toLowerCase(java.util.Locale.ROOT))
+						|| (said != null && said.startsWith("--") && !PROSE.contains(word));
+				return Matcher.quoteReplacement((field && said != null) ? said : word);
+			});
+			var details = new LinkedHashMap<>(this.details);
+			details.remove("field");
+			return new Refusal(this.code, words + "\nusage: " + command.usage(), details);
+		}
+
 		/** One line for people, with a hint where one helps. */
 		String line() {
 			var line = new StringBuilder("Error [").append(this.code).append("]: ").append(this.message);
@@ -207,6 +280,27 @@ final class Refusals {
 
 		Cancelled() {
 			super("Cancelled", null, false, false);
+		}
+	}
+
+	/** What a command is called with: its options' long names and its usage line ({@code seats EVENT}). */
+	record CommandWords(Set<String> options, String usage) {
+
+		/** How the command names a JSON field: {@code --event}, {@code EVENT}, or null when it has no word for it. */
+		String wordFor(String field) {
+			var words = FIELD_WORDS.get(field);
+			if (words == null) {
+				return null;
+			}
+			if (this.options.contains(words.get(0))) {
+				return "--" + words.get(0);
+			}
+			for (var argument : words.subList(1, words.size())) {
+				if (Pattern.compile("(^|\\s)" + Pattern.quote(argument) + "(\\s|$)").matcher(this.usage).find()) {
+					return argument;
+				}
+			}
+			return null;
 		}
 	}
 

@@ -93,7 +93,7 @@ final class RemoteInvoke {
 			err.println(refusal("INVALID_REQUEST", InvokeCommand.USAGE).json());
 			return Refusals.USAGE;
 		}
-		var token = options.getOrDefault("token", environment.get("SEATLINE_TOKEN"));
+		var token = tokenOf(options.get("token"), environment);
 		try {
 			var remote = of(url);
 			var body = options.get("body");
@@ -116,6 +116,29 @@ final class RemoteInvoke {
 		}
 		finally {
 			StandardStreams.flush();
+		}
+	}
+
+	/**
+	 * The token to send: {@code --token}, else {@code SEATLINE_TOKEN}, else the login a one-shot {@code login} kept
+	 * for {@code DATABASE_URL} (the store is keyed by database, not by URL: the runner that serves that database knows
+	 * the session; another runner answers {@code UNAUTHENTICATED}). Null when there is none.
+	 */
+	static String tokenOf(String option, Map<String, String> environment) {
+		if (option != null) {
+			return option;
+		}
+		var variable = environment.get("SEATLINE_TOKEN");
+		if (variable != null && !variable.isBlank()) {
+			return variable;
+		}
+		try {
+			var login = LoginStore.of(environment).read();
+			return (login != null) ? login.token() : null;
+		}
+		catch (RuntimeException unreadable) {
+			// no DATABASE_URL the shell could open, or no readable login: nobody, as the runner will say
+			return null;
 		}
 	}
 

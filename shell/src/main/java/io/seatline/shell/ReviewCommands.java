@@ -23,10 +23,11 @@ class ReviewCommands {
 			description = "Rate an event you booked: review EVENT --rating 1..5 [--text \"...\"]",
 			help = "review EVENT --rating N [--text TEXT]: a second review of the same event replaces the first",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT)
-	String review(@Argument(index = 0, description = "the event's id") String event,
+	String review(@Argument(index = 0, description = "the event's id or exact name") String event,
 			@Option(longName = "rating", description = "1 to 5", required = true) Integer rating,
 			@Option(longName = "text", description = "what you thought, in quotes") String text) {
-		var review = this.functions.call("submitReview", "eventId", event, "rating", rating, "text", text);
+		var review = this.functions.call("submitReview", "eventId", this.functions.eventId(event), "rating", rating,
+				"text", text);
 		return "Your review of event " + Texts.string(review.path("eventId")) + " is saved: "
 				+ review.path("rating").asInt() + " of 5";
 	}
@@ -34,8 +35,8 @@ class ReviewCommands {
 	@Command(name = "reviews", group = "Reviews", description = "An event's reviews and average rating: reviews EVENT",
 			help = "reviews EVENT: every review of the event, newest first, with the average rating",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.EVENT)
-	String reviews(@Argument(index = 0, description = "the event's id") String event) {
-		var reviews = this.functions.call("eventReviews", "eventId", event);
+	String reviews(@Argument(index = 0, description = "the event's id or exact name") String event) {
+		var reviews = this.functions.call("eventReviews", "eventId", this.functions.eventId(event));
 		if (reviews.path("count").asInt() == 0) {
 			return "No reviews yet";
 		}

@@ -59,7 +59,7 @@ class Suggestions {
 			var named = new HashSet<>(Texts.seatLabels(line.arguments().subList(1, line.arguments().size())));
 			named.addAll(Texts.seatLabels(List.of(typed.prefix())));
 			var proposals = new ArrayList<CompletionProposal>();
-			var map = this.functions.call("eventSeats", "eventId", line.arguments().get(0));
+			var map = this.functions.call("eventSeats", "eventId", this.functions.eventId(line.arguments().get(0)));
 			for (var seat : map.path("seats")) {
 				var label = Texts.string(seat.path("seat"));
 				if (status.equals(Texts.string(seat.path("status"))) && startsWith(label, typed.word())
@@ -100,6 +100,27 @@ class Suggestions {
 				if ("CONFIRMED".equals(Texts.string(booking.path("status"))) && startsWith(id, typed.word())) {
 					proposals.add(typed.proposal(id, Texts.string(booking.path("eventName")) + ", "
 							+ Texts.words(booking.path("seats"))));
+				}
+			}
+			return proposals;
+		};
+	}
+
+	/**
+	 * The references of the newest confirmed bookings (the dashboard's recent ones), with the buyer, the event and
+	 * the seats: an admin's listing, nothing for anyone else.
+	 */
+	Lookup recentBookings() {
+		return (typed) -> {
+			if (this.session.token() == null) {
+				return List.of();
+			}
+			var proposals = new ArrayList<CompletionProposal>();
+			for (var booking : this.functions.call("dashboard").path("recentBookings")) {
+				var reference = Texts.string(booking.path("reference"));
+				if ("CONFIRMED".equals(Texts.string(booking.path("status"))) && startsWith(reference, typed.word())) {
+					proposals.add(typed.proposal(reference, Texts.string(booking.path("username")) + ", "
+							+ Texts.string(booking.path("eventName")) + ", " + Texts.words(booking.path("seats"))));
 				}
 			}
 			return proposals;

@@ -129,6 +129,26 @@ class CompletionTests {
 		assertThat(values(complete("export --file out.csv --event=" + event.substring(0, 6))))
 			.containsExactly("--event=" + event);
 		assertThat(values(complete("event update " + event + " --"))).contains("--name", "--starts-at");
+		assertThat(values(complete("audit --event " + event.substring(0, 6)))).containsExactly(event);
+	}
+
+	@Test
+	void anAdminIsOfferedTheNewestBookingsToCancelForACustomer() throws Exception {
+		var name = "Show " + unique();
+		var event = newEvent("--rows 1 --seats-per-row 3", name);
+		var buyer = newUser();
+		run("login " + buyer);
+		run("book " + event + " A1 A2");
+		assertThat(complete("booking cancel-for ")).isEmpty();
+		run("login admin");
+		var reference = run("bookings find --user " + buyer).lines()
+			.filter((line) -> line.contains(buyer))
+			.findFirst()
+			.orElseThrow()
+			.substring(1, 9);
+		assertThat(complete("booking cancel-for " + reference.substring(0, 3))).extracting(Candidate::value,
+				Candidate::descr)
+			.containsExactly(tuple(reference, buyer + ", " + name + ", A1 A2"));
 	}
 
 	@Test

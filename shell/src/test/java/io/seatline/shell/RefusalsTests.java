@@ -36,6 +36,23 @@ class RefusalsTests {
 	}
 
 	@Test
+	void aRefusalOfAFieldIsToldInTheCommandsOptionsAndArgumentsWithItsUsage() {
+		var events = new Refusals.CommandWords(java.util.Set.of("venue", "from", "to"), "events [--venue PART] [--from D] [--to D]");
+		assertThat(Refusals.of(new InvalidRequest("to", "to is before from")).inWordsOf(events).line())
+			.isEqualTo("Error [INVALID_REQUEST]: --to is before from\nusage: events [--venue PART] [--from D] [--to D]");
+		assertThat(Refusals.of(new InvalidRequest("from", "from must lie in the years 2000 to 2100")).inWordsOf(events).line())
+			.startsWith("Error [INVALID_REQUEST]: --from must lie in the years 2000 to 2100\n");
+		var seats = new Refusals.CommandWords(java.util.Set.of(), "seats EVENT");
+		assertThat(Refusals.of(new InvalidRequest("eventId", "eventId is required")).inWordsOf(seats).line())
+			.isEqualTo("Error [INVALID_REQUEST]: EVENT is required\nusage: seats EVENT");
+		// a field the command has no word for, and other refusals, stay as the functions say them
+		assertThat(Refusals.of(new InvalidRequest("username", "A username is required")).inWordsOf(seats).line())
+			.isEqualTo("Error [INVALID_REQUEST]: A username is required");
+		assertThat(Refusals.of(new SeatsUnavailable(List.of("A1"))).inWordsOf(seats).line())
+			.isEqualTo("Error [SEATS_UNAVAILABLE]: These seats are not available: A1");
+	}
+
+	@Test
 	void anInvalidFieldIsNamedInTheLineAndTheJson() {
 		var refusal = Refusals.of(new InvalidRequest("startsAt", "The start must have an offset"));
 		assertThat(refusal.line()).isEqualTo("Error [INVALID_REQUEST]: The start must have an offset (field: startsAt)");

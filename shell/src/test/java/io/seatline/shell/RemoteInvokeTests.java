@@ -1,8 +1,11 @@
 package io.seatline.shell;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +44,22 @@ class RemoteInvokeTests {
 		assertThat(RemoteInvoke.runArguments(new String[] { "invoke", "browseEvents", "--body={}", "--url=ftp://x" },
 				Map.of()))
 			.isEqualTo(2);
+	}
+
+	@Test
+	void withoutATokenTheLoginKeptForTheDatabaseIsSent(@TempDir Path config) {
+		var environment = new HashMap<>(Map.of("SEATLINE_CONFIG_DIR", config.toString(), "DATABASE_URL",
+				"jdbc:sqlite:" + config.resolve("booking.db")));
+		assertThat(RemoteInvoke.tokenOf(null, environment)).isNull();
+		LoginStore.of(environment).save("ann", "kept-token");
+		assertThat(RemoteInvoke.tokenOf(null, environment)).isEqualTo("kept-token");
+		assertThat(RemoteInvoke.tokenOf("given-token", environment)).isEqualTo("given-token");
+		environment.put("SEATLINE_TOKEN", "variable-token");
+		assertThat(RemoteInvoke.tokenOf(null, environment)).isEqualTo("variable-token");
+		environment.remove("SEATLINE_TOKEN");
+		environment.put("DATABASE_URL", "jdbc:sqlite:" + config.resolve("other.db"));
+		assertThat(RemoteInvoke.tokenOf(null, environment)).isNull();
+		environment.put("DATABASE_URL", "jdbc:nosuchdatabase:x");
+		assertThat(RemoteInvoke.tokenOf(null, environment)).isNull();
 	}
 }

@@ -18,6 +18,7 @@ import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.seatline.engine.error.Unauthenticated;
+import io.seatline.functions.BookingsCsv;
 import io.seatline.functions.FunctionInvoker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +73,12 @@ class ShellCommandsTests {
 
 	@Autowired
 	private CommandCompleter completer;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private BookingsCsv csv;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry properties) {
@@ -150,7 +158,7 @@ class ShellCommandsTests {
 		assertThat(new LoginStore(folder.toString(), "", TestDatabases.newUrl("other")).read()).isNull();
 
 		var session = new Session("", new LoginStore(folder.toString(), "", url));
-		var functions = new Functions(this.functions, session);
+		var functions = new Functions(this.functions, this.csv, session);
 		assertThat(session.username()).isEqualTo(user);
 		assertThat(functions.call("currentUser").path("username").asString()).isEqualTo(user);
 		call("logout", "{}", token);
@@ -162,7 +170,7 @@ class ShellCommandsTests {
 
 	@Test
 	void ctrlCOrCtrlDAtThePasswordPromptCancelsQuietly(CapturedOutput output) throws Exception {
-		var commands = new AccountCommands(new Functions(this.functions, new Session("", new LoginStore(
+		var commands = new AccountCommands(new Functions(this.functions, this.csv, new Session("", new LoginStore(
 				CONFIG.toString(), "", "jdbc:sqlite:unused.db"))), new Session("", new LoginStore(CONFIG.toString(),
 						"", "jdbc:sqlite:unused.db")), "", "");
 		InputReader ctrlC = new InputReader() {
@@ -187,7 +195,7 @@ class ShellCommandsTests {
 	@Test
 	void registerAsksTwiceAtATerminalAndRefusesTwoDifferentPasswords() throws Exception {
 		var session = new Session("", new LoginStore(CONFIG.toString(), "", "jdbc:sqlite:unused.db"));
-		var commands = new AccountCommands(new Functions(this.functions, session), session, "", "");
+		var commands = new AccountCommands(new Functions(this.functions, this.csv, session), session, "", "");
 		var user = "user" + unique();
 		var thrown = catchException(() -> commands.register(user, user + "@example.com",
 				context("register", typing(PASSWORD, PASSWORD + "x"))));
@@ -229,7 +237,7 @@ class ShellCommandsTests {
 	void adminCreatesVenuesAndEventsAndListsThem() throws Exception {
 		run("login admin");
 		var venue = idIn(run("venue create --name \"Hall " + unique() + "\" --rows 2 --seats-per-row 5"));
-		assertThat(run("venues")).contains(venue).contains("|10   |").containsPattern("\\|TIME ZONE *\\|")
+		assertThat(run("venues")).contains(venue).contains("|   10|").containsPattern("\\|TIME ZONE *\\|")
 			.containsPattern("\\|UTC *\\|");
 		var created = run("event create --venue " + venue + " --name \"Opening " + unique()
 				+ "\" --starts-at 2031-05-01T20:00:00+02:00");
@@ -244,12 +252,12 @@ class ShellCommandsTests {
 		run("login admin");
 		var name = "Berlin " + unique();
 		assertThat(status("venue create --name \"" + name + "\" --capacity 4 --time-zone Mars/Olympus")).isEqualTo(2);
-		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: ").contains("timeZone must be a time zone id");
+		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: ").contains("--time-zone must be a time zone id");
 		assertThat(run("venues")).doesNotContain(name);
 		var created = run("venue create --name \"" + name + "\" --capacity 4 --time-zone Europe/Berlin");
 		assertThat(created).endsWith("with 4 seats in Europe/Berlin");
 		var venue = idIn(created);
-		assertThat(run("venues")).containsPattern("\\|" + venue + " *\\|" + name + " *\\|4 *\\|Europe/Berlin *\\|");
+		assertThat(run("venues")).containsPattern("\\|" + venue + " *\\|" + name + " *\\| *4\\|Europe/Berlin *\\|");
 		// given in UTC, shown as Berlin's clocks show it: two hours ahead in May
 		var event = idIn(run("event create --venue " + venue + " --name \"Zoned " + unique()
 				+ "\" --starts-at 2031-05-01T18:00:00Z"));
@@ -334,15 +342,54 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void refusalsNameTheCommandsOptionsAndArgumentsNotTheJsonFields(CapturedOutput output) throws Exception {
+		run("login admin");
+		assertThat(status("venue create --name X --seats-per-row 4")).isEqualTo(2);
+		assertThat(status("seats")).isEqualTo(2);
+		var venue = idIn(run("venue create --name \"Venue " + unique() + "\" --capacity 2"));
+		assertThat(status("event create --venue " + venue + " --name X --starts-at 2001-01-01T20:00:00Z")).isEqualTo(2);
+		assertThat(status("bookings find")).isEqualTo(2);
+		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: --seats-per-row goes with --rows\nusage: venue create --name NAME (--rows R"
+				+ " --seats-per-row S | --capacity N) [--time-zone ZONE]\n")
+			.contains("Error [INVALID_REQUEST]: EVENT is required\nusage: seats EVENT\n")
+			.contains("Error [INVALID_REQUEST]: --starts-at must lie in the future\nusage: event create --venue VENUE_ID_OR_NAME")
+			.contains("Give a --reference, a --user or an --event to search by\nusage: bookings find --reference R")
+			.doesNotContain("seatsPerRow")
+			.doesNotContain("eventId")
+			.doesNotContain("startsAt");
+		// programs read the contract's words
+		assertThat(status("invoke eventSeats --body {}")).isEqualTo(2);
+		assertThat(output.getErr()).contains("\"message\":\"eventId is required\"");
+	}
+
+	@Test
 	void aReviewIsSavedAndListedWithTheAverage() throws Exception {
-		var event = newEvent("--rows 1 --seats-per-row 2");
 		var user = newUser();
-		run("login " + user);
-		run("book " + event + " A1");
+		var event = eventBookedBy(user);
 		assertThat(run("review " + event + " --rating 4 --text \"Loud, and \\\"great\\\"\""))
 			.isEqualTo("Your review of event " + event + " is saved: 4 of 5");
 		var reviews = run("reviews " + event);
 		assertThat(reviews).startsWith("Average 4.0 of 5 from 1 review(s)").contains(user).contains("Loud, and \"great\"");
+	}
+
+	@Test
+	void aTableFitsTheWidthAndCutsALongReviewWithAnEllipsis() throws Exception {
+		var user = newUser();
+		var event = eventBookedBy(user);
+		run("review " + event + " --rating 5 --text \"A long evening, " + "and more ".repeat(30) + "THE END\"");
+		for (int width : new int[] { 80, 140 }) {
+			Texts.useTerminalWidth(() -> width);
+			try {
+				var reviews = run("reviews " + event);
+				var table = reviews.lines().skip(1).toList();
+				assertThat(table).as("at %d columns", width).hasSize(5).allSatisfy((line) -> assertThat(line).hasSize(width));
+				assertThat(reviews).contains("|" + user).contains("|A long evening, and more").contains("\u2026|")
+					.doesNotContain("THE END");
+			}
+			finally {
+				Texts.useTerminalWidth(null);
+			}
+		}
 	}
 
 	@Test
@@ -352,7 +399,7 @@ class ShellCommandsTests {
 		run("book " + event + " A1 A2");
 		var dashboard = run("dashboard --event " + event);
 		assertThat(dashboard).contains("|ID ").contains("|BOOKED|FREE|SEATS|BOOKINGS|");
-		assertThat(dashboard).contains("|2     |3   |5    |1       |");
+		assertThat(dashboard).contains("|     2|   3|    5|       1|");
 		assertThat(dashboard.lines().filter((line) -> line.contains("|All"))).hasSize(1);
 	}
 
@@ -368,6 +415,32 @@ class ShellCommandsTests {
 		var csv = Files.readString(file, StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("booking_id,username,event,event_date,seats,booked_at,status").contains(",A2 A3,");
 		assertThat(output.getErr()).contains("Writing " + file + " [##############################] 100%");
+	}
+
+	@Test
+	void aLargeExportIsWrittenAsItIsReadWithABarThatFollowsTheBookingsFromTheFirst(CapturedOutput output)
+			throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 1");
+		int bookings = 20_000;
+		// 20,000 cancelled bookings of A1 by the admin, written around the engine in one statement each
+		var numbers = "with recursive n(i) as (select 1 union all select i + 1 from n where i < " + bookings + ") ";
+		var admin = this.jdbc.queryForObject("select id from accounts where username = 'admin'", String.class);
+		this.jdbc.update(numbers + "insert into bookings (id, version, event_id, account_id, status, created_at,"
+				+ " cancelled_at, reference) select ? || i, 0, ?, ?, 'CANCELLED', i, i, ? || i from n", event, event,
+				admin, "S" + event);
+		this.jdbc.update(numbers + "insert into booking_seats (booking_id, event_id, label, position, released_at)"
+				+ " select ? || i, ?, 'A1', 0, i from n", event, event);
+		var file = Path.of("target", "exports", "large-" + unique() + ".csv");
+		Files.createDirectories(file.getParent());
+		assertThat(run("export --event " + event + " --file " + file)).isEqualTo("Wrote 20000 booking(s) to " + file);
+		var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(bookings + 1);
+		assertThat(lines.get(0)).isEqualTo("booking_id,username,event,event_date,seats,booked_at,status");
+		assertThat(lines.get(bookings)).startsWith(event + bookings + ",admin,").endsWith(",A1,1970-01-01T00:00:20Z,CANCELLED");
+		// every percent is drawn as the bookings are written, from the first: 0%, 1%, ... 100%
+		var bar = "Writing " + file + " [";
+		assertThat(output.getErr()).contains(bar + "-".repeat(30) + "]   0%", "]   1%", "]  50%",
+				bar + "#".repeat(30) + "] 100%");
 	}
 
 	@Test
@@ -461,7 +534,7 @@ class ShellCommandsTests {
 		assertThat(history.lines().filter((line) -> line.contains("|" + reference))).hasSize(2);
 		assertThat(history).containsPattern("\\|admin\\s*\\|cancelBookingFor\\s*\\|" + reference)
 			.containsPattern("\\|" + buyer + "\\s*\\|reserveSeats\\s*\\|" + reference)
-			.contains("Sold twice");
+			.containsPattern("\\|Cancel");
 		assertThat(history.indexOf("cancelBookingFor")).isLessThan(history.indexOf("reserveSeats"));
 		assertThat(run("audit --event " + event + " --limit 1")).contains("cancelBookingFor")
 			.doesNotContain("blockSeats");
@@ -472,7 +545,8 @@ class ShellCommandsTests {
 		assertThat(run("audit --event " + event + " --file " + file)).isEqualTo("Wrote 4 audit entries to " + file);
 		var csv = Files.readString(file, StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("at,actor,action,event_id,booking_id,reference,username,summary,before,after")
-			.contains(",admin,blockSeats," + event + ",").contains(",admin,createEvent," + event + ",");
+			.contains(",admin,blockSeats," + event + ",").contains(",admin,createEvent," + event + ",")
+			.contains("Sold twice");
 		assertThat(run("audit --event " + event + " --csv")).startsWith("at,actor,action,");
 		assertThat(status("audit --event nosuchevent00")).isEqualTo(5);
 		assertThat(status("audit --limit 0")).isEqualTo(2);
@@ -506,6 +580,12 @@ class ShellCommandsTests {
 		assertThat(run("dashboard --event \"" + name + "\"")).contains(event);
 		assertThat(run("export --event \"" + name + "\"")).contains(name);
 		assertThat(run("event update \"" + name + "\" --description Ballet")).contains("(" + event + ")");
+		assertThat(run("seats block \"" + name + "\" A3")).isEqualTo("Blocked A3 of event " + event);
+		assertThat(run("seats admin \"" + name + "\"")).contains("# blocked").contains("|A1");
+		assertThat(run("seats unblock \"" + name + "\" A3")).isEqualTo("Unblocked A3 of event " + event);
+		assertThat(run("review \"" + name + "\" --rating 5")).contains(event);
+		assertThat(run("reviews \"" + name + "\"")).startsWith("Average 5.0 of 5 from 1 review(s)");
+		assertThat(run("audit --event \"" + name + "\"")).contains("reserveSeats").contains("blockSeats");
 		assertThat(run("seats " + event)).contains("2 of 3 seats free");
 
 		var second = idIn(run("event create --venue " + venue + " --name \"" + name
@@ -729,6 +809,14 @@ class ShellCommandsTests {
 		var venue = idIn(run("venue create --name \"Venue " + unique() + "\" " + seats));
 		return idIn(run("event create --venue " + venue + " --name \"Show " + unique()
 				+ "\" --starts-at 2031-01-01T20:00:00Z"));
+	}
+
+	/** A new event of two seats, A1 booked by the user, who is signed in. */
+	private String eventBookedBy(String user) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 2");
+		run("login " + user);
+		run("book " + event + " A1");
+		return event;
 	}
 
 	private void call(String function, String body) {

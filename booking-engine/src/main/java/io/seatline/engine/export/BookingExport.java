@@ -45,16 +45,40 @@ public class BookingExport {
 			%s
 			order by b.created_at, b.id, s.position""";
 
+	/** Rows the driver fetches at a time: a large export is read as it is written, never held whole. */
+	static final int FETCH_SIZE = 500;
+
 	private final JdbcTemplate jdbc;
 
 	private final EventCatalog catalog;
 
 	BookingExport(JdbcTemplate jdbc, EventCatalog catalog) {
-		this.jdbc = jdbc;
+		// a template of its own: the fetch size is the export's, not every query's (PostgreSQL reads with a cursor
+		// in the read-only transaction; SQLite steps through the result as it is read whatever the size)
+		this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+		this.jdbc.setExceptionTranslator(jdbc.getExceptionTranslator());
+		this.jdbc.setFetchSize(FETCH_SIZE);
 		this.catalog = catalog;
 	}
 
-	/** The CSV as one string, for callers that want a value (the {@code exportBookings} function). */
+	/**
+	 * How many bookings {@link #write} writes (of one event, or of all): one count, cheap beside the export, for a
+	 * progress bar's total ({@code NOT_FOUND} for an unknown event).
+	 */
+	@Transactional(readOnly = true)
+	public long count(User user, String eventId) {
+		user.requireAdmin();
+		if (eventId == null) {
+			return this.jdbc.queryForObject("select count(*) from bookings", Long.class);
+		}
+		this.catalog.event(eventId);
+		return this.jdbc.queryForObject("select count(*) from bookings where event_id = ?", Long.class, eventId);
+	}
+
+	/**
+	 * The CSV as one string, for callers that want a value (the {@code exportBookings} function, which returns one):
+	 * held whole in memory. Hosts that write to a file or a response use {@link #write} instead.
+	 */
 	@Transactional(readOnly = true)
 	public String export(User user, String eventId) {
 		var out = new StringWriter();
@@ -64,9 +88,9 @@ public class BookingExport {
 	}
 
 	/**
-	 * Streams the CSV of every booking, or of one event's ({@code NOT_FOUND} if unknown), to {@code out}; calls
-	 * {@code progress} with the count of bookings written so far every 1,000 bookings and at the end. Returns the
-	 * number of bookings written.
+	 * Streams the CSV of every booking, or of one event's ({@code NOT_FOUND} if unknown), to {@code out} as the rows
+	 * are read, in one read-only transaction; calls {@code progress} with the count of bookings written so far after
+	 * each booking, from the first (with 0 once when there is none). Returns the number of bookings written.
 	 */
 	@Transactional(readOnly = true)
 	public long write(User user, String eventId, Writer out, LongConsumer progress) {
@@ -144,7 +168,10 @@ public class BookingExport {
 			if (this.current != null) {
 				flush();
 			}
-			this.progress.accept(this.written);
+			else if (this.written == 0) {
+				// nothing to write: say so once
+				this.progress.accept(0);
+			}
 		}
 
 		private void flush() {
@@ -161,9 +188,7 @@ public class BookingExport {
 			this.current = null;
 			this.seats.clear();
 			this.written++;
-			if (this.written % 1000 == 0) {
-				this.progress.accept(this.written);
-			}
+			this.progress.accept(this.written);
 		}
 	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.seatline.engine.booking.EventCancellations;
 import io.seatline.engine.booking.SeatReservations;
@@ -40,6 +41,9 @@ abstract class SalesDashboardTests {
 
 	@Autowired
 	EventCancellations cancellations;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void theFiguresOfOneEventCountItsSeatsAndConfirmedBookings() {
@@ -122,6 +126,43 @@ abstract class SalesDashboardTests {
 		assertThat(records.get(0).get("event_date")).isEqualTo(event.startsAt().toString());
 		assertThat(records.get(0).get("status")).isEqualTo("CONFIRMED");
 		assertThat(records.get(1).get("status")).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aLargeExportIsWrittenAsItIsReadWithItsProgressFromTheFirstBooking() throws Exception {
+		var event = this.fixtures.newEvent(1, 1);
+		var user = this.fixtures.newUser();
+		int bookings = 20_000;
+		// written around the engine, in two statements: 20,000 cancelled bookings of seat A1, one a millisecond
+		var numbers = "with recursive n(i) as (select 1 union all select i + 1 from n where i < " + bookings + ") ";
+		this.jdbc.update(numbers + "insert into bookings (id, version, event_id, account_id, status, created_at, "
+				+ "cancelled_at, reference) select 'bulk' || i, 0, ?, ?, 'CANCELLED', 1000000 + i, 2000000 + i, "
+				+ "'Z' || (1000000 + i) from n", event.eventId(), user.id());
+		this.jdbc.update(numbers + "insert into booking_seats (booking_id, event_id, label, position, released_at) "
+				+ "select 'bulk' || i, ?, 'A1', 0, 2000000 + i from n", event.eventId());
+		var admin = this.fixtures.admin();
+		assertThat(this.export.count(admin, event.eventId())).isEqualTo(bookings);
+
+		var out = new StringWriter();
+		var progress = new ArrayList<Long>();
+		// what the writer had received when each thousandth booking was reported: the CSV goes out as it is read
+		var writtenAt = new ArrayList<Integer>();
+		var written = this.export.write(admin, event.eventId(), out, (count) -> {
+			progress.add(count);
+			if (count % 1000 == 0) {
+				writtenAt.add(out.getBuffer().length());
+			}
+		});
+		assertThat(written).isEqualTo(bookings);
+		assertThat(progress.get(0)).isEqualTo(1);
+		assertThat(progress).isSorted().contains(2L, 999L).endsWith((long) bookings);
+		assertThat(writtenAt).hasSize(bookings / 1000).isSorted().doesNotHaveDuplicates();
+		var lines = out.toString().lines().toList();
+		assertThat(lines).hasSize(bookings + 1);
+		assertThat(lines.get(0)).isEqualTo("booking_id,username,event,event_date,seats,booked_at,status");
+		assertThat(lines.get(1)).startsWith("bulk1," + user.username() + ",").endsWith(",A1,1970-01-01T00:16:40.001Z,CANCELLED");
+		assertThat(lines.get(bookings)).startsWith("bulk" + bookings + ",");
+		assertThat(this.export.count(admin, null)).isGreaterThanOrEqualTo(bookings);
 	}
 
 	@Test
