@@ -41,7 +41,7 @@ class BenchmarksSmokeTests {
 		assertThat(results.medians()).filteredOn(line -> line.scenario().equals("export")).hasSize(2)
 			.allSatisfy(export -> {
 				assertThat(export.otherErrors()).as(export.variant()).isZero();
-				assertThat(export.details()).containsEntry("records", 2_001).containsEntry("integrityPassed", true);
+				assertThat(export.details()).containsEntry("records", 2_001L).containsEntry("integrityPassed", true);
 			});
 		assertThat(results.runs()).singleElement().satisfies(run -> {
 			assertThat(run.integrity()).isNotNull();
