@@ -50,4 +50,28 @@ class BenchmarksSmokeTests {
 		assertThat(results.ratios()).isNotEmpty();
 		assertThat(Path.of("target/smoke/smoke.json")).isRegularFile();
 	}
+
+	/**
+	 * Two runners on one PostgreSQL server (embedded binaries), started as the README starts them (through
+	 * {@code bin/seatline-runner}: on Java 25 with the beans Spring AOT worked out at build time, which must still pick
+	 * PostgreSQL at run time), book and read side by side without a double sale.
+	 */
+	@Test
+	void twoRunnersOnPostgresqlBookAndReadAndTheDatabaseStaysConsistent() throws Exception {
+		var options = Options.parse("--smoke", "--postgres-embedded", "--runners", "2", "--scenarios", "book,read",
+				"--output", "target/smoke", "--name", "smoke-postgres", "--runner-jar",
+				System.getProperty("seatline.runner.jar", Options.parse().runnerJar().toString()));
+		assumeTrue(Files.isRegularFile(options.runnerJar()),
+				"the packaged runner is missing (run ./mvnw verify, which packages it first): " + options.runnerJar());
+
+		var results = Benchmarks.run(options, System.out);
+
+		assertThat(results.medians()).filteredOn(line -> line.scenario().equals("book"))
+			.isNotEmpty()
+			.allSatisfy(line -> assertThat(line.requests()).as(line.key()).isPositive());
+		assertThat(results.runs()).singleElement().satisfies(run -> {
+			assertThat(run.integrity()).isNotNull();
+			assertThat(run.integrity().passed()).as(run.integrity().summary()).isTrue();
+		});
+	}
 }
