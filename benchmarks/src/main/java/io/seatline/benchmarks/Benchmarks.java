@@ -53,8 +53,9 @@ public final class Benchmarks {
 				+ ((options.baseline() != null) ? ", baseline " + options.baseline().runnerJar() : ""));
 		log.println("each measurement: warm-up " + options.warmup().toMillis() + " ms, then "
 				+ options.duration().toMillis() + " ms; " + options.runs() + " run(s)");
-		log.println("ok/s: successes per second (bookings, transactions, reads, pings); latencies of every request; "
-				+ "409 %: share of SEATS_UNAVAILABLE; other: any other status or no reply; RSS: the runner's peak; "
+		log.println("ok/s: successes per second (bookings, transactions, reads, pings; CSV rows for export); latencies "
+				+ "of every request; 409 %: share of SEATS_UNAVAILABLE; other: any other status or no reply; "
+				+ "RSS: the runner's peak; "
 				+ "CPU r/c/o: cores used by the runner, by the benchmark's clients, by anything else on the machine");
 		log.println(Report.header());
 		var runs = new ArrayList<RunResult>();

@@ -39,18 +39,29 @@ final class HttpConnection implements Closeable {
 
 	/** POSTs JSON to {@code path}, with a bearer token unless it is {@code null}. */
 	Reply post(String path, byte[] body, String token) throws IOException {
-		var head = head(path, body.length, token);
+		var head = head("POST", path, body.length, token);
+		var reply = new ByteArrayOutputStream();
 		boolean reused = this.socket != null;
+		Head answered;
 		try {
-			return exchange(head, body);
+			answered = exchange(head, body, reply);
 		}
 		catch (StaleConnection ex) {
 			if (!reused) {
 				throw ex;
 			}
 			// the server closed an idle kept-alive connection before reading the request: send it again
-			return exchange(head, body);
+			answered = exchange(head, body, reply);
 		}
+		return new Reply(answered.status(), reply.toByteArray(), answered.retryAfter());
+	}
+
+	/**
+	 * GETs {@code path} with a bearer token unless it is {@code null}, and copies the reply's body to {@code body} as
+	 * it arrives, never holding it whole (a download of any size); returns the status.
+	 */
+	int get(String path, String token, OutputStream body) throws IOException {
+		return exchange(head("GET", path, -1, token), new byte[0], body).status();
 	}
 
 	@Override
@@ -66,7 +77,7 @@ final class HttpConnection implements Closeable {
 		}
 	}
 
-	private Reply exchange(byte[] head, byte[] body) throws IOException {
+	private Head exchange(byte[] head, byte[] body, OutputStream reply) throws IOException {
 		connectIfNeeded();
 		try {
 			this.out.write(head);
@@ -78,7 +89,7 @@ final class HttpConnection implements Closeable {
 			throw new StaleConnection(ex);
 		}
 		try {
-			return readReply();
+			return readReply(reply);
 		}
 		catch (IOException | RuntimeException ex) {
 			close();
@@ -98,18 +109,22 @@ final class HttpConnection implements Closeable {
 		}
 	}
 
-	private byte[] head(String path, int length, String token) {
-		var head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
-			.append(this.host).append(':').append(this.port)
-			.append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-			.append(length).append("\r\n");
+	/** The request line and headers; {@code length} below 0: a request without a body (and no JSON headers). */
+	private byte[] head(String method, String path, int length, String token) {
+		var head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+			.append(this.host).append(':').append(this.port).append("\r\n");
+		if (length >= 0) {
+			head.append("Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
+				.append(length).append("\r\n");
+		}
 		if (token != null) {
 			head.append("Authorization: Bearer ").append(token).append("\r\n");
 		}
 		return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	private Reply readReply() throws IOException {
+	/** Reads a reply's status line and headers, and copies its body to {@code body}. */
+	private Head readReply(OutputStream body) throws IOException {
 		var statusLine = readLine(true);
 		// "HTTP/1.1 200 " (Tomcat sends no reason phrase)
 		int status = Integer.parseInt(statusLine.substring(9, 12));
@@ -130,15 +145,23 @@ final class HttpConnection implements Closeable {
 				}
 			}
 		}
-		byte[] body = chunked ? readChunked() : readExactly((int) Math.max(length, 0));
+		if (chunked) {
+			copyChunked(body);
+		}
+		else if (length >= 0) {
+			copyExactly(length, body);
+		}
+		else if (closeAfter) {
+			// neither a length nor chunks: the body ends where the server closes
+			this.in.transferTo(body);
+		}
 		if (closeAfter || (!chunked && length < 0)) {
 			close();
 		}
-		return new Reply(status, body, retryAfter);
+		return new Head(status, retryAfter);
 	}
 
-	private byte[] readChunked() throws IOException {
-		var body = new ByteArrayOutputStream();
+	private void copyChunked(OutputStream body) throws IOException {
 		while (true) {
 			var sizeLine = readLine(false);
 			int semicolon = sizeLine.indexOf(';');
@@ -148,19 +171,23 @@ final class HttpConnection implements Closeable {
 				while (!readLine(false).isEmpty()) {
 					// skip
 				}
-				return body.toByteArray();
+				return;
 			}
-			body.write(readExactly(size));
+			copyExactly(size, body);
 			readLine(false);
 		}
 	}
 
-	private byte[] readExactly(int length) throws IOException {
-		var bytes = this.in.readNBytes(length);
-		if (bytes.length < length) {
-			throw new EOFException("The reply ended after " + bytes.length + " of " + length + " bytes");
+	private void copyExactly(long length, OutputStream body) throws IOException {
+		var buffer = new byte[(int) Math.min(length, 64 * 1024)];
+		for (long left = length; left > 0;) {
+			int read = this.in.read(buffer, 0, (int) Math.min(buffer.length, left));
+			if (read < 0) {
+				throw new EOFException("The reply ended after " + (length - left) + " of " + length + " bytes");
+			}
+			body.write(buffer, 0, read);
+			left -= read;
 		}
-		return bytes;
 	}
 
 	private String readLine(boolean first) throws IOException {
@@ -190,6 +217,10 @@ final class HttpConnection implements Closeable {
 		StaleConnection(IOException cause) {
 			super(cause.getMessage(), cause);
 		}
+	}
+
+	/** What a reply's head said: its status, and {@code Retry-After} when the server sent one. */
+	private record Head(int status, String retryAfter) {
 	}
 
 	/** A reply: its status, its body, and {@code Retry-After} when the server sent one. */

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param outputDir where the results go
  * @param name the base name of the result files ({@code NAME.json}, {@code NAME.txt})
  * @param emails how many bookings the {@code email} scenario makes
+ * @param exportBookings how many bookings the {@code export} scenario writes into its database and exports
  * @param smoke tiny sizes, for a test that only proves every scenario still runs
  * @param chartsFrom a results file to draw the charts of, instead of measuring
  * @param baseline another build to measure in the same invocation, run for run, or {@code null}
@@ -42,8 +43,8 @@ import java.util.Set;
  */
 record Options(Duration duration, Duration warmup, List<Integer> clients, int readClients, int whileBookingClients,
 		Set<Scenario> scenarios, int runs, String databaseUrl, boolean embeddedPostgres, int runners, int rows,
-		int seatsPerRow, Path runnerJar, Path shellJar, Path outputDir, String name, int emails, boolean smoke,
-		Path chartsFrom, Build baseline, boolean crashTest, int kills, long seed) {
+		int seatsPerRow, Path runnerJar, Path shellJar, Path outputDir, String name, int emails, int exportBookings,
+		boolean smoke, Path chartsFrom, Build baseline, boolean crashTest, int kills, long seed) {
 
 	static final String USAGE = """
 			Usage: java -jar seatline-benchmarks.jar [options]
@@ -61,6 +62,7 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			  --runners 1             runner processes on the one database, clients round-robin
 			  --rows 100 --seats-per-row 200   the venue (20,000 seats)
 			  --emails 200            bookings of the email scenario
+			  --export-bookings 100000  bookings the export scenario writes into its database (SQL) and exports
 			  --runner-jar PATH       default local-runner/target/seatline-runner.jar
 			  --shell-jar PATH        default shell/target/seatline-shell.jar
 			  --output DIR            default docs/benchmarks
@@ -186,6 +188,8 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 
 		private int emails = 200;
 
+		private int exportBookings = 100_000;
+
 		private boolean smoke;
 
 		private Path chartsFrom;
@@ -214,6 +218,7 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 				case "--rows" -> this.rows = Integer.parseInt(value);
 				case "--seats-per-row" -> this.seatsPerRow = Integer.parseInt(value);
 				case "--emails" -> this.emails = Integer.parseInt(value);
+				case "--export-bookings" -> this.exportBookings = Integer.parseInt(value);
 				case "--runner-jar" -> this.runnerJar = Path.of(value);
 				case "--shell-jar" -> this.shellJar = Path.of(value);
 				case "--output" -> this.outputDir = Path.of(value);
@@ -237,6 +242,7 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 			this.rows = 10;
 			this.seatsPerRow = 20;
 			this.emails = 5;
+			this.exportBookings = 2_000;
 			this.name = "smoke";
 		}
 
@@ -251,14 +257,16 @@ record Options(Duration duration, Duration warmup, List<Integer> clients, int re
 
 		Options build() {
 			if (this.runs < 1 || this.runners < 1 || this.clients.isEmpty() || this.rows < 1
-					|| this.seatsPerRow < 4 || this.kills < 0) {
+					|| this.seatsPerRow < 4 || this.kills < 0 || this.exportBookings < 1) {
 				throw new IllegalArgumentException(
-						"runs, runners, clients, rows: at least 1; seats per row: 4; kills: 0 or more");
+						"runs, runners, clients, rows, export bookings: at least 1; seats per row: 4; "
+								+ "kills: 0 or more");
 			}
 			return new Options(this.duration, this.warmup, List.copyOf(this.clients), this.readClients,
 					this.whileBookingClients, Collections.unmodifiableSet(new LinkedHashSet<>(this.scenarios)),
 					this.runs, this.databaseUrl, this.embeddedPostgres, this.runners, this.rows, this.seatsPerRow,
-					this.runnerJar, this.shellJar, this.outputDir, this.name, this.emails, this.smoke, this.chartsFrom,
+					this.runnerJar, this.shellJar, this.outputDir, this.name, this.emails, this.exportBookings,
+					this.smoke, this.chartsFrom,
 					(this.baselineRunnerJar == null) ? null : new Build(Build.BASELINE, this.baselineRunnerJar,
 							(this.baselineShellJar != null) ? this.baselineShellJar : this.shellJar),
 					this.crashTest, this.kills, this.seed);

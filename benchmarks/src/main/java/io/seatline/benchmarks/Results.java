@@ -97,6 +97,7 @@ record Results(String name, Instant startedAt, Instant finishedAt, Map<String, O
 				: "a fresh SQLite file per run");
 		described.put("runners", options.runners());
 		described.put("venue", options.rows() + " rows x " + options.seatsPerRow() + " seats");
+		described.put("exportBookings", options.exportBookings());
 		described.put("runnerJar", options.runnerJar().toString());
 		if (options.baseline() != null) {
 			described.put("baselineRunnerJar", options.baseline().runnerJar().toString());

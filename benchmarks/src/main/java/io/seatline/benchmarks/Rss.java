@@ -3,6 +3,7 @@ package io.seatline.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** A process's resident memory, as Linux reports it in {@code /proc/PID/status}. */
 final class Rss {
@@ -44,17 +45,27 @@ final class Rss {
 		return kib / 1024.0;
 	}
 
-	/** Samples a process's resident memory every 100 ms and keeps the highest value since the last reset. */
+	/**
+	 * Samples a process's resident memory every 100 ms, or as often as asked, and keeps the highest value since the
+	 * last reset.
+	 */
 	static final class Sampler implements AutoCloseable {
 
 		private final long pid;
+
+		private final long everyMillis;
 
 		private final Thread thread;
 
 		private volatile long peak;
 
 		Sampler(long pid) {
+			this(pid, Duration.ofMillis(100));
+		}
+
+		Sampler(long pid, Duration every) {
 			this.pid = pid;
+			this.everyMillis = Math.max(1, every.toMillis());
 			this.thread = new Thread(this::sample, "rss-sampler");
 			this.thread.setDaemon(true);
 			this.thread.start();
@@ -62,7 +73,12 @@ final class Rss {
 
 		/** The highest resident set since the last reset, in MiB. */
 		double peakMib() {
-			return mib(Math.max(this.peak, kib(this.pid)));
+			return mib(peakKib());
+		}
+
+		/** The highest resident set since the last reset, in KiB. */
+		long peakKib() {
+			return Math.max(this.peak, kib(this.pid));
 		}
 
 		void reset() {
@@ -81,7 +97,7 @@ final class Rss {
 					this.peak = now;
 				}
 				try {
-					Thread.sleep(100);
+					Thread.sleep(this.everyMillis);
 				}
 				catch (InterruptedException ex) {
 					return;

@@ -26,7 +26,10 @@ enum Scenario {
 	EMAIL("email"),
 
 	/** The runner's start and one shell invocation. */
-	START("start");
+	START("start"),
+
+	/** The CSV of many bookings, from the runner and from the shell, and the memory it takes. */
+	EXPORT("export");
 
 	private final String label;
 

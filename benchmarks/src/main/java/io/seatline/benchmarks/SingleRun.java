@@ -67,6 +67,13 @@ final class SingleRun {
 			var databaseUrl = this.databases.runnerUrl(workDir, "start");
 			measurements.addAll(Starts.measure(this.options, this.build, databaseUrl, workDir, this.log));
 		}
+		if (this.options.runs(Scenario.EXPORT)) {
+			progress("export: " + this.options.exportBookings() + " bookings written into a new database, then "
+					+ "exported by the runner (GET /admin/export.csv) and by the shell (export --file)");
+			var databaseUrl = this.databases.runnerUrl(workDir, "export");
+			Exports.measure(this.options, this.build, databaseUrl, workDir, this.log)
+				.forEach(measurement -> measurements.add(note(measurement)));
+		}
 		deleteQuietly(workDir);
 		return new RunResult(this.number, this.build.label(), measurements, integrity, runner);
 	}

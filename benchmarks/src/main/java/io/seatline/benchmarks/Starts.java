@@ -1,14 +1,10 @@
 package io.seatline.benchmarks;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code start}: how long the runner takes from its start command (see {@link Build#command}) to its first
@@ -18,8 +14,6 @@ import java.util.concurrent.TimeUnit;
  * at this moment.
  */
 final class Starts {
-
-	private static final Duration SHELL_TIMEOUT = Duration.ofMinutes(3);
 
 	private Starts() {
 	}
@@ -62,47 +56,20 @@ final class Starts {
 	/** {@code invoke browseEvents} with {@code {}} on stdin, as one command of a script would run it. */
 	private static Measurement shell(Build build, Path workDir, Map<String, String> environment, List<String> options)
 			throws Exception {
-		if (!Files.isRegularFile(build.shellJar())) {
-			throw new IllegalStateException("No packaged shell at " + build.shellJar().toAbsolutePath()
-					+ "; build it first: ./mvnw -q -DskipTests package");
-		}
-		var command = new ArrayList<>(Build.command(build.shellJar(), Build.SHELL_LAUNCHER));
-		command.addAll(List.of("invoke", "browseEvents"));
-		command.addAll(options);
+		var arguments = new ArrayList<>(List.of("invoke", "browseEvents"));
+		arguments.addAll(options);
 		return process("shell: invoke browseEvents" + (options.isEmpty() ? "" : " --url") + " (wall time, peak RSS)",
-				command, workDir, environment, (exit, output) -> exit == 0 && output.startsWith("["));
+				OneShot.shell(build, arguments), workDir, environment,
+				(exit, output) -> exit == 0 && output.startsWith("["));
 	}
 
 	/** Runs {@code command} to its end with {@code {}} on stdin: its wall time, peak memory and CPU. */
 	private static Measurement process(String variant, List<String> command, Path workDir,
 			Map<String, String> environment, Succeeded succeeded) throws Exception {
-		var output = workDir.resolve("start-output.txt");
-		var builder = new ProcessBuilder(command).directory(workDir.toFile())
-			.redirectOutput(output.toFile())
-			.redirectError(workDir.resolve("start-error.log").toFile());
-		builder.environment().putAll(Build.environment());
-		builder.environment().putAll(environment);
-		var before = Cpu.Snapshot.take();
-		long started = System.nanoTime();
-		var process = builder.start();
-		try (var stdin = process.getOutputStream()) {
-			stdin.write("{}".getBytes(StandardCharsets.UTF_8));
-		}
-		long peak = 0;
-		long ticks = 0;
-		while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
-			peak = Math.max(peak, Rss.kib(process.pid()));
-			ticks = Math.max(ticks, Cpu.Snapshot.ticksOf(process.pid()));
-			if (System.nanoTime() - started > SHELL_TIMEOUT.toNanos()) {
-				process.destroyForcibly();
-				break;
-			}
-		}
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		var cpu = before.sinceStartOf(ticks);
-		int exit = process.waitFor();
-		boolean ok = succeeded.test(exit, Files.readString(output).trim());
-		return Measurement.once(Scenario.START.label(), variant, millis, Rss.mib(peak), ok, cpu, Map.of("exit", exit));
+		var run = OneShot.run("start", command, workDir, environment, "{}");
+		boolean ok = succeeded.test(run.exit(), run.output());
+		return Measurement.once(Scenario.START.label(), variant, run.millis(), Rss.mib(run.peakKib()), ok, run.cpu(),
+				Map.of("exit", run.exit()));
 	}
 
 	/** What is measured while a runner is up. */

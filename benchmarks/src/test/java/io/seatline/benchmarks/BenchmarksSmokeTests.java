@@ -37,6 +37,12 @@ class BenchmarksSmokeTests {
 				assertThat(email.otherErrors()).isZero();
 				assertThat(email.details()).containsEntry("integrityPassed", true);
 			});
+		// the runner's download and the shell's file each held every seeded booking, and the seeded database passed
+		assertThat(results.medians()).filteredOn(line -> line.scenario().equals("export")).hasSize(2)
+			.allSatisfy(export -> {
+				assertThat(export.otherErrors()).as(export.variant()).isZero();
+				assertThat(export.details()).containsEntry("records", 2_001L).containsEntry("integrityPassed", true);
+			});
 		assertThat(results.runs()).singleElement().satisfies(run -> {
 			assertThat(run.integrity()).isNotNull();
 			assertThat(run.integrity().passed()).as(run.integrity().summary()).isTrue();

@@ -94,6 +94,26 @@ class HttpConnectionTests {
 		assertThat(this.connections).hasValue(3);
 	}
 
+	@Test
+	void aGetCopiesItsBodyAsItArrivesWhetherInChunksOrUntilTheServerCloses() throws Exception {
+		this.replies.add("HTTP/1.1 200 \r\nTransfer-Encoding: chunked\r\n\r\n6\r\na,b\r\n1\r\n4\r\n,2\r\n\r\n0\r\n\r\n");
+		this.replies.add("HTTP/1.1 200 \r\nConnection: close\r\n\r\nx\ny\n");
+		try (var connection = new HttpConnection("127.0.0.1", this.server.getLocalPort())) {
+			var chunked = new CsvRecords();
+			var untilClosed = new CsvRecords();
+
+			assertThat(connection.get("/admin/export.csv", "admin-token", chunked)).isEqualTo(200);
+			assertThat(connection.get("/admin/export.csv", null, untilClosed)).isEqualTo(200);
+
+			assertThat(chunked.bytes()).isEqualTo(10);
+			assertThat(chunked.records()).isEqualTo(2);
+			assertThat(untilClosed.bytes()).isEqualTo(4);
+			assertThat(untilClosed.records()).isEqualTo(2);
+		}
+		assertThat(this.requests.take()).startsWith("GET /admin/export.csv HTTP/1.1")
+			.contains("authorization: bearer admin-token").doesNotContain("content-length");
+	}
+
 	private void serve(Socket socket) {
 		try (socket) {
 			var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
@@ -102,8 +122,8 @@ class HttpConnectionTests {
 				var request = new StringBuilder();
 				int length = 0;
 				for (var line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-					request.append(line.toLowerCase(Locale.ROOT).startsWith("post") ? line
-							: line.toLowerCase(Locale.ROOT)).append('\n');
+					// the request line as sent, the headers in lower case
+					request.append(request.isEmpty() ? line : line.toLowerCase(Locale.ROOT)).append('\n');
 					if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
 						length = Integer.parseInt(line.substring(15).trim());
 					}

@@ -19,6 +19,15 @@ class OptionsTests {
 		assertThat(options.runs()).isOne();
 		assertThat(options.rows() * options.seatsPerRow()).isEqualTo(20_000);
 		assertThat(options.databaseUrl()).isNull();
+		assertThat(options.exportBookings()).isEqualTo(100_000);
+	}
+
+	@Test
+	void theExportScenarioTakesItsBookingCountAndSmokesWithAFew() {
+		assertThat(Options.parse("--scenarios", "export", "--export-bookings", "5000").exportBookings())
+			.isEqualTo(5_000);
+		assertThat(Options.parse("--smoke").exportBookings()).isEqualTo(2_000);
+		assertThat(Options.parse("--export-bookings", "7", "--smoke").exportBookings()).isEqualTo(2_000);
 	}
 
 	@Test
