@@ -42,6 +42,10 @@ public class SeatlineShell {
 			var context = application.run(args);
 			status = SpringApplication.exit(context);
 		}
+		catch (SpringApplication.AbandonedRunException ex) {
+			// the build's Spring AOT processing (process-aot) stops the run once the context is worked out
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			// the shell could not start (a bad DATABASE_URL, a database it cannot open): one line, no stack trace
 			status = StandardStreams.reportStartFailure(ex);

@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the packaged shell jar as a separate process, as a user would ({@code java -jar seatline-shell.jar ...}), in a
- * working folder of its own, with a clean environment plus the given variables.
+ * Runs the packaged shell as a separate process, as a user would: through its launcher ({@code bin/seatline ...},
+ * which starts one command from the build's Spring AOT code and class cache), in a working folder of its own, with a
+ * clean environment plus the given variables. Without the launcher (a jar outside a checkout) it runs
+ * {@code java -jar seatline-shell.jar ...}.
  */
 final class PackagedShell {
 
@@ -21,19 +23,28 @@ final class PackagedShell {
 
 	private final Path workingFolder;
 
+	private final Path launcher;
+
 	PackagedShell(Path workingFolder) {
 		var configured = System.getProperty("seatline.shell.jar");
 		assertThat(configured).as("the system property seatline.shell.jar (set by failsafe)").isNotNull();
 		this.jar = Path.of(configured).toAbsolutePath();
 		assertThat(this.jar).as("the packaged shell; run 'package' first").isRegularFile();
 		this.workingFolder = workingFolder;
+		this.launcher = Path.of(System.getProperty("seatline.launcher", "../bin/seatline")).toAbsolutePath();
 	}
 
 	Run run(Map<String, String> environment, String stdin, String... arguments)
 			throws IOException, InterruptedException {
 		Files.createDirectories(this.workingFolder);
-		var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", this.jar.toString()));
+		var command = new ArrayList<String>();
+		if (Files.isExecutable(this.launcher)) {
+			command.add(this.launcher.toString());
+		}
+		else {
+			command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+					this.jar.toString()));
+		}
 		command.addAll(List.of(arguments));
 		var out = Files.createTempFile(this.workingFolder, "stdout", ".txt");
 		var err = Files.createTempFile(this.workingFolder, "stderr", ".txt");
@@ -46,6 +57,9 @@ final class PackagedShell {
 		}
 		// a login is kept in the working folder, never in the config folder of whoever runs the tests
 		builder.environment().put("SEATLINE_CONFIG_DIR", this.workingFolder.resolve("config").toString());
+		// the launcher runs this JVM
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().remove("JAVA_OPTS");
 		builder.environment().putAll(environment);
 		var process = builder.start();
 		try (var input = process.getOutputStream()) {
