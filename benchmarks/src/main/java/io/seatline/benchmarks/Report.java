@@ -105,9 +105,15 @@ final class Report {
 
 	static String ratioLines(List<Ratio> ratios) {
 		var lines = new StringBuilder();
-		ratios.forEach(ratio -> lines.append("%-72s %8.3f   (%s / %s ok/s; p99 %s / %s ms)%n".formatted(ratio.name(),
-				ratio.throughput(), decimal(ratio.numeratorPerSecond()), decimal(ratio.denominatorPerSecond()),
-				millis(ratio.numeratorP99Millis()), millis(ratio.denominatorP99Millis()))));
+		for (var ratio : ratios) {
+			var figures = (ratio.numeratorPerSecond() == 0 && ratio.denominatorPerSecond() == 0)
+					? "(time %s / %s ms)".formatted(millis(ratio.numeratorP99Millis()),
+							millis(ratio.denominatorP99Millis()))
+					: "(%s / %s ok/s; p99 %s / %s ms)".formatted(decimal(ratio.numeratorPerSecond()),
+							decimal(ratio.denominatorPerSecond()), millis(ratio.numeratorP99Millis()),
+							millis(ratio.denominatorP99Millis()));
+			lines.append("%-72s %8.3f   %s%n".formatted(ratio.name(), ratio.throughput(), figures));
+		}
 		return lines.toString();
 	}
 
@@ -147,10 +153,24 @@ final class Report {
 	record Ratio(String name, double throughput, double numeratorPerSecond, double denominatorPerSecond,
 			double numeratorP99Millis, double denominatorP99Millis) {
 
+		/**
+		 * Successes per second over successes per second; for a line timed once (a start, a one-shot command),
+		 * which has no rate, the second's time over the first's, so that above 1 is still faster.
+		 */
 		static Ratio of(String name, Measurement numerator, Measurement denominator) {
-			return new Ratio(name,
-					(denominator.perSecond() == 0) ? 0 : numerator.perSecond() / denominator.perSecond(),
-					numerator.perSecond(), denominator.perSecond(), numerator.p99Millis(), denominator.p99Millis());
+			double throughput;
+			if (timedOnce(numerator) && timedOnce(denominator)) {
+				throughput = (numerator.p99Millis() == 0) ? 0 : denominator.p99Millis() / numerator.p99Millis();
+			}
+			else {
+				throughput = (denominator.perSecond() == 0) ? 0 : numerator.perSecond() / denominator.perSecond();
+			}
+			return new Ratio(name, throughput, numerator.perSecond(), denominator.perSecond(), numerator.p99Millis(),
+					denominator.p99Millis());
+		}
+
+		private static boolean timedOnce(Measurement line) {
+			return line.perSecond() == 0 && line.p99Millis() > 0;
 		}
 	}
 }
