@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.SeatlineException;
 
 /**
@@ -109,6 +110,49 @@ public class WritePath implements DisposableBean {
 		var unit = new Unit<>(work);
 		this.waiting.add(unit);
 		return unit.await(this.settings.maxWait());
+	}
+
+	/**
+	 * Runs the work inside the current write, in a savepoint of its own: should it be refused (any
+	 * {@link SeatlineException} but {@link Busy}), only its own changes and its after-commit wishes are undone, the
+	 * refusal is thrown, and the write goes on (to record the refusal, say). Any other failure is thrown as it is, for
+	 * the write path to handle as it handles every failure of a write. Outside a transaction it is an
+	 * {@link IllegalStateException}.
+	 */
+	public <T> T attempt(Supplier<T> work) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("An attempt runs inside a write");
+		}
+		var connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint;
+		try {
+			savepoint = connection.setSavepoint();
+		}
+		catch (SQLException ex) {
+			throw new BrokenBatch(ex);
+		}
+		var before = TransactionSynchronizationManager.getSynchronizations();
+		var entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagers);
+		T result;
+		try {
+			result = work.get();
+			if (entityManager != null && holdsEntities(entityManager)) {
+				entityManager.flush();
+			}
+		}
+		catch (SeatlineException refusal) {
+			if (!(refusal instanceof Busy)) {
+				undo(connection, savepoint, before, entityManager);
+			}
+			throw refusal;
+		}
+		try {
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (SQLException ex) {
+			throw new BrokenBatch(ex);
+		}
+		return result;
 	}
 
 	/** {@link #write(Supplier)} for work without a result. */
@@ -256,7 +300,7 @@ public class WritePath implements DisposableBean {
 				// a lock, I/O or disk failure: the transaction cannot be trusted, not only this unit's part
 				throw new BrokenBatch(ex);
 			}
-			undo(unit, connection, savepoint, before, entityManager);
+			undo(connection, savepoint, before, entityManager);
 			return DatabaseFailures.isWorthRetryingAlone(ex) ? Outcome.RUN_ALONE : Outcome.DONE;
 		}
 	}
@@ -268,7 +312,7 @@ public class WritePath implements DisposableBean {
 			.getNumberOfManagedEntities() > 0;
 	}
 
-	private static void undo(Unit<?> unit, Connection connection, Savepoint savepoint,
+	private static void undo(Connection connection, Savepoint savepoint,
 			List<TransactionSynchronization> before, EntityManager entityManager) {
 		if (entityManager != null) {
 			entityManager.clear();
