@@ -81,6 +81,35 @@ class EmbeddingAppTests {
 	}
 
 	@Test
+	void anEmbedderThatSendsABookingTwiceWithOneIdempotencyKeyHeaderBooksOnceAndHearsTheSameAnswer() {
+		var admin = token("admin", "admin-password-1");
+		var venue = json("createVenue", "{\"name\":\"Retry Hall\",\"rows\":1,\"seatsPerRow\":3}", admin);
+		var event = json("createEvent", "{\"venueId\":\"" + venue.get("venueId")
+				+ "\",\"name\":\"Retry Show\",\"startsAt\":\"2099-01-01T20:00:00+01:00\"}", admin);
+		json("register", "{\"username\":\"retrier\",\"email\":\"r@example.org\",\"password\":\"password-1\"}", null);
+		var user = token("retrier", "password-1");
+		var function = this.catalog.lookup("reserveSeats");
+		var answers = new java.util.ArrayList<String>();
+		for (int send = 0; send < 2; send++) {
+			Message<?> request = MessageBuilder
+				.withPayload(("{\"eventId\":\"" + event.get("eventId") + "\",\"seats\":[\"A1\"]}")
+					.getBytes(StandardCharsets.UTF_8))
+				.setHeader("contentType", "application/json")
+				.setHeader("authorization", "Bearer " + user)
+				.setHeader(FunctionInvoker.IDEMPOTENCY_KEY, "embedded-click-1")
+				.build();
+			Object result = ((java.util.function.Function<Object, Object>) function).apply(request);
+			var payload = (result instanceof Message<?> message) ? message.getPayload() : result;
+			answers.add((payload instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+					: this.invoker.toJson(payload));
+		}
+		assertThat(answers.get(0)).contains("\"seats\":[\"A1\"]");
+		assertThat(answers.get(1)).isEqualTo(answers.get(0));
+		assertThat(this.invoker.toJson(this.invoker.invoke("myBookings", null, user).payload()))
+			.containsOnlyOnce("\"bookingId\"");
+	}
+
+	@Test
 	void aCompositionThatFailsAtItsSecondStepChangesNothing() {
 		var admin = token("admin", "admin-password-1");
 		// createVenue succeeds, then createEvent refuses (no startsAt): the venue must not remain

@@ -1,0 +1,109 @@
+package io.seatline.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static io.seatline.runner.Api.assertError;
+import static io.seatline.runner.Api.assertField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code Idempotency-Key} header over HTTP, against a real SQLite file: a booking sent again and again with one
+ * key is made once and answered the same every time; the key with another body is 409 {@code CONFLICT}.
+ */
+class IdempotencyKeyHttpTests extends RunnerTestSupport {
+
+	static final int SENDERS = 20;
+
+	@Test
+	void twentyRequestsWithOneKeyAtOnceMakeOneBookingAndGetTwentyEqualAnswers() throws Exception {
+		var http = api();
+		var event = http.newEvent("Retried Show", 1, 4);
+		var buyer = http.newUser(Api.uniqueName("retrier"));
+		var key = UUID.randomUUID().toString();
+		var body = Api.toJson(Map.of("eventId", event, "seats", List.of("A1", "A2")));
+		var threads = Executors.newFixedThreadPool(SENDERS);
+		var ready = new CountDownLatch(SENDERS);
+		var go = new CountDownLatch(1);
+		var replies = new ArrayList<Future<Api.Reply>>();
+		try {
+			for (int i = 0; i < SENDERS; i++) {
+				replies.add(threads.submit(() -> {
+					ready.countDown();
+					go.await();
+					return http.call("reserveSeats", body, "Authorization", "Bearer " + buyer, "Idempotency-Key", key);
+				}));
+			}
+			ready.await();
+			go.countDown();
+			var bodies = new ArrayList<String>();
+			for (var reply : replies) {
+				var answer = reply.get(60, TimeUnit.SECONDS);
+				assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+				bodies.add(answer.body());
+			}
+			assertThat(bodies).containsOnly(bodies.get(0));
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		var bookings = http.ok("myBookings", "{}", buyer);
+		assertThat(bookings).hasSize(1);
+		assertThat(bookings.get(0).get("seats").toString()).isEqualTo("[\"A1\",\"A2\"]");
+	}
+
+	@Test
+	void theSameKeyWithAnotherBodyIsAConflictAndBooksNothing() {
+		var http = api();
+		var event = http.newEvent("Conflicting Show", 1, 4);
+		var buyer = http.newUser(Api.uniqueName("conflicted"));
+		var key = "click-" + UUID.randomUUID();
+		var first = http.call("reserveSeats", Map.of("eventId", event, "seats", List.of("A1")), "Authorization",
+				"Bearer " + buyer, "Idempotency-Key", key);
+		assertThat(first.status()).isEqualTo(200);
+		var other = http.call("reserveSeats", Map.of("eventId", event, "seats", List.of("A2")), "Authorization",
+				"Bearer " + buyer, "Idempotency-Key", key);
+		assertError(other, 409, "CONFLICT");
+		assertThat(other.json().get("message").asString()).contains("idempotency key");
+		assertThat(http.ok("myBookings", "{}", buyer)).hasSize(1);
+		var seats = http.ok("eventSeats", Map.of("eventId", event), null).get("seats");
+		assertThat(seats.get(1).get("status").asString()).isEqualTo("AVAILABLE");
+	}
+
+	@Test
+	void aRefusalIsAnsweredAgainWithTheSameStatusAndBody() {
+		var http = api();
+		var event = http.newEvent("Refused Show", 1, 4);
+		var holder = http.newUser(Api.uniqueName("holder"));
+		var held = http.reserve(holder, event, "A1").get("bookingId").asString();
+		var buyer = http.newUser(Api.uniqueName("late"));
+		var key = "late-" + UUID.randomUUID();
+		var body = Map.of("eventId", event, "seats", List.of("A1", "A2"));
+		var refused = http.call("reserveSeats", body, "Authorization", "Bearer " + buyer, "Idempotency-Key", key);
+		assertError(refused, 409, "SEATS_UNAVAILABLE");
+		http.ok("cancelBooking", Map.of("bookingId", held), holder);
+		var again = http.call("reserveSeats", body, "Authorization", "Bearer " + buyer, "Idempotency-Key", key);
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json()).isEqualTo(refused.json());
+		assertThat(http.ok("myBookings", "{}", buyer)).isEmpty();
+	}
+
+	@Test
+	void aKeyOfMoreThan255CharactersIsAnInvalidRequest() {
+		var http = api();
+		var event = http.newEvent("Long Key Show", 1, 2);
+		var buyer = http.newUser(Api.uniqueName("longkey"));
+		var reply = http.call("reserveSeats", Map.of("eventId", event, "seats", List.of("A1")), "Authorization",
+				"Bearer " + buyer, "Idempotency-Key", "k".repeat(256));
+		assertField(reply, "idempotencyKey");
+		assertThat(http.ok("myBookings", "{}", buyer)).isEmpty();
+	}
+}
