@@ -39,7 +39,7 @@ class IdempotencyKeyHttpTests extends RunnerTestSupport {
 				replies.add(threads.submit(() -> {
 					ready.countDown();
 					go.await();
-					return http.call("reserveSeats", body, "Authorization", "Bearer " + buyer, "Idempotency-Key", key);
+					return reserve(http, buyer, key, body);
 				}));
 			}
 			ready.await();
@@ -66,11 +66,9 @@ class IdempotencyKeyHttpTests extends RunnerTestSupport {
 		var event = http.newEvent("Conflicting Show", 1, 4);
 		var buyer = http.newUser(Api.uniqueName("conflicted"));
 		var key = "click-" + UUID.randomUUID();
-		var first = http.call("reserveSeats", Map.of("eventId", event, "seats", List.of("A1")), "Authorization",
-				"Bearer " + buyer, "Idempotency-Key", key);
+		var first = reserve(http, buyer, key, Map.of("eventId", event, "seats", List.of("A1")));
 		assertThat(first.status()).isEqualTo(200);
-		var other = http.call("reserveSeats", Map.of("eventId", event, "seats", List.of("A2")), "Authorization",
-				"Bearer " + buyer, "Idempotency-Key", key);
+		var other = reserve(http, buyer, key, Map.of("eventId", event, "seats", List.of("A2")));
 		assertError(other, 409, "CONFLICT");
 		assertThat(other.json().get("message").asString()).contains("idempotency key");
 		assertThat(http.ok("myBookings", "{}", buyer)).hasSize(1);
@@ -87,10 +85,10 @@ class IdempotencyKeyHttpTests extends RunnerTestSupport {
 		var buyer = http.newUser(Api.uniqueName("late"));
 		var key = "late-" + UUID.randomUUID();
 		var body = Map.of("eventId", event, "seats", List.of("A1", "A2"));
-		var refused = http.call("reserveSeats", body, "Authorization", "Bearer " + buyer, "Idempotency-Key", key);
+		var refused = reserve(http, buyer, key, body);
 		assertError(refused, 409, "SEATS_UNAVAILABLE");
 		http.ok("cancelBooking", Map.of("bookingId", held), holder);
-		var again = http.call("reserveSeats", body, "Authorization", "Bearer " + buyer, "Idempotency-Key", key);
+		var again = reserve(http, buyer, key, body);
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.json()).isEqualTo(refused.json());
 		assertThat(http.ok("myBookings", "{}", buyer)).isEmpty();
@@ -101,9 +99,12 @@ class IdempotencyKeyHttpTests extends RunnerTestSupport {
 		var http = api();
 		var event = http.newEvent("Long Key Show", 1, 2);
 		var buyer = http.newUser(Api.uniqueName("longkey"));
-		var reply = http.call("reserveSeats", Map.of("eventId", event, "seats", List.of("A1")), "Authorization",
-				"Bearer " + buyer, "Idempotency-Key", "k".repeat(256));
+		var reply = reserve(http, buyer, "k".repeat(256), Map.of("eventId", event, "seats", List.of("A1")));
 		assertField(reply, "idempotencyKey");
 		assertThat(http.ok("myBookings", "{}", buyer)).isEmpty();
+	}
+
+	private static Api.Reply reserve(Api http, String token, String key, Object body) {
+		return http.call("reserveSeats", body, "Authorization", "Bearer " + token, "Idempotency-Key", key);
 	}
 }
