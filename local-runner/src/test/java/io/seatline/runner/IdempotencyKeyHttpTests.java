@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static io.seatline.runner.Api.assertError;
 import static io.seatline.runner.Api.assertField;
@@ -92,6 +93,44 @@ class IdempotencyKeyHttpTests extends RunnerTestSupport {
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.json()).isEqualTo(refused.json());
 		assertThat(http.ok("myBookings", "{}", buyer)).isEmpty();
+	}
+
+	@Test
+	void everyWriteSentTwiceWithItsKeyIsDoneOnceAndAnsweredAlike() {
+		var http = api();
+		var admin = http.adminToken();
+		var venue = twice(http, admin, "createVenue", Map.of("name", Api.uniqueName("Keyed Hall"), "rows", 1,
+				"seatsPerRow", 4));
+		var event = twice(http, admin, "createEvent", Map.of("venueId", venue.path("venueId").asString(), "name",
+				"Keyed Show", "startsAt", "2099-06-01T20:00:00+02:00")).path("eventId").asString();
+		twice(http, admin, "updateEvent", Map.of("eventId", event, "description", "Now with a description"));
+		twice(http, admin, "blockSeats", Map.of("eventId", event, "seats", List.of("A4")));
+		twice(http, admin, "unblockSeats", Map.of("eventId", event, "seats", List.of("A4")));
+		var username = Api.uniqueName("keyed");
+		var buyer = http.newUser(username);
+		var booking = twice(http, buyer, "reserveSeats", Map.of("eventId", event, "seats", List.of("A1")));
+		twice(http, buyer, "cancelBooking", Map.of("bookingId", booking.path("bookingId").asString()));
+		var second = twice(http, buyer, "reserveSeats", Map.of("eventId", event, "seats", List.of("A2")));
+		twice(http, admin, "cancelBookingFor", Map.of("reference", second.path("reference").asString(), "reason",
+				"The hall is closed"));
+		twice(http, admin, "disableAccount", Map.of("username", username));
+		twice(http, admin, "enableAccount", Map.of("username", username));
+		twice(http, admin, "retryEmails", Map.of());
+		var cancelled = twice(http, admin, "cancelEvent", Map.of("eventId", event, "reason", "Keyed away"));
+		assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+		var venues = http.ok("listVenues", "{}", null).findValuesAsString("name");
+		assertThat(venues).containsOnlyOnce(venue.path("name").asString());
+	}
+
+	/** Sends the write twice with one key: both answers 200 and the same JSON. */
+	private static JsonNode twice(Api http, String token, String function, Object body) {
+		var key = function + "-" + UUID.randomUUID();
+		var first = http.call(function, body, "Authorization", "Bearer " + token, "Idempotency-Key", key);
+		assertThat(first.status()).as(function + ": " + first.body()).isEqualTo(200);
+		var again = http.call(function, body, "Authorization", "Bearer " + token, "Idempotency-Key", key);
+		assertThat(again.status()).as(function + " again: " + again.body()).isEqualTo(200);
+		assertThat(again.json()).as(function).isEqualTo(first.json());
+		return first.json();
 	}
 
 	@Test
