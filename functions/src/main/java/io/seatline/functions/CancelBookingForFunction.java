@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.booking.CancelBookingFor;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code cancelBookingFor} (admin): cancels any customer's booking, with a reason the customer is emailed. */
 class CancelBookingForFunction implements Function<Message<Requests.CancelBookingFor>, Views.FoundBooking> {

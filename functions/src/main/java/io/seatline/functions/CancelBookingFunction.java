@@ -5,8 +5,8 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code cancelBooking}: cancels one of the caller's bookings; its seats become available. */
 class CancelBookingFunction implements Function<Message<Requests.OfBooking>, Views.Booking> {
@@ -28,6 +28,7 @@ class CancelBookingFunction implements Function<Message<Requests.OfBooking>, Vie
 		var user = Callers.require(this.sessions, message.getHeaders());
 		var bookingId = Fields.required("bookingId", message.getPayload().bookingId());
 		return this.requests.once(user, "cancelBooking", IdempotencyKeys.of(message.getHeaders()),
-				message.getPayload(), Views.Booking.class, () -> Views.Booking.of(this.reservations.cancel(user, bookingId)));
+				message.getPayload(), Views.Booking.class,
+				() -> Views.Booking.of(this.reservations.cancel(user, bookingId)));
 	}
 }

@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.booking.EventCancellation;
 import io.seatline.engine.booking.EventCancellations;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /**
  * {@code cancelEvent} (admin): calls an event off; each confirmed booking is cancelled, its seats released and its

@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.catalog.CreateEvent;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats. */
 class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Views.CreatedEvent> {

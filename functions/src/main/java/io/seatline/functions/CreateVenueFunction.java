@@ -5,10 +5,10 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.VenueSummary;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code createVenue} (admin): a venue of rows of seats, or of a capacity, in a time zone or the default one. */
 class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, VenueSummary> {

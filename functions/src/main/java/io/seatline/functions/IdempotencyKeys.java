@@ -20,7 +20,7 @@ final class IdempotencyKeys {
 	private IdempotencyKeys() {
 	}
 
-	/** The message's key, or null without one; {@code INVALID_REQUEST} for a key that is not 1 to 255 printable ASCII. */
+	/** The message's key, or null; {@code INVALID_REQUEST} for a key that is not 1 to 255 printable ASCII. */
 	static IdempotencyKey of(Map<String, Object> headers) {
 		var value = header(headers, HEADER);
 		return IdempotencyKey.of((value != null) ? value : header(headers, HTTP_HEADER));

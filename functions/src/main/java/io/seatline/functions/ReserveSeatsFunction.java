@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.booking.ReserveSeats;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code reserveSeats}: books the requested seats of one event, all or none. */
 class ReserveSeatsFunction implements Function<Message<Requests.ReserveSeats>, Views.Booking> {

@@ -28,6 +28,7 @@ class RetryEmailsFunction implements Function<Message<Requests.OfEmailJob>, View
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
 		var request = message.getPayload();
 		return this.requests.once(user, "retryEmails", IdempotencyKeys.of(message.getHeaders()), request,
-				Views.Retried.class, () -> new Views.Retried(this.outbox.retry(user, Fields.optional(request.jobId()))));
+				Views.Retried.class,
+				() -> new Views.Retried(this.outbox.retry(user, Fields.optional(request.jobId()))));
 	}
 }

@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.boxoffice.SeatBlocks;
 import io.seatline.engine.boxoffice.SeatSelection;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code unblockSeats} (admin): puts blocked seats of an event back on sale, all or none. */
 class UnblockSeatsFunction implements Function<Message<Requests.SeatsOfEvent>, Views.BlockedSeats> {

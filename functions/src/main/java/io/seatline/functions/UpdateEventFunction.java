@@ -5,9 +5,9 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
-import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.UpdateEvent;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /**
  * {@code updateEvent} (admin): edits an event's name, description or start time; a new start time emails every

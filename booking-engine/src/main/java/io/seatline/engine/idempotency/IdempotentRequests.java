@@ -165,7 +165,8 @@ public class IdempotentRequests {
 	@SuppressWarnings("unchecked")
 	private static SeatlineException refusal(String code, Map<String, Object> body) {
 		var message = (String) body.get("message");
-		var details = (body.get("details") instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.<String, Object>of();
+		var details = (body.get("details") instanceof Map<?, ?> map) ? (Map<String, Object>) map
+				: Map.<String, Object>of();
 		return switch (code) {
 			case "INVALID_REQUEST" -> new InvalidRequest((String) details.get("field"), message,
 					(details.get("seats") instanceof List<?> seats) ? (List<String>) seats : List.of());

@@ -286,7 +286,8 @@ public class WritePath implements DisposableBean {
 	private Mark mark() {
 		var connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			return new Mark(connection, connection.setSavepoint(), TransactionSynchronizationManager.getSynchronizations(),
+			return new Mark(connection, connection.setSavepoint(),
+					TransactionSynchronizationManager.getSynchronizations(),
 					EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagers));
 		}
 		catch (SQLException ex) {
@@ -294,7 +295,7 @@ public class WritePath implements DisposableBean {
 		}
 	}
 
-	/** Where a unit (or an attempt inside one) began: its savepoint, the wishes registered before it, the JPA context. */
+	/** Where a unit (or an attempt in one) began: its savepoint, the wishes registered before it, the JPA context. */
 	private record Mark(Connection connection, Savepoint savepoint, List<TransactionSynchronization> before,
 			EntityManager entityManager) {
 
