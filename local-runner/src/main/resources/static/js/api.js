@@ -40,6 +40,43 @@ export async function call(name, input = {}, headers = {}) {
 	return body;
 }
 
+/**
+ * A new idempotency key, for one click of a button that changes something. crypto.randomUUID needs a secure context
+ * (https, or localhost); over plain http elsewhere the same kind of key is made from crypto.getRandomValues.
+ */
+export function newIdempotencyKey() {
+	if (typeof crypto.randomUUID === 'function') {
+		return crypto.randomUUID();
+	}
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	bytes[6] = (bytes[6] & 0x0f) | 0x40;
+	bytes[8] = (bytes[8] & 0x3f) | 0x80;
+	const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// how long to wait before sending a click's request again, after a lost answer or a busy server
+const RETRY_DELAYS_MS = [400, 1200];
+
+/**
+ * Calls a function that changes something, for one click: with one Idempotency-Key, and again with the same key
+ * when the answer was lost (the network) or the server was busy. However often it is sent, the change is made once
+ * and every answer is the first one (docs/idempotency.md).
+ */
+export async function callOnce(name, input = {}, key = newIdempotencyKey()) {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await call(name, input, { 'Idempotency-Key': key });
+		}
+		catch (error) {
+			if (attempt >= RETRY_DELAYS_MS.length || !(error.code === 'NETWORK' || error.code === 'BUSY')) {
+				throw error;
+			}
+			await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+		}
+	}
+}
+
 /** "A1", "A1 and A2", "A1, A2 and A3". */
 export function listOf(items) {
 	if (items.length <= 1) {

@@ -7,6 +7,7 @@ import org.springframework.messaging.Message;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.CreateEvent;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats. */
 class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Views.CreatedEvent> {
@@ -15,17 +16,21 @@ class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Vie
 
 	private final Sessions sessions;
 
-	CreateEventFunction(EventCatalog catalog, Sessions sessions) {
+	private final IdempotentRequests requests;
+
+	CreateEventFunction(EventCatalog catalog, Sessions sessions, IdempotentRequests requests) {
 		this.catalog = catalog;
 		this.sessions = sessions;
+		this.requests = requests;
 	}
 
 	@Override
 	public Views.CreatedEvent apply(Message<Requests.CreateEvent> message) {
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
 		var request = message.getPayload();
-		return Views.CreatedEvent.of(this.catalog.createEvent(user,
-				CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description(),
-						request.maxSeatsPerAccount())));
+		return this.requests.once(user, "createEvent", IdempotencyKeys.of(message.getHeaders()), request,
+				Views.CreatedEvent.class, () -> Views.CreatedEvent.of(this.catalog.createEvent(user,
+					CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description(),
+							request.maxSeatsPerAccount()))));
 	}
 }

@@ -29,6 +29,7 @@ import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatlineException;
+import io.seatline.engine.idempotency.IdempotencyKey;
 import io.seatline.engine.persistence.DatabaseFailures;
 
 /**
@@ -64,6 +65,12 @@ public class FunctionInvoker {
 	 * String)}).
 	 */
 	public static final String CLIENT_ADDRESS = "seatline-client-address";
+
+	/**
+	 * The message header that carries a write's idempotency key (see {@link #invoke(String, byte[], String, String,
+	 * String)}); an embedding application that calls a function itself sets it on the Message.
+	 */
+	public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
 	private final FunctionCatalog catalog;
 
@@ -121,6 +128,18 @@ public class FunctionInvoker {
 	 * @throws SeatlineException for every refusal, with the contract's code
 	 */
 	public Result invoke(String definition, byte[] body, String token, String clientAddress) {
+		return invoke(definition, body, token, clientAddress, null);
+	}
+
+	/**
+	 * {@link #invoke(String, byte[], String, String)} with the client's idempotency key for the call, or null: a write
+	 * function given a key is done once per caller, function and key, and a repeat within 24 hours is answered as the
+	 * first call was, with nothing changed; the same key with another body is {@code CONFLICT}. A key is 1 to 255
+	 * printable ASCII characters, else {@code INVALID_REQUEST}. Functions that only read ignore it.
+	 * @throws SeatlineException for every refusal, with the contract's code
+	 */
+	public Result invoke(String definition, byte[] body, String token, String clientAddress, String idempotencyKey) {
+		var key = IdempotencyKey.of(idempotencyKey);
 		var names = parse(definition);
 		FunctionInvocationWrapper function = this.catalog.lookup(String.join("|", names));
 		if (function == null) {
@@ -133,6 +152,9 @@ public class FunctionInvoker {
 		}
 		if (clientAddress != null && !clientAddress.isBlank()) {
 			message.setHeader(CLIENT_ADDRESS, clientAddress.strip());
+		}
+		if (key != null) {
+			message.setHeader(IDEMPOTENCY_KEY, key.value());
 		}
 		try {
 			Supplier<Object> call = () -> function.apply(message.build());

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
+import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.notification.EmailOutbox;
 
 /** {@code retryEmails} (admin, an extension of the contract): retries one failed email, or all of them. */
@@ -14,14 +15,20 @@ class RetryEmailsFunction implements Function<Message<Requests.OfEmailJob>, View
 
 	private final Sessions sessions;
 
-	RetryEmailsFunction(EmailOutbox outbox, Sessions sessions) {
+	private final IdempotentRequests requests;
+
+	RetryEmailsFunction(EmailOutbox outbox, Sessions sessions, IdempotentRequests requests) {
 		this.outbox = outbox;
 		this.sessions = sessions;
+		this.requests = requests;
 	}
 
 	@Override
 	public Views.Retried apply(Message<Requests.OfEmailJob> message) {
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
-		return new Views.Retried(this.outbox.retry(user, Fields.optional(message.getPayload().jobId())));
+		var request = message.getPayload();
+		return this.requests.once(user, "retryEmails", IdempotencyKeys.of(message.getHeaders()), request,
+				Views.Retried.class,
+				() -> new Views.Retried(this.outbox.retry(user, Fields.optional(request.jobId()))));
 	}
 }

@@ -10,8 +10,8 @@ import io.seatline.engine.AllOrNothing;
 import io.seatline.engine.SeatlineEngineAutoConfiguration;
 import io.seatline.engine.account.AccountAdministration;
 import io.seatline.engine.account.Registrations;
-import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.account.Sessions;
+import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.booking.EventCancellations;
 import io.seatline.engine.booking.SeatReservations;
@@ -20,6 +20,7 @@ import io.seatline.engine.boxoffice.SeatHolders;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.export.BookingExport;
+import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.notification.EmailOutbox;
 import io.seatline.engine.review.ReviewBoard;
 
@@ -76,8 +77,8 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	ReserveSeatsFunction reserveSeats(SeatReservations reservations, Sessions sessions) {
-		return new ReserveSeatsFunction(reservations, sessions);
+	ReserveSeatsFunction reserveSeats(SeatReservations reservations, Sessions sessions, IdempotentRequests requests) {
+		return new ReserveSeatsFunction(reservations, sessions, requests);
 	}
 
 	@Bean
@@ -86,8 +87,8 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	CancelBookingFunction cancelBooking(SeatReservations reservations, Sessions sessions) {
-		return new CancelBookingFunction(reservations, sessions);
+	CancelBookingFunction cancelBooking(SeatReservations reservations, Sessions sessions, IdempotentRequests requests) {
+		return new CancelBookingFunction(reservations, sessions, requests);
 	}
 
 	@Bean
@@ -96,8 +97,8 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	CreateVenueFunction createVenue(EventCatalog catalog, Sessions sessions) {
-		return new CreateVenueFunction(catalog, sessions);
+	CreateVenueFunction createVenue(EventCatalog catalog, Sessions sessions, IdempotentRequests requests) {
+		return new CreateVenueFunction(catalog, sessions, requests);
 	}
 
 	@Bean
@@ -106,18 +107,18 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	CreateEventFunction createEvent(EventCatalog catalog, Sessions sessions) {
-		return new CreateEventFunction(catalog, sessions);
+	CreateEventFunction createEvent(EventCatalog catalog, Sessions sessions, IdempotentRequests requests) {
+		return new CreateEventFunction(catalog, sessions, requests);
 	}
 
 	@Bean
-	UpdateEventFunction updateEvent(EventCatalog catalog, Sessions sessions) {
-		return new UpdateEventFunction(catalog, sessions);
+	UpdateEventFunction updateEvent(EventCatalog catalog, Sessions sessions, IdempotentRequests requests) {
+		return new UpdateEventFunction(catalog, sessions, requests);
 	}
 
 	@Bean
-	CancelEventFunction cancelEvent(EventCancellations cancellations, Sessions sessions) {
-		return new CancelEventFunction(cancellations, sessions);
+	CancelEventFunction cancelEvent(EventCancellations cancellations, Sessions sessions, IdempotentRequests requests) {
+		return new CancelEventFunction(cancellations, sessions, requests);
 	}
 
 	@Bean
@@ -126,13 +127,15 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	DisableAccountFunction disableAccount(AccountAdministration administration, Sessions sessions) {
-		return new DisableAccountFunction(administration, sessions);
+	DisableAccountFunction disableAccount(AccountAdministration administration, Sessions sessions,
+			IdempotentRequests requests) {
+		return new DisableAccountFunction(administration, sessions, requests);
 	}
 
 	@Bean
-	EnableAccountFunction enableAccount(AccountAdministration administration, Sessions sessions) {
-		return new EnableAccountFunction(administration, sessions);
+	EnableAccountFunction enableAccount(AccountAdministration administration, Sessions sessions,
+			IdempotentRequests requests) {
+		return new EnableAccountFunction(administration, sessions, requests);
 	}
 
 	@Bean
@@ -156,18 +159,18 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	RetryEmailsFunction retryEmails(EmailOutbox outbox, Sessions sessions) {
-		return new RetryEmailsFunction(outbox, sessions);
+	RetryEmailsFunction retryEmails(EmailOutbox outbox, Sessions sessions, IdempotentRequests requests) {
+		return new RetryEmailsFunction(outbox, sessions, requests);
 	}
 
 	@Bean
-	BlockSeatsFunction blockSeats(SeatBlocks blocks, Sessions sessions) {
-		return new BlockSeatsFunction(blocks, sessions);
+	BlockSeatsFunction blockSeats(SeatBlocks blocks, Sessions sessions, IdempotentRequests requests) {
+		return new BlockSeatsFunction(blocks, sessions, requests);
 	}
 
 	@Bean
-	UnblockSeatsFunction unblockSeats(SeatBlocks blocks, Sessions sessions) {
-		return new UnblockSeatsFunction(blocks, sessions);
+	UnblockSeatsFunction unblockSeats(SeatBlocks blocks, Sessions sessions, IdempotentRequests requests) {
+		return new UnblockSeatsFunction(blocks, sessions, requests);
 	}
 
 	@Bean
@@ -181,8 +184,9 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	CancelBookingForFunction cancelBookingFor(SeatReservations reservations, Sessions sessions) {
-		return new CancelBookingForFunction(reservations, sessions);
+	CancelBookingForFunction cancelBookingFor(SeatReservations reservations, Sessions sessions,
+			IdempotentRequests requests) {
+		return new CancelBookingForFunction(reservations, sessions, requests);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import org.springframework.messaging.Message;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.UpdateEvent;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /**
  * {@code updateEvent} (admin): edits an event's name, description or start time; a new start time emails every
@@ -18,16 +19,20 @@ class UpdateEventFunction implements Function<Message<Requests.UpdateEvent>, Vie
 
 	private final Sessions sessions;
 
-	UpdateEventFunction(EventCatalog catalog, Sessions sessions) {
+	private final IdempotentRequests requests;
+
+	UpdateEventFunction(EventCatalog catalog, Sessions sessions, IdempotentRequests requests) {
 		this.catalog = catalog;
 		this.sessions = sessions;
+		this.requests = requests;
 	}
 
 	@Override
 	public Views.EventListing apply(Message<Requests.UpdateEvent> message) {
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
 		var request = message.getPayload();
-		return Views.EventListing.of(this.catalog.updateEvent(user,
-				UpdateEvent.of(request.eventId(), request.name(), request.description(), request.startsAt())));
+		return this.requests.once(user, "updateEvent", IdempotencyKeys.of(message.getHeaders()), request,
+				Views.EventListing.class, () -> Views.EventListing.of(this.catalog.updateEvent(user,
+					UpdateEvent.of(request.eventId(), request.name(), request.description(), request.startsAt()))));
 	}
 }

@@ -57,27 +57,29 @@ class EmbeddingAppTests {
 
 	@Test
 	void aBookingMadeThroughTheCatalogIsOnTheSeatMap() {
-		var admin = token("admin", "admin-password-1");
-		var venue = json("createVenue", "{\"name\":\"Embedded Hall\",\"rows\":2,\"seatsPerRow\":2}", admin);
-		var event = json("createEvent", "{\"venueId\":\"" + venue.get("venueId")
-				+ "\",\"name\":\"Embedded Show\",\"startsAt\":\"2099-01-01T20:00:00+01:00\"}", admin);
-		json("register", "{\"username\":\"embedder\",\"email\":\"e@example.org\",\"password\":\"password-1\"}", null);
-		var user = token("embedder", "password-1");
+		var event = eventOnSale("Embedded", "\"rows\":2,\"seatsPerRow\":2");
+		var user = newUser("embedder");
 
 		// straight through the catalog, as any Spring Cloud Function host would
-		var function = this.catalog.lookup("reserveSeats|eventSeats");
-		Message<?> request = MessageBuilder
-			.withPayload(("{\"eventId\":\"" + event.get("eventId") + "\",\"seats\":[\"A1\",\"B2\"]}")
-				.getBytes(StandardCharsets.UTF_8))
-			.setHeader("contentType", "application/json")
-			.setHeader("authorization", "Bearer " + user)
-			.build();
-		Object result = ((java.util.function.Function<Object, Object>) function).apply(request);
-		var payload = (result instanceof Message<?> message) ? message.getPayload() : result;
-		var text = (payload instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
-				: this.invoker.toJson(payload);
+		var text = throughTheCatalog("reserveSeats|eventSeats",
+				"{\"eventId\":\"" + event + "\",\"seats\":[\"A1\",\"B2\"]}", user, null);
 		assertThat(text).contains("{\"seat\":\"A1\",\"status\":\"BOOKED\"}", "{\"seat\":\"B2\",\"status\":\"BOOKED\"}",
 				"{\"seat\":\"A2\",\"status\":\"AVAILABLE\"}");
+	}
+
+	@Test
+	void anEmbedderThatSendsABookingTwiceWithOneIdempotencyKeyHeaderBooksOnceAndHearsTheSameAnswer() {
+		var event = eventOnSale("Retry", "\"rows\":1,\"seatsPerRow\":3");
+		var user = newUser("retrier");
+		var answers = new java.util.ArrayList<String>();
+		for (int send = 0; send < 2; send++) {
+			answers.add(throughTheCatalog("reserveSeats", "{\"eventId\":\"" + event + "\",\"seats\":[\"A1\"]}",
+					user, "embedded-click-1"));
+		}
+		assertThat(answers.get(0)).contains("\"seats\":[\"A1\"]");
+		assertThat(answers.get(1)).isEqualTo(answers.get(0));
+		assertThat(this.invoker.toJson(this.invoker.invoke("myBookings", null, user).payload()))
+			.containsOnlyOnce("\"bookingId\"");
 	}
 
 	@Test
@@ -118,6 +120,37 @@ class EmbeddingAppTests {
 			.isThrownBy(() -> this.invoker.invoke("browseEvents", "[1,2]".getBytes(), null));
 		assertThatExceptionOfType(InvalidRequest.class)
 			.isThrownBy(() -> this.invoker.invoke("browseEvents", "{} {}".getBytes(), null));
+	}
+
+	/** A new venue ({@code seats} as createVenue's fields) with an event on sale there; its id. */
+	private String eventOnSale(String name, String seats) {
+		var admin = token("admin", "admin-password-1");
+		var venue = json("createVenue", "{\"name\":\"" + name + " Hall\"," + seats + "}", admin);
+		return (String) json("createEvent", "{\"venueId\":\"" + venue.get("venueId") + "\",\"name\":\"" + name
+				+ " Show\",\"startsAt\":\"2099-01-01T20:00:00+01:00\"}", admin).get("eventId");
+	}
+
+	/** Registers the user (password {@code password-1}) and signs in; the token. */
+	private String newUser(String username) {
+		json("register", "{\"username\":\"" + username + "\",\"email\":\"" + username
+				+ "@example.org\",\"password\":\"password-1\"}", null);
+		return token(username, "password-1");
+	}
+
+	/** Applies a function of the catalog to a JSON message, with the idempotency key header when one is given. */
+	@SuppressWarnings("unchecked")
+	private String throughTheCatalog(String definition, String body, String token, String idempotencyKey) {
+		var request = MessageBuilder.withPayload(body.getBytes(StandardCharsets.UTF_8))
+			.setHeader("contentType", "application/json")
+			.setHeader("authorization", "Bearer " + token);
+		if (idempotencyKey != null) {
+			request.setHeader(FunctionInvoker.IDEMPOTENCY_KEY, idempotencyKey);
+		}
+		var function = (java.util.function.Function<Object, Object>) this.catalog.lookup(definition);
+		Object result = function.apply(request.build());
+		var payload = (result instanceof Message<?> message) ? message.getPayload() : result;
+		return (payload instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+				: this.invoker.toJson(payload);
 	}
 
 	@SuppressWarnings("unchecked")

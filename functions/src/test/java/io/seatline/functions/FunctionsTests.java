@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.Unauthenticated;
 import io.seatline.engine.export.BookingExport;
+import io.seatline.engine.idempotency.IdempotencyKey;
+import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.notification.EmailJobView;
 import io.seatline.engine.notification.EmailKind;
 import io.seatline.engine.notification.EmailOutbox;
@@ -87,11 +90,16 @@ class FunctionsTests {
 
 	private final ReviewBoard reviews = mock(ReviewBoard.class);
 
+	// keyed writes are tested on real databases (IdempotentRequestsTests, the hosts): here the write simply runs
+	private final IdempotentRequests requests = mock(IdempotentRequests.class);
+
 	@BeforeEach
 	void tokens() {
 		given(this.sessions.authenticate("ann-token")).willReturn(ANN);
 		given(this.sessions.authenticate("admin-token")).willReturn(ADMIN);
 		given(this.sessions.authenticate(null)).willThrow(new Unauthenticated("sign in"));
+		given(this.requests.once(any(), any(), any(), any(), any(), any()))
+			.willAnswer((call) -> call.<Supplier<?>>getArgument(5).get());
 	}
 
 	@Test
@@ -198,16 +206,38 @@ class FunctionsTests {
 	@Test
 	void reserveSeatsBooksForTheCaller() {
 		given(this.reservations.reserve(eq(ANN), any())).willReturn(booking(BookingStatus.CONFIRMED));
-		var booking = new ReserveSeatsFunction(this.reservations, this.sessions)
+		var booking = new ReserveSeatsFunction(this.reservations, this.sessions, this.requests)
 			.apply(message(new Requests.ReserveSeats("e1", List.of("a1", "A2")), "ann-token"));
 		assertThat(booking).isEqualTo(new Views.Booking("b1", "K7M2QX9P", "e1", List.of("A1", "A2"), "CONFIRMED", NOW, null));
 		verify(this.reservations).reserve(ANN, new ReserveSeats("e1", List.of("A1", "A2")));
 	}
 
 	@Test
+	void aWriteHandsTheEngineTheIdempotencyKeyOfItsMessageHeaderWithTheCallerAndTheRequest() {
+		given(this.reservations.reserve(eq(ANN), any())).willReturn(booking(BookingStatus.CONFIRMED));
+		var request = new Requests.ReserveSeats("e1", List.of("A1", "A2"));
+		var function = new ReserveSeatsFunction(this.reservations, this.sessions, this.requests);
+		function.apply(MessageBuilder.fromMessage(message(request, "ann-token"))
+			.setHeader(FunctionInvoker.IDEMPOTENCY_KEY, "click-1")
+			.build());
+		verify(this.requests).once(eq(ANN), eq("reserveSeats"), eq(new IdempotencyKey("click-1")), eq(request),
+				eq(Views.Booking.class), any());
+		// as an HTTP header copied into the message, in any case
+		function.apply(MessageBuilder.fromMessage(message(request, "ann-token"))
+			.setHeader("idempotency-key", "click-2")
+			.build());
+		verify(this.requests).once(eq(ANN), eq("reserveSeats"), eq(new IdempotencyKey("click-2")), eq(request),
+				eq(Views.Booking.class), any());
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> function.apply(MessageBuilder
+			.fromMessage(message(request, "ann-token"))
+			.setHeader(FunctionInvoker.IDEMPOTENCY_KEY, "caf\u00e9")
+			.build())).satisfies((ex) -> assertThat(ex.field()).isEqualTo("idempotencyKey"));
+	}
+
+	@Test
 	void reserveSeatsNeedsASession() {
 		assertThatExceptionOfType(Unauthenticated.class)
-			.isThrownBy(() -> new ReserveSeatsFunction(this.reservations, this.sessions)
+			.isThrownBy(() -> new ReserveSeatsFunction(this.reservations, this.sessions, this.requests)
 				.apply(message(new Requests.ReserveSeats("e1", List.of("A1")), null)));
 		verifyNoInteractions(this.reservations);
 	}
@@ -227,7 +257,7 @@ class FunctionsTests {
 	@Test
 	void cancelBookingCancelsTheCallersBooking() {
 		given(this.reservations.cancel(ANN, "b1")).willReturn(booking(BookingStatus.CANCELLED));
-		var result = new CancelBookingFunction(this.reservations, this.sessions)
+		var result = new CancelBookingFunction(this.reservations, this.sessions, this.requests)
 			.apply(message(new Requests.OfBooking("b1"), "ann-token"));
 		assertThat(result.status()).isEqualTo("CANCELLED");
 		assertThat(result.bookingId()).isEqualTo("b1");
@@ -244,7 +274,7 @@ class FunctionsTests {
 
 	@Test
 	void createVenueIsForAdminsOnly() {
-		var function = new CreateVenueFunction(this.catalog, this.sessions);
+		var function = new CreateVenueFunction(this.catalog, this.sessions, this.requests);
 		assertThatExceptionOfType(Forbidden.class).isThrownBy(
 				() -> function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null), "ann-token")));
 		given(this.catalog.createVenue(ADMIN, CreateVenue.withRows("Hall", 2, 3)))
@@ -255,7 +285,7 @@ class FunctionsTests {
 
 	@Test
 	void createVenuePassesItsTimeZoneAndRefusesAnUnknownOne() {
-		var function = new CreateVenueFunction(this.catalog, this.sessions);
+		var function = new CreateVenueFunction(this.catalog, this.sessions, this.requests);
 		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> function
 			.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Atlantis"), "admin-token")))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("timeZone"));
@@ -275,7 +305,7 @@ class FunctionsTests {
 	@Test
 	void createEventReadsTheStartWithItsOffset() {
 		given(this.catalog.createEvent(ADMIN, new CreateEvent("v1", "Show", STARTS, null))).willReturn(EVENT);
-		var created = new CreateEventFunction(this.catalog, this.sessions).apply(
+		var created = new CreateEventFunction(this.catalog, this.sessions, this.requests).apply(
 				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null, null), "admin-token"));
 		assertThat(created).isEqualTo(new Views.CreatedEvent("e1", "Show", STARTS, 12, new Views.VenueRef("v1", "Hall"),
 				"Europe/Berlin", "2026-12-24T19:30:00+01:00"));
@@ -340,7 +370,7 @@ class FunctionsTests {
 			assertThat(failed.kind()).isEqualTo("BOOKING_CONFIRMED");
 			assertThat(failed.lastError()).isEqualTo("Connection refused");
 		});
-		assertThat(new RetryEmailsFunction(outbox, this.sessions)
+		assertThat(new RetryEmailsFunction(outbox, this.sessions, this.requests)
 			.apply(message(new Requests.OfEmailJob(" "), "admin-token"))).isEqualTo(new Views.Retried(1));
 	}
 

@@ -29,13 +29,19 @@ import io.seatline.functions.FunctionInvoker;
 
 /**
  * {@code POST /{function}} and {@code POST /a,b}: JSON in, JSON out (CSV for the export), through the same
- * {@link FunctionInvoker} every host uses. {@code GET /admin/export.csv} downloads the bookings (streamed through
- * {@link BookingsCsv}), {@code GET /admin/audit.csv} the audit log. The caller is the
- * bearer token of the {@code Authorization} header or, without one, the web pages' {@link SessionCookies session
- * cookie}.
+ * {@link FunctionInvoker} every host uses, with the key of an {@code Idempotency-Key} header. {@code GET
+ * /admin/export.csv} downloads the bookings (streamed through {@link BookingsCsv}), {@code GET /admin/audit.csv} the
+ * audit log. The caller is the bearer token of the {@code Authorization} header or, without one, the web pages'
+ * {@link SessionCookies session cookie}.
  */
 @RestController
 class FunctionEndpoints {
+
+	/**
+	 * The header of a write's idempotency key: a retry of the request with the same key and body gets the first
+	 * answer and changes nothing (docs/idempotency.md).
+	 */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	/** The largest request body accepted: far above any real request. */
 	static final int MAX_BODY = 1024 * 1024;
@@ -76,7 +82,8 @@ class FunctionEndpoints {
 		if (token == null) {
 			token = SessionCookies.tokenOf(request);
 		}
-		var result = this.functions.invoke(definition, body, token, clientAddress(request));
+		var result = this.functions.invoke(definition, body, token, clientAddress(request),
+				request.getHeader(IDEMPOTENCY_KEY));
 		if (result.isText()) {
 			return ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(result.contentType()))

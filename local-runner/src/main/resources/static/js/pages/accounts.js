@@ -1,6 +1,6 @@
 // Accounts (admins): find accounts by username, disable or enable one (after an inline confirmation), reset a
 // password to one the admin types or has generated. The search lives in the address, so that a list can be shared.
-import { call, explain } from '../api.js';
+import { call, callOnce, explain } from '../api.js';
 import { el, fill, formatShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 
@@ -113,7 +113,7 @@ function confirmToggle(account, actions, self) {
 		// the result of an earlier action would read as this one's
 		say($('account-result'), 'info');
 		try {
-			const changed = await call(disabling ? 'disableAccount' : 'enableAccount', { username: who });
+			const changed = await callOnce(disabling ? 'disableAccount' : 'enableAccount', { username: who });
 			await load();
 			say($('account-result'), 'ok', changed.disabled
 				? `${changed.username} is disabled: ${sessions(changed.sessionsEnded)} ended, and signing in is refused.`

@@ -1,6 +1,6 @@
 // The admin dashboard: totals, one line per event, the latest bookings, emails when the dashboard reports them,
 // the CSV export, and forms to create venues and events.
-import { call, explain, listOf } from '../api.js';
+import { call, callOnce, explain, listOf } from '../api.js';
 import { el, fill, formatShort, formatStartShort, readerZone, say, wallTimeWithOffset } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchChanges } from '../live.js';
@@ -185,7 +185,7 @@ async function createVenue(event) {
 		input.capacity = Number($('venue-capacity').value);
 	}
 	try {
-		const venue = await call('createVenue', input);
+		const venue = await callOnce('createVenue', input);
 		say($('venue-message'), 'ok', `Venue ${venue.name} is ready with ${venue.capacity} seats.`,
 			venue.timeZone ? ` Its events are timed in ${venue.timeZone}.` : '');
 		$('venue-form').reset();
@@ -214,7 +214,7 @@ async function createEvent(event) {
 		input.description = description;
 	}
 	try {
-		const created = await call('createEvent', input);
+		const created = await callOnce('createEvent', input);
 		say($('event-message'), 'ok', `Event ${created.name} is on sale with ${created.totalSeats} seats. `,
 			el('a', { href: '/event.html?id=' + encodeURIComponent(created.eventId) }, 'Open its page'), '.');
 		$('event-form').reset();

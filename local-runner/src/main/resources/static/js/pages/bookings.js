@@ -1,5 +1,5 @@
 // My bookings, newest first, with cancel (after an inline confirmation).
-import { call, explain, listOf } from '../api.js';
+import { call, callOnce, explain, listOf } from '../api.js';
 import { el, fill, formatShort, formatStart, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 
@@ -58,7 +58,7 @@ function confirmCancel(booking, actions, message) {
 	yes.addEventListener('click', async () => {
 		yes.disabled = true;
 		try {
-			await call('cancelBooking', { bookingId: booking.bookingId });
+			await callOnce('cancelBooking', { bookingId: booking.bookingId });
 			await load();
 			say($('bookings-message'), 'ok', `Booking ${booking.bookingId} is cancelled; its seats are free again.`);
 		}

@@ -2,7 +2,7 @@
 // seat map with each sold seat's booking, where seats are selected (one by one, by shift-click or by dragging) and
 // blocked or unblocked; the audit log of a found booking and of the event (who did what, when, before and after),
 // each with its CSV. Admins only; every change goes through the same functions as any client.
-import { call, explain, listOf } from '../api.js';
+import { call, callOnce, explain, listOf } from '../api.js';
 import { el, fill, formatShort, formatStartShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
@@ -140,7 +140,7 @@ async function changeSeats(name) {
 		return;
 	}
 	try {
-		const result = await call(name, { eventId, seats });
+		const result = await callOnce(name, { eventId, seats });
 		seatMap.update(result.seats.map((seat) => ({ seat, status: result.status })));
 		seatMap.deselect(result.seats);
 		showCounts();
@@ -221,7 +221,7 @@ function bookingLine(booking) {
 		form.addEventListener('submit', async (event) => {
 			event.preventDefault();
 			try {
-				const cancelled = await call('cancelBookingFor',
+				const cancelled = await callOnce('cancelBookingFor',
 					{ bookingId: booking.bookingId, reason: reason.value.trim() });
 				const replaced = bookingLine(cancelled);
 				line.replaceWith(replaced);

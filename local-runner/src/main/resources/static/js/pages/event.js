@@ -1,5 +1,5 @@
 // The event page: details, the live seat map with booking, and the reviews with a form for those who booked.
-import { call, explain, listOf } from '../api.js';
+import { call, callOnce, explain, listOf } from '../api.js';
 import { el, fill, formatShort, formatStart, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
@@ -173,7 +173,7 @@ async function book() {
 	showSelection(seats);
 	say($('booking-message'), 'info', 'Booking…');
 	try {
-		const result = await call('reserveSeats', { eventId, seats });
+		const result = await callOnce('reserveSeats', { eventId, seats });
 		seatMap.markTaken(result.seats, true);
 		showSeatsLeft(seatMap.available());
 		say($('booking-message'), 'ok', `Booked! Seat${result.seats.length > 1 ? 's' : ''} ${listOf(result.seats)}. `,

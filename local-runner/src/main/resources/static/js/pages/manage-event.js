@@ -1,6 +1,6 @@
 // Manage one event (admins): edit its name, description and start time; call it off with a reason, after a
 // confirmation that says how many bookings that cancels. A cancelled event shows as such, its forms disabled.
-import { call, explain } from '../api.js';
+import { call, callOnce, explain } from '../api.js';
 import { el, fill, formatStart, say, wallTimeWithOffset } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 
@@ -95,7 +95,7 @@ async function save(submitted) {
 	}
 	$('edit-submit').disabled = true;
 	try {
-		const updated = await call('updateEvent', input);
+		const updated = await callOnce('updateEvent', input);
 		await load();
 		say($('edit-message'), 'ok', moved
 			? `Saved. ${updated.name} now starts ${formatStart(updated)}; `
@@ -134,7 +134,7 @@ function confirmCancel(submitted) {
 		no.disabled = true;
 		const reason = $('cancel-reason').value.trim();
 		try {
-			const result = await call('cancelEvent', reason ? { eventId, reason } : { eventId });
+			const result = await callOnce('cancelEvent', reason ? { eventId, reason } : { eventId });
 			restoreCancelButton();
 			await load();
 			say($('cancel-message'), 'ok', `${current.name} is cancelled. ${result.bookingsCancelled === 0

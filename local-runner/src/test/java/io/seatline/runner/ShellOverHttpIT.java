@@ -106,6 +106,23 @@ class ShellOverHttpIT {
 	}
 
 	@Test
+	void aBookingSentTwiceWithItsIdempotencyKeyIsMadeOnceAndAnsweredAlike() throws Exception {
+		var body = "{\"eventId\":\"" + this.event + "\",\"seats\":[\"A2\"]}";
+		var key = "over-http-" + UUID.randomUUID();
+		var first = shell(Map.of(), "", "invoke", "reserveSeats", "--url", url(), "--token", this.token, "--body", body,
+				"--idempotency-key", key);
+		assertThat(first.exit()).as(first.stderr()).isZero();
+		var again = shell(Map.of(), "", "invoke", "reserveSeats", "--url", url(), "--token", this.token, "--body", body,
+				"--idempotency-key=" + key);
+		assertThat(again.exit()).as(again.stderr()).isZero();
+		assertThat(again.stdout()).isEqualTo(first.stdout());
+		var other = shell(Map.of(), "", "invoke", "reserveSeats", "--url", url(), "--token", this.token, "--body",
+				"{\"eventId\":\"" + this.event + "\",\"seats\":[\"A3\"]}", "--idempotency-key", key);
+		assertThat(other.exit()).isEqualTo(6);
+		assertThat(JSON.readTree(other.stderr()).path("error").asString()).isEqualTo("CONFLICT");
+	}
+
+	@Test
 	void withoutATokenTheLoginKeptForTheRunnersDatabaseIsSent() throws Exception {
 		var environment = Map.of("DATABASE_URL", "jdbc:sqlite:" + FOLDER.resolve("runner.db"), "SEATLINE_CONFIG_DIR",
 				FOLDER.resolve("config-" + UUID.randomUUID()).toString(), "SEATLINE_PASSWORD", PASSWORD);

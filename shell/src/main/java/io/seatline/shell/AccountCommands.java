@@ -149,8 +149,9 @@ class AccountCommands {
 	@Command(name = "account disable", group = "Account", description = "Admin: stop an account signing in: account disable USERNAME",
 			help = "account disable USERNAME: ends every session of the account; it cannot sign in until enabled; its bookings stay",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.ENABLED_USERNAME)
-	String disableAccount(@Argument(index = 0, description = "the account's username") String username) {
-		var disabled = this.functions.call("disableAccount", "username", username);
+	String disableAccount(@Argument(index = 0, description = "the account's username") String username,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var disabled = this.functions.callOnce(key, "disableAccount", "username", username);
 		return "Account " + disabled.path("username").asString() + " disabled; "
 				+ sessions(disabled.path("sessionsEnded").asInt()) + " ended";
 	}
@@ -158,8 +159,9 @@ class AccountCommands {
 	@Command(name = "account enable", group = "Account", description = "Admin: let a disabled account sign in again: account enable USERNAME",
 			help = "account enable USERNAME: the account may sign in again",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.DISABLED_USERNAME)
-	String enableAccount(@Argument(index = 0, description = "the account's username") String username) {
-		return "Account " + this.functions.call("enableAccount", "username", username).path("username").asString()
+	String enableAccount(@Argument(index = 0, description = "the account's username") String username,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		return "Account " + this.functions.callOnce(key, "enableAccount", "username", username).path("username").asString()
 				+ " enabled";
 	}
 

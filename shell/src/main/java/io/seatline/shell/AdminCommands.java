@@ -46,9 +46,10 @@ class AdminCommands {
 			@Option(longName = "rows", description = "rows of seats, lettered A, B, ...") Integer rows,
 			@Option(longName = "seats-per-row", description = "seats in each row") Integer seatsPerRow,
 			@Option(longName = "capacity", description = "seats numbered 1..N, without rows") Integer capacity,
-			@Option(longName = "time-zone", description = "the venue's time zone, such as Europe/Berlin") String timeZone) {
+			@Option(longName = "time-zone", description = "the venue's time zone, such as Europe/Berlin") String timeZone,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
 		requireSeats(rows, seatsPerRow, capacity);
-		var venue = this.functions.call("createVenue", "name", name, "rows", rows, "seatsPerRow", seatsPerRow,
+		var venue = this.functions.callOnce(key, "createVenue", "name", name, "rows", rows, "seatsPerRow", seatsPerRow,
 				"capacity", capacity, "timeZone", timeZone);
 		return "Created venue " + Texts.string(venue.path("name")) + " (" + Texts.string(venue.path("venueId"))
 				+ ") with " + venue.path("capacity").asInt() + " seats in " + Texts.string(venue.path("timeZone"));
@@ -95,8 +96,9 @@ class AdminCommands {
 					required = true) String startsAt,
 			@Option(longName = "description", description = "a few words about it") String description,
 			@Option(longName = "max-seats-per-account",
-					description = "the most seats of the event one account may hold (default 10)") Integer maxSeats) {
-		var event = this.functions.call("createEvent", "venueId", this.functions.venueId(venue), "name", name, "startsAt", startsAt,
+					description = "the most seats of the event one account may hold (default 10)") Integer maxSeats,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var event = this.functions.callOnce(key, "createEvent", "venueId", this.functions.venueId(venue), "name", name, "startsAt", startsAt,
 				"description", description, "maxSeatsPerAccount", maxSeats);
 		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
 				+ ") on " + Texts.start(event) + " with " + event.path("totalSeats").asInt()
@@ -111,8 +113,9 @@ class AdminCommands {
 	String updateEvent(@Argument(index = 0, description = "the event's id or exact name") String event,
 			@Option(longName = "name", description = "the event's new name") String name,
 			@Option(longName = "description", description = "the new description (\"\" removes it)") String description,
-			@Option(longName = "starts-at", description = "the new start, ISO-8601 with an offset") String startsAt) {
-		var updated = this.functions.call("updateEvent", "eventId", this.functions.eventId(event), "name", name, "description", description,
+			@Option(longName = "starts-at", description = "the new start, ISO-8601 with an offset") String startsAt,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var updated = this.functions.callOnce(key, "updateEvent", "eventId", this.functions.eventId(event), "name", name, "description", description,
 				"startsAt", startsAt);
 		return "Updated event " + Texts.string(updated.path("name")) + " (" + Texts.string(updated.path("eventId"))
 				+ ") on " + Texts.start(updated);
@@ -124,8 +127,9 @@ class AdminCommands {
 					+ " emails each booker (with the reason); the event stays listed as cancelled",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SCHEDULED_EVENT)
 	String cancelEvent(@Argument(index = 0, description = "the event's id or exact name") String event,
-			@Option(longName = "reason", description = "why, for the bookers' emails") String reason) {
-		var cancelled = this.functions.call("cancelEvent", "eventId", this.functions.eventId(event), "reason", reason);
+			@Option(longName = "reason", description = "why, for the bookers' emails") String reason,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var cancelled = this.functions.callOnce(key, "cancelEvent", "eventId", this.functions.eventId(event), "reason", reason);
 		return "Event " + Texts.string(cancelled.path("eventId")) + " is CANCELLED; "
 				+ cancelled.path("bookingsCancelled").asInt() + " booking(s) cancelled";
 	}
@@ -203,8 +207,9 @@ class AdminCommands {
 	@Command(name = "emails retry", group = "Admin", description = "Send failed emails again: emails retry [--job JOB]",
 			help = "emails retry [--job JOB]: puts one failed email (see: emails) or every failed one back in line",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
-	String retryEmails(@Option(longName = "job", description = "one failed email's job id; all failed ones without it") String job) {
-		var retried = this.functions.call("retryEmails", "jobId", job).path("retried").asInt();
+	String retryEmails(@Option(longName = "job", description = "one failed email's job id; all failed ones without it") String job,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var retried = this.functions.callOnce(key, "retryEmails", "jobId", job).path("retried").asInt();
 		return (retried == 0) ? "No failed email to retry" : "Put " + retried + " failed email(s) back in line";
 	}
 }

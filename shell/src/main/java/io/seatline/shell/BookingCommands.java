@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 /** Booking seats, listing and cancelling one's bookings; for signed-in users. */
@@ -21,10 +22,10 @@ class BookingCommands {
 	@Command(name = "book", group = "Bookings", description = "Book seats of an event, all or none: book EVENT A1 A2 ...",
 			help = "book EVENT SEAT...: books every seat named, or none if any is taken; EVENT is the event's id or exact name (quoted if it has spaces)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
-	String book(@Arguments List<String> words) {
+	String book(@Arguments List<String> words, @Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
-		var booking = this.functions.call("reserveSeats", "eventId", this.functions.eventId(event), "seats", seats);
+		var booking = this.functions.callOnce(key, "reserveSeats", "eventId", this.functions.eventId(event), "seats", seats);
 		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
 				+ Texts.string(booking.path("status"));
 	}
@@ -49,8 +50,8 @@ class BookingCommands {
 	@Command(name = "cancel", group = "Bookings", description = "Cancel one of your bookings: cancel BOOKING",
 			help = "cancel BOOKING: the booking's seats become free again",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.MY_BOOKING)
-	String cancel(@Argument(index = 0, description = "the booking's id") String booking) {
-		var cancelled = this.functions.call("cancelBooking", "bookingId", booking);
+	String cancel(@Argument(index = 0, description = "the booking's id") String booking, @Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var cancelled = this.functions.callOnce(key, "cancelBooking", "bookingId", booking);
 		return "Booking " + Texts.string(cancelled.path("bookingId")) + " is " + Texts.string(cancelled.path("status"))
 				+ "; its seats are free again";
 	}

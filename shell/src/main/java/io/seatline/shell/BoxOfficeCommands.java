@@ -29,15 +29,15 @@ class BoxOfficeCommands {
 	@Command(name = "seats block", group = "Box office", description = "Keep seats off sale: seats block EVENT A1 A2 ...",
 			help = "seats block EVENT SEAT...: blocks every seat named, or none if any is not free (sold, held or blocked)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
-	String block(@Arguments List<String> words) {
-		return changeSeats("blockSeats", words, "Blocked ");
+	String block(@Arguments List<String> words, @Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		return changeSeats("blockSeats", words, key, "Blocked ");
 	}
 
 	@Command(name = "seats unblock", group = "Box office", description = "Put blocked seats back on sale: seats unblock EVENT A1 A2 ...",
 			help = "seats unblock EVENT SEAT...: frees every seat named, or none if any is not blocked",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SEATS_TO_UNBLOCK)
-	String unblock(@Arguments List<String> words) {
-		return changeSeats("unblockSeats", words, "Unblocked ");
+	String unblock(@Arguments List<String> words, @Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		return changeSeats("unblockSeats", words, key, "Unblocked ");
 	}
 
 	@Command(name = "seats admin", group = "Box office", description = "The seat map with who holds each sold seat: seats admin EVENT",
@@ -85,19 +85,20 @@ class BoxOfficeCommands {
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.RECENT_BOOKING)
 	String cancelFor(@Argument(index = 0, description = "the booking's reference or id") String booking,
 			@Option(longName = "reason", description = "why, in words the customer reads (1 to 500 characters)",
-					required = true) String reason) {
+					required = true) String reason,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
 		var compact = (booking == null) ? "" : booking.replaceAll("[\\s-]", "");
 		var field = (compact.length() == REFERENCE_LENGTH) ? "reference" : "bookingId";
-		var cancelled = this.functions.call("cancelBookingFor", field, booking, "reason", reason);
+		var cancelled = this.functions.callOnce(key, "cancelBookingFor", field, booking, "reason", reason);
 		return "Booking " + Texts.string(cancelled.path("reference")) + " (" + Texts.string(cancelled.path("bookingId"))
 				+ ") of " + Texts.string(cancelled.path("username")) + " is " + Texts.string(cancelled.path("status"))
 				+ "; its seats are free again and the customer is emailed the reason";
 	}
 
-	private String changeSeats(String function, List<String> words, String done) {
+	private String changeSeats(String function, List<String> words, String key, String done) {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
-		JsonNode changed = this.functions.call(function, "eventId", this.functions.eventId(event), "seats", seats);
+		JsonNode changed = this.functions.callOnce(key, function, "eventId", this.functions.eventId(event), "seats", seats);
 		return done + Texts.words(changed.path("seats")) + " of event " + Texts.string(changed.path("eventId"));
 	}
 }

@@ -26,6 +26,12 @@ class Functions {
 	/** The first day {@code browseEvents} is asked from when a name is looked up: every event, past ones too. */
 	private static final String EVER = "1970-01-01";
 
+	/** The option of every write command that sends an idempotency key (see {@link #callOnce}). */
+	static final String IDEMPOTENCY_KEY = InvokeCommand.IDEMPOTENCY_KEY;
+
+	static final String IDEMPOTENCY_KEY_HELP = "a key for this change (1 to 255 printable ASCII characters): run again"
+			+ " with the same key, it is done once and answered alike";
+
 	/** The client address the shell gives for login throttling: a person at this machine. */
 	static final String CLIENT_ADDRESS = "local";
 
@@ -45,7 +51,16 @@ class Functions {
 
 	/** Calls a function with a body of field names and values (null values are left out). */
 	JsonNode call(String function, Object... fieldsAndValues) {
-		var result = invoke(function, fieldsAndValues);
+		return callOnce(null, function, fieldsAndValues);
+	}
+
+	/**
+	 * {@link #call(String, Object...)} of a write with the user's idempotency key ({@code --idempotency-key}), or
+	 * null: the same call with the same key is done once, and answered as it was the first time.
+	 */
+	JsonNode callOnce(String idempotencyKey, String function, Object... fieldsAndValues) {
+		var result = asCaller(() -> this.invoker.invoke(function, body(fieldsAndValues), this.session.token(),
+				CLIENT_ADDRESS, idempotencyKey));
 		return this.json.readTree(this.invoker.toJson(result.payload()));
 	}
 

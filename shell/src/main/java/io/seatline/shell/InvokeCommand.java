@@ -21,7 +21,10 @@ import io.seatline.functions.FunctionInvoker;
 @Component
 class InvokeCommand {
 
-	static final String USAGE = "usage: invoke FUNCTION [--body JSON] [--token T] [--url URL]";
+	static final String USAGE = "usage: invoke FUNCTION [--body JSON] [--token T] [--url URL] [--idempotency-key KEY]";
+
+	/** The option (and its name) that sends a write's idempotency key: a repeat with the key changes nothing. */
+	static final String IDEMPOTENCY_KEY = "idempotency-key";
 
 	static final String READING_STDIN = "Reading the JSON body from stdin (end it with Ctrl-D; or give --body JSON)";
 
@@ -45,12 +48,14 @@ class InvokeCommand {
 	@Command(name = "invoke", group = "Piping",
 			description = "Call a function with a JSON body from stdin: invoke FUNCTION [--body JSON] [--token T] [--url URL]",
 			help = "invoke FUNCTION or invoke \"a|b\": reads the JSON body from stdin (or --body JSON) and writes the function's"
-					+ " JSON (CSV for exportBookings) to stdout; with --url (or SEATLINE_URL) a running runner answers the call",
+					+ " JSON (CSV for exportBookings) to stdout; with --url (or SEATLINE_URL) a running runner answers the call;"
+					+ " with --idempotency-key KEY a write sent again with the same key and body is done once and answered alike",
 			exitStatusExceptionMapper = Refusals.AS_JSON)
 	void invoke(@Argument(index = 0, description = "a function, or functions joined by | or ,") String definition,
 			@Option(longName = "token", description = "the bearer token; else SEATLINE_TOKEN or this session's") String token,
 			@Option(longName = "body", description = "the JSON body; else read from stdin") String body,
 			@Option(longName = "url", description = "a running runner's address, http://host:port; else SEATLINE_URL") String url,
+			@Option(longName = IDEMPOTENCY_KEY, description = "a key for this write: sent again with the same key and body, it is done once") String idempotencyKey,
 			CommandContext context) {
 		if (definition == null || definition.isBlank()) {
 			throw new IllegalArgumentException(USAGE);
@@ -59,12 +64,12 @@ class InvokeCommand {
 		var runner = (url != null && !url.isBlank()) ? url : this.environmentUrl;
 		if (!runner.isBlank()) {
 			RemoteInvoke.of(runner)
-				.call(definition, json, (token != null) ? token : this.session.token())
+				.call(definition, json, (token != null) ? token : this.session.token(), idempotencyKey)
 				.writeTo(context.outputWriter());
 			return;
 		}
 		var result = this.invoker.invoke(definition, json.getBytes(StandardCharsets.UTF_8),
-				(token != null) ? token : this.session.token(), Functions.CLIENT_ADDRESS);
+				(token != null) ? token : this.session.token(), Functions.CLIENT_ADDRESS, idempotencyKey);
 		var out = context.outputWriter();
 		if (result.isText()) {
 			out.print(result.payload());

@@ -71,7 +71,8 @@ final class RemoteInvoke {
 				}
 				definition = argument;
 			}
-			else if (!(name.equals("url") || name.equals("body") || name.equals("token"))) {
+			else if (!(name.equals("url") || name.equals("body") || name.equals("token")
+					|| name.equals(InvokeCommand.IDEMPOTENCY_KEY))) {
 				return null;
 			}
 			else if (argument.contains("=")) {
@@ -103,7 +104,8 @@ final class RemoteInvoke {
 				}
 				body = StandardStreams.readStdin();
 			}
-			remote.call(definition, body, token).writeTo(StandardStreams.stdout());
+			remote.call(definition, body, token, options.get(InvokeCommand.IDEMPOTENCY_KEY))
+				.writeTo(StandardStreams.stdout());
 			return 0;
 		}
 		catch (RemoteRefusal refusal) {
@@ -144,9 +146,10 @@ final class RemoteInvoke {
 
 	/**
 	 * Calls the definition ({@code a|b} is sent as the contract's {@code a,b}) with the body and, when not null, the
-	 * bearer token. Throws the runner's refusal, or {@link #UNREACHABLE} when no runner answers.
+	 * bearer token and the {@code Idempotency-Key}. Throws the runner's refusal, or {@link #UNREACHABLE} when no runner
+	 * answers.
 	 */
-	Answer call(String definition, String body, String token) {
+	Answer call(String definition, String body, String token, String idempotencyKey) {
 		var url = this.base.resolve(definition.strip().replace('|', ','));
 		try {
 			// HttpURLConnection rather than java.net.http: for plain http it loads no TLS and starts several times faster
@@ -158,6 +161,9 @@ final class RemoteInvoke {
 			connection.setRequestProperty("Accept", "application/json, text/csv");
 			if (token != null && !token.isBlank()) {
 				connection.setRequestProperty("Authorization", "Bearer " + token.strip());
+			}
+			if (idempotencyKey != null) {
+				connection.setRequestProperty("Idempotency-Key", idempotencyKey);
 			}
 			try (var out = connection.getOutputStream()) {
 				out.write((body.isBlank() ? "{}" : body).getBytes(StandardCharsets.UTF_8));

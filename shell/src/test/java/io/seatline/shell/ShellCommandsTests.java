@@ -306,6 +306,25 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void aBookingRunAgainWithItsIdempotencyKeyIsMadeOnceAndAnsweredAlike(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 4");
+		run("login " + newUser());
+		var key = "shell-" + unique();
+		var booked = run("book " + event + " A1 A2 --idempotency-key " + key);
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} is CONFIRMED");
+		assertThat(run("book " + event + " A1 A2 --idempotency-key " + key)).isEqualTo(booked);
+		// invoke takes the key too: the same function, caller, key and body answer what the command heard
+		var json = output("invoke reserveSeats --idempotency-key " + key + " --body {\"eventId\":\"" + event
+				+ "\",\"seats\":[\"A1\",\"A2\"]}");
+		assertThat(json).contains("\"bookingId\":\"" + booked.split(" ")[4] + "\"");
+		assertThat(run("seats " + event)).contains("2 of 4 seats free");
+		assertThat(status("book " + event + " A3 --idempotency-key " + key)).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [CONFLICT]: This idempotency key was already used");
+		assertThat(status("book " + event + " A3 --idempotency-key " + "k".repeat(256))).isEqualTo(2);
+		assertThat(run("seats " + event)).contains("2 of 4 seats free");
+	}
+
+	@Test
 	void aTakenSeatIsRefusedAndNothingIsBooked(CapturedOutput output) throws Exception {
 		var event = newEvent("--rows 1 --seats-per-row 4");
 		run("login " + newUser());

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.seatline.engine.error.Busy;
 import io.seatline.engine.error.SeatlineException;
 
 /**
@@ -109,6 +110,38 @@ public class WritePath implements DisposableBean {
 		var unit = new Unit<>(work);
 		this.waiting.add(unit);
 		return unit.await(this.settings.maxWait());
+	}
+
+	/**
+	 * Runs the work inside the current write, in a savepoint of its own: should it be refused (any
+	 * {@link SeatlineException} but {@link Busy}), only its own changes and its after-commit wishes are undone, the
+	 * refusal is thrown, and the write goes on (to record the refusal, say). Any other failure is thrown as it is, for
+	 * the write path to handle as it handles every failure of a write. Outside a transaction it is an
+	 * {@link IllegalStateException}.
+	 */
+	public <T> T attempt(Supplier<T> work) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("An attempt runs inside a write");
+		}
+		var mark = mark();
+		T result;
+		try {
+			result = work.get();
+			mark.flush(false);
+		}
+		catch (SeatlineException refusal) {
+			if (!(refusal instanceof Busy)) {
+				mark.undo();
+			}
+			throw refusal;
+		}
+		try {
+			mark.release();
+		}
+		catch (SQLException ex) {
+			throw new BrokenBatch(ex);
+		}
+		return result;
 	}
 
 	/** {@link #write(Supplier)} for work without a result. */
@@ -230,24 +263,12 @@ public class WritePath implements DisposableBean {
 	}
 
 	private Outcome runInSavepoint(Unit<?> unit) {
-		var connection = DataSourceUtils.getConnection(this.dataSource);
-		Savepoint savepoint;
-		try {
-			// on SQLite the first statement of a batch is where it begins, and takes the write lock
-			savepoint = connection.setSavepoint();
-		}
-		catch (SQLException ex) {
-			throw new BrokenBatch(ex);
-		}
-		var before = TransactionSynchronizationManager.getSynchronizations();
-		var entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagers);
+		// on SQLite the first statement of a batch is where it begins, and takes the write lock
+		var mark = mark();
 		try {
 			unit.run();
-			if (entityManager != null && holdsEntities(entityManager)) {
-				entityManager.flush();
-				entityManager.clear();
-			}
-			connection.releaseSavepoint(savepoint);
+			mark.flush(true);
+			mark.release();
 			return Outcome.DONE;
 		}
 		catch (RuntimeException | SQLException ex) {
@@ -256,35 +277,66 @@ public class WritePath implements DisposableBean {
 				// a lock, I/O or disk failure: the transaction cannot be trusted, not only this unit's part
 				throw new BrokenBatch(ex);
 			}
-			undo(unit, connection, savepoint, before, entityManager);
+			mark.undo();
 			return DatabaseFailures.isWorthRetryingAlone(ex) ? Outcome.RUN_ALONE : Outcome.DONE;
 		}
 	}
 
-	// a unit that wrote with plain statements leaves the persistence context empty: nothing to flush or forget
-	private static boolean holdsEntities(EntityManager entityManager) {
-		return entityManager.unwrap(SharedSessionContractImplementor.class)
-			.getPersistenceContextInternal()
-			.getNumberOfManagedEntities() > 0;
-	}
-
-	private static void undo(Unit<?> unit, Connection connection, Savepoint savepoint,
-			List<TransactionSynchronization> before, EntityManager entityManager) {
-		if (entityManager != null) {
-			entityManager.clear();
-		}
+	/** A savepoint of the current transaction, with what is needed to go back to it. */
+	private Mark mark() {
+		var connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			connection.rollback(savepoint);
+			return new Mark(connection, connection.setSavepoint(),
+					TransactionSynchronizationManager.getSynchronizations(),
+					EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagers));
 		}
 		catch (SQLException ex) {
 			throw new BrokenBatch(ex);
 		}
-		// what the unit asked to happen after the commit (announcements, email nudges) is not its to ask any more
-		var now = TransactionSynchronizationManager.getSynchronizations();
-		if (now.size() != before.size()) {
-			TransactionSynchronizationManager.clearSynchronization();
-			TransactionSynchronizationManager.initSynchronization();
-			before.forEach(TransactionSynchronizationManager::registerSynchronization);
+	}
+
+	/** Where a unit (or an attempt in one) began: its savepoint, the wishes registered before it, the JPA context. */
+	private record Mark(Connection connection, Savepoint savepoint, List<TransactionSynchronization> before,
+			EntityManager entityManager) {
+
+		/** Writes what the work left in the persistence context; {@code clear} forgets it then. */
+		void flush(boolean clear) {
+			// a unit that wrote with plain statements leaves the persistence context empty: nothing to flush or forget
+			if (this.entityManager != null && holdsEntities(this.entityManager)) {
+				this.entityManager.flush();
+				if (clear) {
+					this.entityManager.clear();
+				}
+			}
+		}
+
+		void release() throws SQLException {
+			this.connection.releaseSavepoint(this.savepoint);
+		}
+
+		void undo() {
+			if (this.entityManager != null) {
+				this.entityManager.clear();
+			}
+			try {
+				this.connection.rollback(this.savepoint);
+			}
+			catch (SQLException ex) {
+				throw new BrokenBatch(ex);
+			}
+			// what the work asked to happen after the commit (announcements, email nudges) is not its to ask any more
+			var now = TransactionSynchronizationManager.getSynchronizations();
+			if (now.size() != this.before.size()) {
+				TransactionSynchronizationManager.clearSynchronization();
+				TransactionSynchronizationManager.initSynchronization();
+				this.before.forEach(TransactionSynchronizationManager::registerSynchronization);
+			}
+		}
+
+		private static boolean holdsEntities(EntityManager entityManager) {
+			return entityManager.unwrap(SharedSessionContractImplementor.class)
+				.getPersistenceContextInternal()
+				.getNumberOfManagedEntities() > 0;
 		}
 	}
 

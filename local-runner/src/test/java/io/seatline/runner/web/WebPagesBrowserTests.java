@@ -137,6 +137,54 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void aBookingClickWhoseAnswerIsLostIsSentAgainWithItsKeyAndBooksOnce() {
+		var api = api();
+		var eventId = api.newEvent("Flaky night", 2, 4);
+		var username = Api.uniqueName("flaky");
+		var token = api.newUser(username);
+		try (var buyer = Browser.open(api.base(), 1280, 1000)) {
+			buyer.signIn(username, "password-1");
+			buyer.go("/event.html?id=" + eventId);
+			buyer.waitUntilLive();
+			// the first answer to the booking is lost on its way back, as on a flaky connection
+			buyer.script("""
+					window.sentKeys = [];
+					const realFetch = window.fetch;
+					window.fetch = async (url, options) => {
+						if (!String(url).endsWith('/reserveSeats')) {
+							return realFetch(url, options);
+						}
+						window.sentKeys.push(options.headers['Idempotency-Key']);
+						const response = await realFetch(url, options);
+						if (window.sentKeys.length === 1) {
+							throw new TypeError('Failed to fetch');
+						}
+						return response;
+					};""");
+			buyer.seat("B2").click();
+			buyer.seat("B3").click();
+			buyer.find("#book").click();
+			assertThat(buyer.waitFor("#booking-message.ok").getText()).startsWith("Booked! Seats B2 and B3.");
+			@SuppressWarnings("unchecked")
+			var keys = (List<String>) buyer.script("return window.sentKeys");
+			assertThat(keys).hasSize(2);
+			assertThat(keys.get(0)).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+			assertThat(keys.get(1)).isEqualTo(keys.get(0));
+			// the next click is another request, with a key of its own
+			buyer.seat("A1").click();
+			buyer.find("#book").click();
+			buyer.waitUntil(A_SECOND.multipliedBy(5), (driver) -> "BOOKED".equals(buyer.seatStatus("A1")));
+			@SuppressWarnings("unchecked")
+			var allKeys = (List<String>) buyer.script("return window.sentKeys");
+			assertThat(allKeys).hasSize(3);
+			assertThat(allKeys.get(2)).isNotEqualTo(keys.get(0));
+			assertNoConsoleErrors(buyer);
+		}
+		var bookings = api.ok("myBookings", "{}", token);
+		assertThat(bookings).hasSize(2);
+	}
+
+	@Test
 	void aSeatTakenWhileSelectedIsDeselectedWithAMessage() {
 		var api = api();
 		var eventId = api.newEvent("Matinee", 3, 6);
