@@ -7,8 +7,9 @@ import org.springframework.messaging.Message;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.CreateEvent;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.Prices;
 
-/** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats. */
+/** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats, free or at prices. */
 class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Views.CreatedEvent> {
 
 	private final EventCatalog catalog;
@@ -26,6 +27,7 @@ class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Vie
 		var request = message.getPayload();
 		return Views.CreatedEvent.of(this.catalog.createEvent(user,
 				CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description(),
-						request.maxSeatsPerAccount())));
+						request.maxSeatsPerAccount())
+					.withPrices(new Prices(request.currency(), request.prices()))));
 	}
 }

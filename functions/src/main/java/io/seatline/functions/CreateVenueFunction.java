@@ -9,7 +9,10 @@ import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.VenueSummary;
 
-/** {@code createVenue} (admin): a venue of rows of seats, or of a capacity, in a time zone or the default one. */
+/**
+ * {@code createVenue} (admin): a venue of rows of seats, or of a capacity, in a time zone or the default one, with
+ * price categories or none.
+ */
 class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, VenueSummary> {
 
 	private final EventCatalog catalog;
@@ -27,6 +30,7 @@ class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, Ven
 		var request = message.getPayload();
 		return this.catalog.createVenue(user,
 				new CreateVenue(request.name(), request.rows(), request.seatsPerRow(), request.capacity())
-					.inTimeZone(request.timeZone()));
+					.inTimeZone(request.timeZone())
+					.withCategories(Requests.Category.all(request.categories())));
 	}
 }

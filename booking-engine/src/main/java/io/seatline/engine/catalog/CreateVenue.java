@@ -31,10 +31,7 @@ public record CreateVenue(String name, Integer rows, Integer seatsPerRow, Intege
 
 	public CreateVenue {
 		name = Names.required("name", name, 120);
-		if (categories != null && categories.stream().anyMatch((category) -> category == null)) {
-			throw new InvalidRequest("categories", "A category is an object with a name and a colour");
-		}
-		categories = (categories == null) ? List.of() : List.copyOf(categories);
+		categories = PriceCategory.listOf(categories);
 		if (rows == null && seatsPerRow == null) {
 			if (capacity == null) {
 				throw new InvalidRequest("capacity", "Give rows and seatsPerRow, or a capacity");

@@ -105,7 +105,7 @@ public class EventCatalog {
 		user.requireAdmin();
 		var venue = ((venueId != null) ? this.venues.findById(venueId) : Optional.<Venue>empty())
 			.orElseThrow(() -> new NotFound("No venue has the id " + venueId));
-		var declared = (categories == null) ? List.<PriceCategory>of() : List.copyOf(categories);
+		var declared = PriceCategory.listOf(categories);
 		var resolved = venue.categories(declared);
 		this.jdbc.update("delete from venue_categories where venue_id = ?", venue.id());
 		writeCategories(venue.id(), declared);

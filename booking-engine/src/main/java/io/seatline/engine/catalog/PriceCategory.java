@@ -47,6 +47,17 @@ public record PriceCategory(String name, String colour, String rows, List<String
 		return new PriceCategory(name, colour, null, seats);
 	}
 
+	/** The categories as given (null: none); {@code INVALID_REQUEST} for a null among them. */
+	static List<PriceCategory> listOf(List<PriceCategory> categories) {
+		if (categories == null) {
+			return List.of();
+		}
+		if (categories.stream().anyMatch((category) -> category == null)) {
+			throw new InvalidRequest("categories", "A category is an object with a name and a colour");
+		}
+		return List.copyOf(categories);
+	}
+
 	/** True for the venue's default category: it names neither rows nor seats. */
 	public boolean isDefault() {
 		return this.rows == null && this.seats.isEmpty();
