@@ -34,8 +34,10 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 		var priced = VIEWS.get(snapshot);
 		if (priced == null || !priced.categories().equals(categories)) {
 			var view = snapshot.stream().map((seat) -> {
-				var category = categories.get(seat.category());
-				return new Views.Seat(seat.label(), seat.status().name(), category.name(), category.price());
+				// a map read without its legend has no categories: its seats have none
+				var category = (seat.category() < categories.size()) ? categories.get(seat.category()) : null;
+				return new Views.Seat(seat.label(), seat.status().name(), (category != null) ? category.name() : null,
+						(category != null) ? category.price() : 0);
 			}).toList();
 			if (VIEWS.size() >= KEPT) {
 				VIEWS.clear();
@@ -63,9 +65,16 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 				}
 				// labels and statuses are letters and digits: nothing to escape
 				text.append("{\"seat\":\"").append(seat.seat()).append("\",\"status\":\"").append(seat.status())
-					.append("\",\"category\":\"")
-					.append(names.computeIfAbsent(seat.category(), JsonStringEncoder.getInstance()::quoteAsCharArray))
-					.append("\",\"price\":").append(seat.price()).append('}');
+					.append("\",\"category\":");
+				if (seat.category() != null) {
+					text.append('"')
+						.append(names.computeIfAbsent(seat.category(), JsonStringEncoder.getInstance()::quoteAsCharArray))
+						.append('"');
+				}
+				else {
+					text.append("null");
+				}
+				text.append(",\"price\":").append(seat.price()).append('}');
 			}
 			json = text.append(']').toString();
 			synchronized (VIEWS) {

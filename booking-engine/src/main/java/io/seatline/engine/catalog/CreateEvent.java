@@ -36,6 +36,7 @@ public record CreateEvent(String venueId, String name, Instant startsAt, String 
 			description = checkedDescription(description);
 			description = description.isBlank() ? null : description;
 		}
+		prices = (prices == null || prices.isEmpty()) ? null : prices;
 		if (maxSeatsPerAccount != null && (maxSeatsPerAccount < 1 || maxSeatsPerAccount > MAX_SEATS_PER_ACCOUNT)) {
 			throw new InvalidRequest("maxSeatsPerAccount",
 					"maxSeatsPerAccount is from 1 to " + MAX_SEATS_PER_ACCOUNT);

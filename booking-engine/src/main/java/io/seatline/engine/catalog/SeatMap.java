@@ -8,6 +8,11 @@ import java.util.List;
  */
 public record SeatMap(EventDetails event, List<Seat> seats, String currency, List<Category> categories) {
 
+	/** A seat map without a legend: no prices read. */
+	public SeatMap(EventDetails event, List<Seat> seats) {
+		this(event, seats, null, List.of());
+	}
+
 	/** One seat, its status and the index of its category in {@link #categories()}. */
 	public record Seat(String label, SeatStatus status, int category) {
 
