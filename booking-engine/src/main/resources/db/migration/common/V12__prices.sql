@@ -30,4 +30,4 @@ ALTER TABLE booking_seats ADD COLUMN price BIGINT NOT NULL DEFAULT 0;
 
 -- every event of before: all its seats in one free category
 INSERT INTO event_categories (event_id, position, name, colour, price)
-SELECT id, 0, 'Standard', '#9e9e9e', 0 FROM events;
+SELECT id, 0, 'Standard', '#2e8b57', 0 FROM events;

@@ -37,7 +37,7 @@ class PricesHttpTests extends RunnerTestSupport {
 		assertThat(map.get("currency").asString()).isEqualTo("EUR");
 		assertThat(map.get("categories").toString()).isEqualTo("[{\"name\":\"Premium\",\"colour\":\"#d4af37\","
 				+ "\"price\":4500},{\"name\":\"Box\",\"colour\":\"#3366cc\",\"price\":6000},{\"name\":\"Standard\","
-				+ "\"colour\":\"#9e9e9e\",\"price\":2000}]");
+				+ "\"colour\":\"#2e8b57\",\"price\":2000}]");
 		assertThat(map.get("seats").get(0).toString())
 			.isEqualTo("{\"seat\":\"A1\",\"status\":\"AVAILABLE\",\"category\":\"Premium\",\"price\":4500}");
 		assertThat(map.get("seats").get(6).toString())
@@ -107,7 +107,7 @@ class PricesHttpTests extends RunnerTestSupport {
 		var event = this.http.newEvent("Free show", 1, 2);
 		var map = this.http.ok("eventSeats", Map.of("eventId", event), null);
 		assertThat(map.get("categories").toString())
-			.isEqualTo("[{\"name\":\"Standard\",\"colour\":\"#9e9e9e\",\"price\":0}]");
+			.isEqualTo("[{\"name\":\"Standard\",\"colour\":\"#2e8b57\",\"price\":0}]");
 		assertThat(map.get("seats").get(0).get("price").asLong()).isZero();
 		var booking = this.http.reserve(this.http.newUser(Api.uniqueName("free")), event, "A1");
 		assertThat(booking.get("amount").asLong()).isZero();
@@ -157,7 +157,7 @@ class PricesHttpTests extends RunnerTestSupport {
 		var set = this.http.ok("setVenueCategories", Map.of("venueId", venue, "categories",
 				List.of(Map.of("name", "Front", "colour", "#123456", "rows", "A"))), this.admin);
 		assertThat(set.toString()).isEqualTo("{\"venueId\":\"" + venue + "\",\"categories\":[{\"name\":\"Front\","
-				+ "\"colour\":\"#123456\",\"rows\":\"A\"},{\"name\":\"Standard\",\"colour\":\"#9e9e9e\"}]}");
+				+ "\"colour\":\"#123456\",\"rows\":\"A\"},{\"name\":\"Standard\",\"colour\":\"#2e8b57\"}]}");
 		var event = this.http.ok("createEvent", createEventInput(venue, null, Map.of("Front", 3000, "Standard", 1000)),
 				this.admin).get("eventId").asString();
 		var seats = this.http.ok("eventSeats", Map.of("eventId", event), null).get("seats");

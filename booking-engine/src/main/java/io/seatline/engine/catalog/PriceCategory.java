@@ -23,7 +23,7 @@ public record PriceCategory(String name, String colour, String rows, List<String
 	private static final Pattern ROW_RANGE = Pattern.compile("([A-Za-z]{1,3})(?:\\s*-\\s*([A-Za-z]{1,3}))?");
 
 	/** The default category of a venue that declares none (declared after the patterns it is checked with). */
-	public static final PriceCategory STANDARD = new PriceCategory("Standard", "#9e9e9e", null, List.of());
+	public static final PriceCategory STANDARD = new PriceCategory("Standard", "#2e8b57", null, List.of());
 
 	public PriceCategory {
 		name = Names.required("name", name, 40);

@@ -52,7 +52,7 @@ abstract class PricesTests {
 		var map = this.catalog.seatMap(event.eventId());
 		assertThat(map.currency()).isEqualTo("EUR");
 		assertThat(map.categories()).containsExactly(new SeatMap.Category("Premium", "#d4af37", 4500),
-				new SeatMap.Category("Box", "#3366cc", 6000), new SeatMap.Category("Standard", "#9e9e9e", 2000));
+				new SeatMap.Category("Box", "#3366cc", 6000), new SeatMap.Category("Standard", "#2e8b57", 2000));
 		assertThat(map.seats()).extracting(SeatMap.Seat::label, (seat) -> map.categories().get(seat.category()).name())
 			.containsExactly(tuple("A1", "Premium"), tuple("A2", "Premium"), tuple("A3", "Premium"),
 					tuple("B1", "Premium"), tuple("B2", "Premium"), tuple("B3", "Premium"), tuple("C1", "Box"),
@@ -103,7 +103,7 @@ abstract class PricesTests {
 		var event = this.fixtures.newEvent(1, 3);
 		var map = this.catalog.seatMap(event.eventId());
 		assertThat(map.currency()).isEqualTo("EUR");
-		assertThat(map.categories()).containsExactly(new SeatMap.Category("Standard", "#9e9e9e", 0));
+		assertThat(map.categories()).containsExactly(new SeatMap.Category("Standard", "#2e8b57", 0));
 		assertThat(map.seats()).extracting(SeatMap.Seat::category).containsOnly(0);
 		var booking = this.reservations.reserve(this.fixtures.newUser(),
 				new ReserveSeats(event.eventId(), List.of("A1", "A2")));

@@ -76,7 +76,7 @@ abstract class MigrationTests {
 			// an event of before prices: free, all its seats in one category, in the configured currency
 			var map = context.getBean(EventCatalog.class).seatMap("e1");
 			assertThat(map.currency()).isEqualTo("EUR");
-			assertThat(map.categories()).containsExactly(new SeatMap.Category("Standard", "#9e9e9e", 0));
+			assertThat(map.categories()).containsExactly(new SeatMap.Category("Standard", "#2e8b57", 0));
 			assertThat(map.seats()).extracting(SeatMap.Seat::category).containsOnly(0);
 		}
 		var references = new ArrayList<String>();
