@@ -1,6 +1,6 @@
 // The event page: details, the live seat map with booking, and the reviews with a form for those who booked.
 import { call, explain, listOf } from '../api.js';
-import { el, fill, formatShort, formatStart, say } from '../dom.js';
+import { el, fill, formatShort, formatStart, moneyFormat, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';
@@ -119,10 +119,7 @@ function showPrices(event) {
 	if (!event.currency || !categories.some((category) => category.price > 0)) {
 		return;
 	}
-	const format = new Intl.NumberFormat(undefined, { style: 'currency', currency: event.currency, currencyDisplay: 'code' });
-	// amounts come in minor units: a currency's decimals say how many of them make one
-	const scale = 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2);
-	money = (minor) => format.format(minor / scale);
+	money = moneyFormat(event.currency);
 	fill($('price-legend'), categories.map((category) => el('li', {},
 		el('span', { class: 'swatch category', 'aria-hidden': 'true', 'data-colour': category.colour }),
 		` ${category.name} `, el('span', { class: 'price' }, category.price > 0 ? money(category.price) : 'free'))));

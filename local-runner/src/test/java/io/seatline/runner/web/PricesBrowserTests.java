@@ -22,22 +22,7 @@ class PricesBrowserTests extends RunnerTestSupport {
 	@Test
 	void theSeatMapShowsAPriceLegendTintsSeatsByCategoryAndTotalsTheSelection() {
 		var api = api();
-		var admin = api.adminToken();
-		var venue = new LinkedHashMap<String, Object>();
-		venue.put("name", Api.uniqueName("Priced hall"));
-		venue.put("rows", 3);
-		venue.put("seatsPerRow", 4);
-		venue.put("categories", List.of(Map.of("name", "Premium", "colour", "#d4af37", "rows", "A"),
-				Map.of("name", "Box", "colour", "#3366cc", "seats", List.of("C4"))));
-		var venueId = api.ok("createVenue", venue, admin).get("venueId").asString();
-		var event = new LinkedHashMap<String, Object>();
-		event.put("venueId", venueId);
-		event.put("name", "Priced night");
-		event.put("startsAt", OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(30).withNano(0).toString());
-		event.put("currency", "EUR");
-		event.put("prices", Map.of("Premium", 4500, "Box", 9999, "Standard", 2000));
-		var eventId = api.ok("createEvent", event, admin).get("eventId").asString();
-
+		var eventId = pricedEvent(api);
 		try (var browser = Browser.open(api.base(), 1280, 1000)) {
 			browser.go("/event.html?id=" + eventId);
 			browser.waitUntilLive();
@@ -67,6 +52,20 @@ class PricesBrowserTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void theDashboardShowsWhatEachEventTook() {
+		var api = api();
+		var eventId = pricedEvent(api);
+		api.reserve(api.newUser(Api.uniqueName("payer")), eventId, "A1", "C4");
+		try (var admin = Browser.open(api.base(), 1280, 1000)) {
+			admin.signIn("admin", ADMIN_PASSWORD);
+			admin.go("/admin.html");
+			var revenue = admin.waitFor("#event-table tr[data-event-id='" + eventId + "'] td.revenue");
+			assertThat(spaced(revenue.getText())).isEqualTo("EUR 144.99");
+			assertThat(admin.consoleProblems()).isEmpty();
+		}
+	}
+
+	@Test
 	void aFreeEventShowsNoPriceLegendAndNoTotal() {
 		var api = api();
 		var eventId = api.newEvent("Free night", 2, 3);
@@ -79,6 +78,25 @@ class PricesBrowserTests extends RunnerTestSupport {
 			assertThat(browser.find("#price-legend").isDisplayed()).isFalse();
 			assertThat(browser.consoleProblems()).isEmpty();
 		}
+	}
+
+	/** Row A Premium (EUR 45.00), seat C4 Box (EUR 99.99), the rest Standard (EUR 20.00). */
+	private static String pricedEvent(Api api) {
+		var admin = api.adminToken();
+		var venue = new LinkedHashMap<String, Object>();
+		venue.put("name", Api.uniqueName("Priced hall"));
+		venue.put("rows", 3);
+		venue.put("seatsPerRow", 4);
+		venue.put("categories", List.of(Map.of("name", "Premium", "colour", "#d4af37", "rows", "A"),
+				Map.of("name", "Box", "colour", "#3366cc", "seats", List.of("C4"))));
+		var venueId = api.ok("createVenue", venue, admin).get("venueId").asString();
+		var event = new LinkedHashMap<String, Object>();
+		event.put("venueId", venueId);
+		event.put("name", "Priced night");
+		event.put("startsAt", OffsetDateTime.now(ZoneOffset.ofHours(1)).plusDays(30).withNano(0).toString());
+		event.put("currency", "EUR");
+		event.put("prices", Map.of("Premium", 4500, "Box", 9999, "Standard", 2000));
+		return api.ok("createEvent", event, admin).get("eventId").asString();
 	}
 
 	private static Object borderColour(Browser browser, String seat) {
