@@ -9,7 +9,7 @@ import io.seatline.engine.error.InvalidRequest;
 
 /**
  * A price category of a venue, as an admin gives it: a name, a colour ({@code #rrggbb}) and the seats it covers, as
- * row ranges ({@code "A-C"}, {@code "A-C, F"}) or seat labels ({@code A1 A2 B5}) or both. A category naming neither
+ * row ranges ({@code "A-C"}, {@code "A-C, F"}, {@code "A-C F"}) or seat labels ({@code A1 A2 B5}) or both. A category naming neither
  * rows nor seats is the venue's default: it takes every seat no other category covers. Checked against the venue's
  * layout when the venue is created ({@link CreateVenue}).
  */
@@ -20,7 +20,7 @@ public record PriceCategory(String name, String colour, String rows, List<String
 
 	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
-	private static final Pattern ROW_RANGE = Pattern.compile("([A-Za-z]{1,3})(?:\\s*-\\s*([A-Za-z]{1,3}))?");
+	private static final Pattern ROW_RANGE = Pattern.compile("([A-Z]{1,3})(?:-([A-Z]{1,3}))?");
 
 	/** The default category of a venue that declares none (declared after the patterns it is checked with). */
 	public static final PriceCategory STANDARD = new PriceCategory("Standard", "#2e8b57", null, List.of());
@@ -32,7 +32,9 @@ public record PriceCategory(String name, String colour, String rows, List<String
 					"The colour of category '" + name + "' must be #rrggbb, such as #d4af37, not '" + colour + "'");
 		}
 		colour = colour.strip().toLowerCase(Locale.ROOT);
-		rows = (rows == null || rows.isBlank()) ? null : rows.strip().toUpperCase(Locale.ROOT);
+		// "A - C,F" is "A-C, F": ranges apart by commas or spaces
+		rows = (rows == null || rows.isBlank()) ? null
+				: String.join(", ", rows.strip().toUpperCase(Locale.ROOT).replaceAll("\\s*-\\s*", "-").split("[,\\s]+"));
 		seats = (seats == null) ? List.of()
 				: seats.stream().map((label) -> (label == null) ? "" : label.strip().toUpperCase(Locale.ROOT)).toList();
 	}
@@ -72,7 +74,7 @@ public record PriceCategory(String name, String colour, String rows, List<String
 		if (this.rows == null) {
 			return indexes;
 		}
-		for (var range : this.rows.split("\\s*,\\s*")) {
+		for (var range : this.rows.split(", ")) {
 			var matcher = ROW_RANGE.matcher(range.strip());
 			if (!matcher.matches()) {
 				throw new InvalidRequest("rows",

@@ -61,6 +61,19 @@ abstract class PricesTests {
 	}
 
 	@Test
+	void rowRangesAreApartByCommasOrSpaces() {
+		assertThat(PriceCategory.ofRows("Front", "#000000", " a - c,  f g ").rows()).isEqualTo("A-C, F, G");
+		var admin = this.fixtures.admin();
+		var venue = this.catalog.createVenue(admin, CreateVenue.withRows("Spaced " + System.nanoTime(), 4, 1)
+			.withCategories(List.of(PriceCategory.ofRows("Ends", "#000000", "A D"))));
+		var event = this.catalog.createEvent(admin, new CreateEvent(venue.venueId(), "Ends",
+				this.clock.instant().plus(Duration.ofDays(2)), null));
+		var map = this.catalog.seatMap(event.eventId());
+		assertThat(map.seats()).extracting((seat) -> map.categories().get(seat.category()).name())
+			.containsExactly("Ends", "Standard", "Standard", "Ends");
+	}
+
+	@Test
 	void aBookingCostsTheSumOfItsSeatsAndKeepsItWhenPricesChange() {
 		var event = pricedEvent();
 		var buyer = this.fixtures.newUser();
