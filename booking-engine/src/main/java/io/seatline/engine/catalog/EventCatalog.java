@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,8 @@ public class EventCatalog {
 		var resolved = venue.categories(declared);
 		this.jdbc.update("delete from venue_categories where venue_id = ?", venue.id());
 		writeCategories(venue.id(), declared);
+		this.publisher.publishEvent(
+				new CatalogChanged.VenueCategoriesSet(user.username(), venue.id(), venue.name(), declared));
 		return resolved.categories();
 	}
 
@@ -206,13 +209,16 @@ public class EventCatalog {
 		var venue = this.venues.findById(event.venueId()).orElseThrow();
 		var before = details(event, venue);
 		var previousStartsAt = event.startsAt();
+		var pricesBefore = (command.prices() != null) ? priceList(event.id()) : null;
 		event.edit(command, this.clock.instant());
 		if (command.prices() != null) {
 			reprice(event.id(), command.prices());
 		}
 		this.events.saveAndFlush(event);
 		var details = details(event, venue);
-		this.publisher.publishEvent(new CatalogChanged.EventEdited(user.username(), before, details));
+		var pricesAfter = (command.prices() != null) ? priceList(event.id()) : null;
+		this.publisher.publishEvent(
+				new CatalogChanged.EventEdited(user.username(), before, details, pricesBefore, pricesAfter));
 		if (!previousStartsAt.equals(event.startsAt())) {
 			this.publisher.publishEvent(new EventMoved(details, previousStartsAt, event.version()));
 		}
@@ -293,6 +299,16 @@ public class EventCatalog {
 		public long total() {
 			return this.byLabel.values().stream().mapToLong(Long::longValue).sum();
 		}
+	}
+
+	// the event's currency and prices as the write transaction sees them (the entity's pending edit flushed first)
+	private CatalogChanged.PriceList priceList(String eventId) {
+		this.events.flush();
+		var prices = new LinkedHashMap<String, Long>();
+		this.jdbc.query("select name, price from event_categories where event_id = ? order by position",
+				(RowCallbackHandler) (row) -> prices.put(row.getString(1), row.getLong(2)), eventId);
+		return new CatalogChanged.PriceList(
+				this.jdbc.queryForObject("select currency from events where id = ?", String.class, eventId), prices);
 	}
 
 	/** The event's currency and its categories with their colours and prices, in order: the seat map's legend. */

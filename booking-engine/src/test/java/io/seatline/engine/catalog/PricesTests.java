@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.seatline.engine.audit.AuditQuery;
+import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.booking.ReserveSeats;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.dashboard.SalesDashboard;
@@ -45,6 +47,9 @@ abstract class PricesTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	AuditTrail trail;
 
 	@Test
 	void seatsTakeTheirCategoryByRowsOrBySeatListAndTheRestFallIntoTheDefault() {
@@ -87,6 +92,14 @@ abstract class PricesTests {
 				new Prices(null, Map.of("premium", 5000L))));
 		assertThat(this.catalog.seatMap(event.eventId()).categories()).extracting(SeatMap.Category::price)
 			.containsExactly(5000L, 6000L, 2000L);
+		// the audit log keeps the prices before and after
+		assertThat(this.trail.entries(admin, AuditQuery.ofEvent(event.eventId())))
+			.filteredOn((entry) -> entry.action().equals("updateEvent"))
+			.singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.before()).isEqualTo("{\"prices\":{\"Premium\":4500,\"Box\":6000,\"Standard\":2000}}");
+				assertThat(entry.after()).isEqualTo("{\"prices\":{\"Premium\":5000,\"Box\":6000,\"Standard\":2000}}");
+			});
 		// what was paid stays paid; the next booking pays the new price
 		assertThat(this.reservations.bookingsOf(buyer)).singleElement().satisfies((mine) -> {
 			assertThat(mine.amount()).isEqualTo(12500);
@@ -148,6 +161,12 @@ abstract class PricesTests {
 				this.clock.instant().plus(Duration.ofDays(2)), null));
 		this.catalog.setVenueCategories(admin, venue.venueId(),
 				List.of(PriceCategory.ofRows("Front", "#123456", "A")));
+		assertThat(this.trail.entries(admin, new AuditQuery(null, null, null, "admin", 5)))
+			.filteredOn((entry) -> entry.action().equals("setVenueCategories"))
+			.first()
+			.satisfies((entry) -> assertThat(entry.after()).isEqualTo("{\"venueId\":\"" + venue.venueId()
+					+ "\",\"name\":\"" + venue.name() + "\",\"categories\":[{\"name\":\"Front\",\"colour\":\"#123456\","
+					+ "\"rows\":\"A\"}]}"));
 		assertThat(this.catalog.venueCategories(venue.venueId())).extracting(PriceCategory::name)
 			.containsExactly("Front");
 		var after = this.catalog.createEvent(admin, new CreateEvent(venue.venueId(), "After",
