@@ -1,14 +1,20 @@
 package io.seatline.engine.catalog;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.seatline.engine.account.User;
 import io.seatline.engine.audit.AuditQuery;
 import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.booking.ReserveSeats;
@@ -16,6 +22,7 @@ import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.export.BookingExport;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
@@ -122,6 +129,46 @@ abstract class PricesTests {
 		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> this.catalog.updateEvent(admin,
 				new UpdateEvent(event.eventId(), null, null, null, new Prices("USD", Map.of()))));
 		assertThat(this.catalog.seatMap(event.eventId()).currency()).isEqualTo("EUR");
+	}
+
+	@Test
+	void buyersRacingForAPricedSeatPayOnceAndTheRevenueCountsOneSale() throws Exception {
+		var event = pricedEvent();
+		var buyers = new ArrayList<User>();
+		for (int i = 0; i < 8; i++) {
+			buyers.add(this.fixtures.newUser());
+		}
+		var start = new CountDownLatch(1);
+		var threads = Executors.newFixedThreadPool(buyers.size());
+		try {
+			var attempts = new ArrayList<Future<Long>>();
+			for (var buyer : buyers) {
+				attempts.add(threads.submit(() -> {
+					start.await();
+					try {
+						return this.reservations.reserve(buyer, new ReserveSeats(event.eventId(), List.of("C1", "D1")))
+							.amount();
+					}
+					catch (SeatsUnavailable ex) {
+						return -1L;
+					}
+				}));
+			}
+			start.countDown();
+			var amounts = new ArrayList<Long>();
+			for (var attempt : attempts) {
+				amounts.add(attempt.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(amounts).filteredOn((amount) -> amount >= 0).containsExactly(6000L + 2000L);
+			assertThat(amounts).filteredOn((amount) -> amount < 0).hasSize(buyers.size() - 1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.dashboard.figures(this.fixtures.admin(), event.eventId()).events()).singleElement()
+			.satisfies((line) -> assertThat(line.revenue()).isEqualTo(8000));
+		assertThat(this.jdbc.queryForObject("select count(*) from booking_seats where event_id = ? and price > 0",
+				Long.class, event.eventId())).isEqualTo(2);
 	}
 
 	@Test
