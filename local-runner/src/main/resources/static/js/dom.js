@@ -132,3 +132,13 @@ export function safeNext(value) {
 		return '/';
 	}
 }
+
+/**
+ * A function writing amounts of a currency (an ISO 4217 code) given in its minor units, as the reader's locale writes
+ * them with the code: 9000 in EUR is "EUR 90.00". The currency's own decimals say how many minor units make one.
+ */
+export function moneyFormat(currency) {
+	const format = new Intl.NumberFormat(undefined, { style: 'currency', currency, currencyDisplay: 'code' });
+	const scale = 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2);
+	return (minor) => format.format(minor / scale);
+}

@@ -23,6 +23,8 @@ export class SeatMap {
 		this.selectable = new Set(options.selectable || ['AVAILABLE']);
 		this.onInspect = options.onInspect || (() => {});
 		this.ranges = Boolean(options.ranges);
+		// label -> {name, colour} of its price category, to tint the seat; null: no tint
+		this.categories = options.categories || null;
 		this.anchor = null;
 		this.buttons = new Map();
 		this.selection = new Set();
@@ -177,6 +179,12 @@ export class SeatMap {
 			'data-seat': entry.seat,
 			'aria-pressed': 'false',
 		}, match ? match[2] : entry.seat);
+		const category = this.categories && this.categories.get(entry.seat);
+		if (category && category.colour) {
+			button.dataset.category = category.name;
+			// through the CSS object model, which the content security policy allows (no inline style attribute)
+			button.style.setProperty('--category', category.colour);
+		}
 		this.setStatus(button, entry.status);
 		this.buttons.set(entry.seat, button);
 		return button;

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 import io.seatline.engine.catalog.CatalogSettings;
+import io.seatline.engine.catalog.PriceSettings;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.engine.persistence.NamedTransactionManager;
 import io.seatline.engine.persistence.SeatlineDataSource;
@@ -130,13 +131,15 @@ public class SeatlineEngineAutoConfiguration {
 	}
 
 	@Bean
-	FlywayConfigurationCustomizer seatlineMigrations(DatabaseUrl url, CatalogSettings catalog) {
+	FlywayConfigurationCustomizer seatlineMigrations(DatabaseUrl url, CatalogSettings catalog, PriceSettings prices) {
 		return (configuration) -> {
 			// the database's own migrations, and those whose SQL is the same on both
 			configuration.locations("classpath:db/migration/" + url.vendor(), "classpath:db/migration/common");
 			// the zone the venues of before get (V10); a checked zone id, safe inside an SQL string
 			var placeholders = new HashMap<>(configuration.getPlaceholders());
 			placeholders.put("seatline_default_time_zone", catalog.defaultTimeZone());
+			// the currency of the events and bookings of before (V12); a checked ISO 4217 code
+			placeholders.put("seatline_currency", prices.currency());
 			configuration.placeholders(placeholders);
 		};
 	}

@@ -38,8 +38,13 @@ public class BookingsCsv {
 	 * count of bookings written after each one. Returns the number written. Refusals come before the first byte.
 	 */
 	public long write(String token, String eventId, Writer out, LongConsumer progress) {
+		return write(token, eventId, false, out, progress);
+	}
+
+	/** {@link #write(String, String, Writer, LongConsumer)}, with the price columns when {@code prices} is true. */
+	public long write(String token, String eventId, boolean prices, Writer out, LongConsumer progress) {
 		return read(() -> this.export.write(this.sessions.authenticate(token).requireAdmin(), Fields.optional(eventId),
-				out, progress));
+				prices, out, progress));
 	}
 
 	private <T> T read(Supplier<T> work) {

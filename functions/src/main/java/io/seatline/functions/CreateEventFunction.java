@@ -8,8 +8,9 @@ import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.CreateEvent;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.idempotency.IdempotentRequests;
+import io.seatline.engine.catalog.Prices;
 
-/** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats. */
+/** {@code createEvent} (admin): puts an event on sale at a venue, with a copy of its seats, free or at prices. */
 class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Views.CreatedEvent> {
 
 	private final EventCatalog catalog;
@@ -31,6 +32,7 @@ class CreateEventFunction implements Function<Message<Requests.CreateEvent>, Vie
 		return this.requests.once(user, "createEvent", IdempotencyKeys.of(message.getHeaders()), request,
 				Views.CreatedEvent.class, () -> Views.CreatedEvent.of(this.catalog.createEvent(user,
 					CreateEvent.of(request.venueId(), request.name(), request.startsAt(), request.description(),
-							request.maxSeatsPerAccount()))));
+							request.maxSeatsPerAccount())
+						.withPrices(new Prices(request.currency(), request.prices())))));
 	}
 }

@@ -10,7 +10,10 @@ import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.VenueSummary;
 import io.seatline.engine.idempotency.IdempotentRequests;
 
-/** {@code createVenue} (admin): a venue of rows of seats, or of a capacity, in a time zone or the default one. */
+/**
+ * {@code createVenue} (admin): a venue of rows of seats, or of a capacity, in a time zone or the default one, with
+ * price categories or none.
+ */
 class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, VenueSummary> {
 
 	private final EventCatalog catalog;
@@ -32,6 +35,7 @@ class CreateVenueFunction implements Function<Message<Requests.CreateVenue>, Ven
 		return this.requests.once(user, "createVenue", IdempotencyKeys.of(message.getHeaders()), request,
 				VenueSummary.class, () -> this.catalog.createVenue(user,
 					new CreateVenue(request.name(), request.rows(), request.seatsPerRow(), request.capacity())
-						.inTimeZone(request.timeZone())));
+						.inTimeZone(request.timeZone())
+						.withCategories(Requests.Category.all(request.categories()))));
 	}
 }

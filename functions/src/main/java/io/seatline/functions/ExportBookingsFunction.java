@@ -9,8 +9,11 @@ import org.springframework.messaging.support.MessageBuilder;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.export.BookingExport;
 
-/** {@code exportBookings} (admin): the bookings as CSV, a message whose content type is {@code text/csv}. */
-class ExportBookingsFunction implements Function<Message<Requests.OfEvent>, Message<String>> {
+/**
+ * {@code exportBookings} (admin): the bookings as CSV, a message whose content type is {@code text/csv}; with
+ * {@code prices: true} the columns {@code currency,amount} follow the contract's.
+ */
+class ExportBookingsFunction implements Function<Message<Requests.ExportBookings>, Message<String>> {
 
 	/** The content type of the CSV. */
 	static final String TEXT_CSV = "text/csv;charset=UTF-8";
@@ -25,9 +28,10 @@ class ExportBookingsFunction implements Function<Message<Requests.OfEvent>, Mess
 	}
 
 	@Override
-	public Message<String> apply(Message<Requests.OfEvent> message) {
+	public Message<String> apply(Message<Requests.ExportBookings> message) {
 		var user = Callers.require(this.sessions, message.getHeaders()).requireAdmin();
-		var csv = this.export.export(user, Fields.optional(message.getPayload().eventId()));
+		var request = message.getPayload();
+		var csv = this.export.export(user, Fields.optional(request.eventId()), Boolean.TRUE.equals(request.prices()));
 		return MessageBuilder.withPayload(csv).setHeader(MessageHeaders.CONTENT_TYPE, TEXT_CSV).build();
 	}
 }

@@ -1,6 +1,7 @@
 package io.seatline.functions;
 
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -65,14 +66,34 @@ final class Requests {
 	record SubmitReview(@JsonDeserialize(using = IdText.class) String eventId, Integer rating, String text) {
 	}
 
-	record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity, String timeZone) {
+	record CreateVenue(String name, Integer rows, Integer seatsPerRow, Integer capacity, String timeZone,
+			List<Category> categories) {
+	}
+
+	/** A price category of a venue: {@code rows} as ranges ({@code "A-C, F"}), {@code seats} as labels. */
+	record Category(String name, String colour, String rows, List<String> seats) {
+
+		io.seatline.engine.catalog.PriceCategory toCategory() {
+			return new io.seatline.engine.catalog.PriceCategory(this.name, this.colour, this.rows, this.seats);
+		}
+
+		static List<io.seatline.engine.catalog.PriceCategory> all(List<Category> categories) {
+			return (categories == null) ? null
+					: categories.stream().map((category) -> (category != null) ? category.toCategory() : null).toList();
+		}
+	}
+
+	record VenueCategories(@JsonDeserialize(using = IdText.class) String venueId, List<Category> categories) {
+	}
+
+	record ExportBookings(@JsonDeserialize(using = IdText.class) String eventId, Boolean prices) {
 	}
 
 	record OfEmailJob(@JsonDeserialize(using = IdText.class) String jobId) {
 	}
 
 	record CreateEvent(@JsonDeserialize(using = IdText.class) String venueId, String name, String startsAt,
-			String description, Integer maxSeatsPerAccount) {
+			String description, Integer maxSeatsPerAccount, String currency, Map<String, Long> prices) {
 	}
 
 	record SeatsOfEvent(@JsonDeserialize(using = IdText.class) String eventId, List<String> seats) {
@@ -86,7 +107,7 @@ final class Requests {
 	}
 
 	record UpdateEvent(@JsonDeserialize(using = IdText.class) String eventId, String name, String description,
-			String startsAt) {
+			String startsAt, String currency, Map<String, Long> prices) {
 	}
 
 	record CancelEvent(@JsonDeserialize(using = IdText.class) String eventId, String reason) {

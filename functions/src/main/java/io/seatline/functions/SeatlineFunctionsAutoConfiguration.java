@@ -102,6 +102,11 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
+	SetVenueCategoriesFunction setVenueCategories(EventCatalog catalog, Sessions sessions) {
+		return new SetVenueCategoriesFunction(catalog, sessions);
+	}
+
+	@Bean
 	ListVenuesFunction listVenues(EventCatalog catalog) {
 		return new ListVenuesFunction(catalog);
 	}

@@ -6,12 +6,13 @@ import org.springframework.messaging.Message;
 
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.Prices;
 import io.seatline.engine.catalog.UpdateEvent;
 import io.seatline.engine.idempotency.IdempotentRequests;
 
 /**
- * {@code updateEvent} (admin): edits an event's name, description or start time; a new start time emails every
- * booker. Answers the event as {@code browseEvents} lists it.
+ * {@code updateEvent} (admin): edits an event's name, description, start time or prices; a new start time emails
+ * every booker. Answers the event as {@code browseEvents} lists it.
  */
 class UpdateEventFunction implements Function<Message<Requests.UpdateEvent>, Views.EventListing> {
 
@@ -33,6 +34,7 @@ class UpdateEventFunction implements Function<Message<Requests.UpdateEvent>, Vie
 		var request = message.getPayload();
 		return this.requests.once(user, "updateEvent", IdempotencyKeys.of(message.getHeaders()), request,
 				Views.EventListing.class, () -> Views.EventListing.of(this.catalog.updateEvent(user,
-					UpdateEvent.of(request.eventId(), request.name(), request.description(), request.startsAt()))));
+					UpdateEvent.of(request.eventId(), request.name(), request.description(), request.startsAt(),
+							new Prices(request.currency(), request.prices())))));
 	}
 }

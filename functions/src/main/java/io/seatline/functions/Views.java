@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -50,21 +51,44 @@ public final class Views {
 		}
 	}
 
-	/** {@code eventSeats}: the seat map. */
+	/**
+	 * {@code eventSeats}: the seat map; each seat with its price category and price, and the categories with their
+	 * colours and prices in {@code currency} (minor units): the map's legend.
+	 */
 	public record EventSeats(String eventId, String name, Instant startsAt, VenueRef venue, String description,
-			String status, String timeZone, String localStartsAt,
+			String status, String timeZone, String localStartsAt, String currency, List<PriceCategory> categories,
 			@JsonSerialize(using = SeatListJson.class) List<Seat> seats) {
 
 		static EventSeats of(SeatMap map) {
 			var event = map.event();
 			return new EventSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
-					event.description(), statusOf(event), zoneOf(event), localStartOf(event),
-					SeatListJson.viewOf(map.seats()));
+					event.description(), statusOf(event), zoneOf(event), localStartOf(event), map.currency(),
+					map.categories().stream().map((c) -> new PriceCategory(c.name(), c.colour(), c.price())).toList(),
+					SeatListJson.viewOf(map.seats(), map.categories()));
 		}
 	}
 
-	/** One seat of the seat map. */
-	public record Seat(String seat, String status) {
+	/** One seat of the seat map: its category's name and price. */
+	public record Seat(String seat, String status, String category, long price) {
+	}
+
+	/** A price category of an event: its name, colour ({@code #rrggbb}) and price in minor units. */
+	public record PriceCategory(String name, String colour, long price) {
+	}
+
+	/** {@code setVenueCategories}: the venue's categories as its next events get them, the default included. */
+	public record VenueCategories(String venueId, List<VenueCategory> categories) {
+
+		static VenueCategories of(String venueId, List<io.seatline.engine.catalog.PriceCategory> categories) {
+			return new VenueCategories(venueId, categories.stream()
+				.map((c) -> new VenueCategory(c.name(), c.colour(), c.rows(), c.seats().isEmpty() ? null : c.seats()))
+				.toList());
+		}
+	}
+
+	/** One price category of a venue; {@code rows} and {@code seats} only where it names them. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record VenueCategory(String name, String colour, String rows, List<String> seats) {
 	}
 
 	/** {@code eventReviews}. */
@@ -93,27 +117,32 @@ public final class Views {
 		}
 	}
 
-	/** {@code reserveSeats} and {@code cancelBooking}. */
+	/**
+	 * {@code reserveSeats} and {@code cancelBooking}. {@code amount} is what the booking cost, in minor units of
+	 * {@code currency}, {@code seatPrices} what each seat cost.
+	 */
 	public record Booking(String bookingId, String reference, String eventId, List<String> seats, String status,
-			Instant createdAt, Instant cancelledAt) {
+			Instant createdAt, Instant cancelledAt, long amount, String currency, Map<String, Long> seatPrices) {
 
 		static Booking of(BookingDetails booking) {
 			return new Booking(booking.bookingId(), booking.reference(), booking.event().eventId(), booking.seats(),
-					booking.status().name(), booking.createdAt(), booking.cancelledAt());
+					booking.status().name(), booking.createdAt(), booking.cancelledAt(), booking.amount(),
+					booking.currency(), booking.pricePerSeat());
 		}
 	}
 
-	/** One line of {@code myBookings}. */
+	/** One line of {@code myBookings}, with what it cost as in {@link Booking}. */
 	public record MyBooking(String bookingId, String reference, String eventId, String eventName, Instant startsAt,
 			VenueRef venue, List<String> seats, String status, Instant createdAt, Instant cancelledAt,
-			String timeZone, String localStartsAt) {
+			String timeZone, String localStartsAt, long amount, String currency, Map<String, Long> seatPrices) {
 
 		static MyBooking of(BookingDetails booking) {
 			var event = booking.event();
 			return new MyBooking(booking.bookingId(), booking.reference(), event.eventId(), event.name(),
 					event.startsAt(),
 					venueOf(event), booking.seats(), booking.status().name(), booking.createdAt(),
-					booking.cancelledAt(), zoneOf(event), localStartOf(event));
+					booking.cancelledAt(), zoneOf(event), localStartOf(event), booking.amount(), booking.currency(),
+					booking.pricePerSeat());
 		}
 	}
 
@@ -170,16 +199,19 @@ public final class Views {
 	public record Retried(int retried) {
 	}
 
-	/** One event's line on the dashboard; {@code status} is SCHEDULED or CANCELLED. */
+	/**
+	 * One event's line on the dashboard; {@code status} is SCHEDULED or CANCELLED; {@code revenue} what its confirmed
+	 * bookings took, in minor units of {@code currency}.
+	 */
 	public record DashboardEvent(String eventId, String name, Instant startsAt, int totalSeats, int bookedSeats,
 			int availableSeats, long bookings, String venueName, int blockedSeats, String status, String timeZone,
-			String localStartsAt) {
+			String localStartsAt, long revenue, String currency) {
 
 		static DashboardEvent of(DashboardFigures.EventFigures line) {
 			return new DashboardEvent(line.eventId(), line.name(), line.startsAt(), line.totalSeats(),
 					line.bookedSeats(), line.availableSeats(), line.bookings(), line.venueName(), line.blockedSeats(),
 					line.cancelled() ? "CANCELLED" : "SCHEDULED", line.timeZone().getId(),
-					localStartOf(line.startsAt(), line.timeZone()));
+					localStartOf(line.startsAt(), line.timeZone()), line.revenue(), line.currency());
 		}
 	}
 
@@ -197,14 +229,15 @@ public final class Views {
 	/** One booking found by {@code findBookings}, or cancelled by {@code cancelBookingFor}. */
 	public record FoundBooking(String bookingId, String reference, String eventId, String eventName,
 			Instant startsAt, String username, List<String> seats, String status, Instant createdAt,
-			Instant cancelledAt, String cancelReason, String timeZone, String localStartsAt) {
+			Instant cancelledAt, String cancelReason, String timeZone, String localStartsAt, long amount,
+			String currency) {
 
 		static FoundBooking of(BookingDetails booking) {
 			var event = booking.event();
 			return new FoundBooking(booking.bookingId(), booking.reference(), event.eventId(), event.name(),
 					event.startsAt(), booking.username(), booking.seats(), booking.status().name(),
 					booking.createdAt(), booking.cancelledAt(), booking.cancelReason(), zoneOf(event),
-					localStartOf(event));
+					localStartOf(event), booking.amount(), booking.currency());
 		}
 	}
 

@@ -180,12 +180,21 @@ class FunctionsTests {
 	}
 
 	@Test
-	void eventSeatsListsEverySeatAndItsStatus() {
+	void eventSeatsListsEverySeatItsStatusAndPriceAndTheLegend() {
 		given(this.catalog.seatMap("e1")).willReturn(new SeatMap(EVENT,
-				List.of(new SeatMap.Seat("A1", SeatStatus.BOOKED), new SeatMap.Seat("A2", SeatStatus.AVAILABLE))));
+				List.of(new SeatMap.Seat("A1", SeatStatus.BOOKED, 1), new SeatMap.Seat("A2", SeatStatus.AVAILABLE, 0)),
+				"EUR", List.of(new SeatMap.Category("Stalls", "#112233", 2500),
+						new SeatMap.Category("Box \"A\"", "#445566", 9000))));
 		var seats = new EventSeatsFunction(this.catalog).apply(message(new Requests.OfEvent("e1"), null));
 		assertThat(seats.eventId()).isEqualTo("e1");
-		assertThat(seats.seats()).containsExactly(new Views.Seat("A1", "BOOKED"), new Views.Seat("A2", "AVAILABLE"));
+		assertThat(seats.currency()).isEqualTo("EUR");
+		assertThat(seats.categories()).containsExactly(new Views.PriceCategory("Stalls", "#112233", 2500),
+				new Views.PriceCategory("Box \"A\"", "#445566", 9000));
+		assertThat(seats.seats()).containsExactly(new Views.Seat("A1", "BOOKED", "Box \"A\"", 9000),
+				new Views.Seat("A2", "AVAILABLE", "Stalls", 2500));
+		// the seat list is written as raw JSON: a category's name is escaped in it
+		assertThat(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(seats))
+			.contains("{\"seat\":\"A1\",\"status\":\"BOOKED\",\"category\":\"Box \\\"A\\\"\",\"price\":9000}");
 	}
 
 	@Test
@@ -208,7 +217,8 @@ class FunctionsTests {
 		given(this.reservations.reserve(eq(ANN), any())).willReturn(booking(BookingStatus.CONFIRMED));
 		var booking = new ReserveSeatsFunction(this.reservations, this.sessions, this.requests)
 			.apply(message(new Requests.ReserveSeats("e1", List.of("a1", "A2")), "ann-token"));
-		assertThat(booking).isEqualTo(new Views.Booking("b1", "K7M2QX9P", "e1", List.of("A1", "A2"), "CONFIRMED", NOW, null));
+		assertThat(booking).isEqualTo(new Views.Booking("b1", "K7M2QX9P", "e1", List.of("A1", "A2"), "CONFIRMED", NOW, null,
+				0, null, Map.of()));
 		verify(this.reservations).reserve(ANN, new ReserveSeats("e1", List.of("A1", "A2")));
 	}
 
@@ -276,10 +286,10 @@ class FunctionsTests {
 	void createVenueIsForAdminsOnly() {
 		var function = new CreateVenueFunction(this.catalog, this.sessions, this.requests);
 		assertThatExceptionOfType(Forbidden.class).isThrownBy(
-				() -> function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null), "ann-token")));
+				() -> function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null, null), "ann-token")));
 		given(this.catalog.createVenue(ADMIN, CreateVenue.withRows("Hall", 2, 3)))
 			.willReturn(new VenueSummary("v1", "Hall", 6, "UTC"));
-		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null), "admin-token")))
+		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, null, null), "admin-token")))
 			.isEqualTo(new VenueSummary("v1", "Hall", 6, "UTC"));
 	}
 
@@ -287,12 +297,12 @@ class FunctionsTests {
 	void createVenuePassesItsTimeZoneAndRefusesAnUnknownOne() {
 		var function = new CreateVenueFunction(this.catalog, this.sessions, this.requests);
 		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> function
-			.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Atlantis"), "admin-token")))
+			.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Atlantis", null), "admin-token")))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("timeZone"));
 		verifyNoInteractions(this.catalog);
 		given(this.catalog.createVenue(ADMIN, CreateVenue.withRows("Hall", 2, 3).inTimeZone("Asia/Tokyo")))
 			.willReturn(new VenueSummary("v1", "Hall", 6, "Asia/Tokyo"));
-		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Tokyo"), "admin-token")))
+		assertThat(function.apply(message(new Requests.CreateVenue("Hall", 2, 3, null, "Asia/Tokyo", null), "admin-token")))
 			.isEqualTo(new VenueSummary("v1", "Hall", 6, "Asia/Tokyo"));
 	}
 
@@ -306,7 +316,8 @@ class FunctionsTests {
 	void createEventReadsTheStartWithItsOffset() {
 		given(this.catalog.createEvent(ADMIN, new CreateEvent("v1", "Show", STARTS, null))).willReturn(EVENT);
 		var created = new CreateEventFunction(this.catalog, this.sessions, this.requests).apply(
-				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null, null), "admin-token"));
+				message(new Requests.CreateEvent("v1", "Show", "2026-12-24T19:30:00+01:00", null, null, null, null),
+						"admin-token"));
 		assertThat(created).isEqualTo(new Views.CreatedEvent("e1", "Show", STARTS, 12, new Views.VenueRef("v1", "Hall"),
 				"Europe/Berlin", "2026-12-24T19:30:00+01:00"));
 	}
@@ -328,11 +339,14 @@ class FunctionsTests {
 	@Test
 	void exportBookingsAnswersCsv() {
 		var export = mock(BookingExport.class);
-		given(export.export(ADMIN, "e1")).willReturn("booking_id,username\r\n");
-		Message<String> csv = new ExportBookingsFunction(export, this.sessions)
-			.apply(message(new Requests.OfEvent("e1"), "admin-token"));
-		assertThat(csv.getPayload()).startsWith("booking_id");
+		given(export.export(ADMIN, "e1", false)).willReturn("booking_id,username\r\n");
+		given(export.export(ADMIN, "e1", true)).willReturn("booking_id,username,currency,amount\r\n");
+		var function = new ExportBookingsFunction(export, this.sessions);
+		Message<String> csv = function.apply(message(new Requests.ExportBookings("e1", null), "admin-token"));
+		assertThat(csv.getPayload()).isEqualTo("booking_id,username\r\n");
 		assertThat(csv.getHeaders().get(MessageHeaders.CONTENT_TYPE).toString()).startsWith("text/csv");
+		assertThat(function.apply(message(new Requests.ExportBookings("e1", true), "admin-token")).getPayload())
+			.isEqualTo("booking_id,username,currency,amount\r\n");
 	}
 
 	@Test

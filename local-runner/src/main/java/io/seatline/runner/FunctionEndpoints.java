@@ -167,10 +167,12 @@ class FunctionEndpoints {
 	 * {@code GET /admin/export.csv}: the bookings as {@code exportBookings} gives them, streamed to the response as
 	 * the rows are read (chunked, never held whole). A refusal (not signed in, not an admin, an unknown event) is
 	 * the error JSON, found by a count before the first byte; a failure once the CSV has begun cuts the response.
+	 * {@code ?prices=true} appends the columns {@code currency,amount}; without it the header is the contract's.
 	 */
 	@GetMapping("/admin/export.csv")
-	void exportCsv(@RequestParam(required = false) String eventId, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void exportCsv(@RequestParam(required = false) String eventId, @RequestParam(required = false) String prices,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		var withPrices = pricesOf(prices);
 		var bearer = BearerTokens.of(request);
 		var token = (bearer != null) ? bearer : SessionCookies.tokenOf(request);
 		this.csv.count(token, eventId);
@@ -179,9 +181,20 @@ class FunctionEndpoints {
 				ContentDisposition.attachment().filename("bookings.csv").build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		this.csv.write(token, eventId, out, (written) -> {
+		this.csv.write(token, eventId, withPrices, out, (written) -> {
 		});
 		out.flush();
+	}
+
+	// a query parameter is text: anything but true or false is the refusal a JSON boolean of another type gets
+	private static boolean pricesOf(String prices) {
+		if (prices == null || prices.isEmpty() || prices.equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (prices.equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw new InvalidRequest("prices", "prices is true or false");
 	}
 
 	/**

@@ -1,7 +1,7 @@
 // The admin dashboard: totals, one line per event, the latest bookings, emails when the dashboard reports them,
 // the CSV export, and forms to create venues and events.
 import { call, callOnce, explain, listOf } from '../api.js';
-import { el, fill, formatShort, formatStartShort, readerZone, say, wallTimeWithOffset } from '../dom.js';
+import { el, fill, formatShort, formatStartShort, moneyFormat, readerZone, say, wallTimeWithOffset } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchChanges } from '../live.js';
 
@@ -115,10 +115,11 @@ async function loadDashboard() {
 		el('td', { class: 'number' }, String(line.bookedSeats)),
 		el('td', { class: 'number' }, String(line.totalSeats)),
 		el('td', { class: 'number' }, line.bookings === undefined ? '' : String(line.bookings)),
+		el('td', { class: 'number revenue' }, line.currency ? moneyFormat(line.currency)(line.revenue || 0) : ''),
 		el('td', {}, el('a', { href: '/admin/export.csv?eventId=' + encodeURIComponent(line.eventId), download: 'bookings.csv' }, 'CSV')),
 		el('td', {}, el('a', { class: 'manage-event', href: '/manage-event.html?id=' + encodeURIComponent(line.eventId),
 			'aria-label': `Manage ${line.name}` }, 'Manage'))))
-		: el('tr', {}, el('td', { colspan: '8', class: 'muted' }, 'No events yet.')));
+		: el('tr', {}, el('td', { colspan: '9', class: 'muted' }, 'No events yet.')));
 	const recent = figures.recentBookings || [];
 	fill($('recent-table').tBodies[0], recent.length ? recent.map((booking) => el('tr', {},
 		el('td', {}, formatShort(booking.createdAt)),

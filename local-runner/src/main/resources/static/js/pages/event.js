@@ -1,6 +1,6 @@
 // The event page: details, the live seat map with booking, and the reviews with a form for those who booked.
 import { call, callOnce, explain, listOf } from '../api.js';
-import { el, fill, formatShort, formatStart, say } from '../dom.js';
+import { el, fill, formatShort, formatStart, moneyFormat, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
 import { SeatMap } from '../seatmap.js';
@@ -16,6 +16,9 @@ let booking = new Set();
 let cancelled = false;
 // seats picked before signing in, kept for this tab until the buyer is back on this event's page
 const PICKED_KEY = 'seatline.picked.' + eventId;
+// what each seat costs, by label, in minor units of the event's currency (a seat's category never changes)
+const prices = new Map();
+let money = null;
 
 async function start() {
 	user = await renderHeader();
@@ -37,7 +40,8 @@ async function start() {
 	$('event-description').textContent = event.description || '';
 	$('event').hidden = false;
 
-	seatMap = new SeatMap($('seat-map'), showSelection);
+	showPrices(event);
+	seatMap = new SeatMap($('seat-map'), showSelection, { categories: categoriesOf(event) });
 	seatMap.render(event.seats);
 	showSeatsLeft(seatMap.available());
 	showScrollHint();
@@ -91,7 +95,48 @@ function showSelection(labels) {
 			: (labels.length === 1 ? 'Book 1 seat' : `Book ${labels.length} seats`);
 		button.disabled = labels.length === 0 || booking.size > 0;
 	}
-	$('selection').textContent = labels.length ? `Selected: ${listOf(labels)}` : 'No seats selected.';
+	if (!labels.length) {
+		$('selection').textContent = 'No seats selected.';
+	}
+	else if (money) {
+		const total = labels.reduce((sum, label) => sum + (prices.get(label) || 0), 0);
+		$('selection').textContent = `Selected: ${labels.join(', ')} — ${money(total)}`;
+	}
+	else {
+		$('selection').textContent = `Selected: ${listOf(labels)}`;
+	}
+}
+
+/**
+ * The price legend, the price of every seat, and how to write an amount: an event with a price shows its categories
+ * with their colours and prices, and the running total of a selection. A free event looks as it always did.
+ */
+function showPrices(event) {
+	const categories = Array.isArray(event.categories) ? event.categories : [];
+	for (const seat of event.seats) {
+		prices.set(seat.seat, seat.price || 0);
+	}
+	if (!event.currency || !categories.some((category) => category.price > 0)) {
+		return;
+	}
+	money = moneyFormat(event.currency);
+	fill($('price-legend'), categories.map((category) => el('li', {},
+		el('span', { class: 'swatch category', 'aria-hidden': 'true', 'data-colour': category.colour }),
+		` ${category.name} `, el('span', { class: 'price' }, category.price > 0 ? money(category.price) : 'free'))));
+	$('price-legend').querySelectorAll('[data-colour]').forEach((swatch) => {
+		swatch.style.setProperty('--category', swatch.dataset.colour);
+	});
+	$('price-legend').hidden = false;
+}
+
+/** The colour of each seat's category, by label, when the event has more than one category; else none. */
+function categoriesOf(event) {
+	const categories = Array.isArray(event.categories) ? event.categories : [];
+	if (categories.length < 2) {
+		return null;
+	}
+	const colours = new Map(categories.map((category) => [category.name, category.colour]));
+	return new Map(event.seats.map((seat) => [seat.seat, { name: seat.category, colour: colours.get(seat.category) }]));
 }
 
 function showScrollHint() {

@@ -43,11 +43,12 @@ class GeneratedInputTests {
 			"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 			"createEvent", "dashboard", "exportBookings", "listVenues", "currentUser", "emailQueue", "retryEmails",
 			"ping", "logout", "blockSeats", "unblockSeats", "adminSeatMap", "findBookings", "cancelBookingFor",
-			"auditLog", "exportAuditLog", "functionRouter", "nope");
+			"auditLog", "exportAuditLog", "setVenueCategories", "functionRouter", "nope");
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
-			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone");
+			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone", "categories", "currency",
+			"prices", "colour");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -56,7 +57,9 @@ class GeneratedInputTests {
 			"select count(*) from event_seats where status <> 'AVAILABLE'", "select count(*) from bookings",
 			"select count(*) from bookings where status <> 'CONFIRMED'", "select count(*) from booking_seats",
 			"select count(*) from reviews", "select total(rating) from reviews", "select count(*) from email_jobs",
-			"select count(*) from audit_entries");
+			"select count(*) from audit_entries", "select count(*) from venue_categories",
+			"select count(*) from event_categories", "select total(price) from event_categories",
+			"select count(distinct currency) from events");
 
 	private static final AtomicInteger CALLS = new AtomicInteger();
 
@@ -157,9 +160,10 @@ class GeneratedInputTests {
 			Map.entry("eventSeats", List.of("eventId")), Map.entry("eventReviews", List.of("eventId")),
 			Map.entry("reserveSeats", List.of("eventId", "seats")), Map.entry("cancelBooking", List.of("bookingId")),
 			Map.entry("submitReview", List.of("eventId", "rating", "text")),
-			Map.entry("createVenue", List.of("name", "rows", "seatsPerRow", "capacity", "timeZone")),
-			Map.entry("createEvent", List.of("venueId", "name", "startsAt", "description")),
-			Map.entry("dashboard", List.of("eventId")), Map.entry("exportBookings", List.of("eventId")),
+			Map.entry("createVenue", List.of("name", "rows", "seatsPerRow", "capacity", "timeZone", "categories")),
+			Map.entry("createEvent", List.of("venueId", "name", "startsAt", "description", "currency", "prices")),
+			Map.entry("setVenueCategories", List.of("venueId", "categories")),
+			Map.entry("dashboard", List.of("eventId")), Map.entry("exportBookings", List.of("eventId", "prices")),
 			Map.entry("retryEmails", List.of("jobId")), Map.entry("blockSeats", List.of("eventId", "seats")),
 			Map.entry("unblockSeats", List.of("eventId", "seats")), Map.entry("adminSeatMap", List.of("eventId")),
 			Map.entry("findBookings", List.of("reference", "username", "eventId")),
@@ -208,6 +212,18 @@ class GeneratedInputTests {
 					"Mars/Olympus", "", " UTC ", "Etc/GMT+12", "America/Argentina/ComodRivadavia").map(Object.class::cast);
 			case "eventId", "venueId", "bookingId", "jobId" -> Arbitraries.of(eventId, venueId, bookingId, "nope", "");
 			case "seats" -> Arbitraries.of("A1", "A2", "B3", "C4", "a2", "Z9", "1", "").list().ofMaxSize(5)
+				.map(Object.class::cast);
+			case "currency" -> Arbitraries.of("EUR", "eur", "JPY", "XYZ", "EURO", "", " USD ").map(Object.class::cast);
+			case "colour" -> Arbitraries.of("#d4af37", "#D4AF37", "red", "#fff", "#12345g", "").map(Object.class::cast);
+			case "prices" -> Arbitraries.maps(Arbitraries.of("Standard", "Premium", "standard", "Balcony", ""),
+					Arbitraries.oneOf(Arbitraries.longs().between(-5, 10_000_000_001L), Arbitraries.just(Long.MAX_VALUE)))
+				.ofMaxSize(3)
+				.map(Object.class::cast);
+			case "categories" -> Arbitraries.maps(Arbitraries.of("name", "colour", "rows", "seats"),
+					Arbitraries.of("Premium", "#d4af37", "A", "A-B", "B-A", "A-Z", "ZZZ", "A1", "").map(Object.class::cast))
+				.ofMaxSize(4)
+				.list()
+				.ofMaxSize(3)
 				.map(Object.class::cast);
 			default -> Arbitraries.strings().ofMaxLength(30).map(Object.class::cast);
 		};

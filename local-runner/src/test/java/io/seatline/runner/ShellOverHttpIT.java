@@ -71,7 +71,8 @@ class ShellOverHttpIT {
 		assertThat(run.stderr()).isEmpty();
 		var seats = JSON.readTree(run.stdout());
 		assertThat(seats.path("eventId").asString()).isEqualTo(this.event);
-		assertThat(seats.path("seats").get(3).toString()).isEqualTo("{\"seat\":\"A4\",\"status\":\"BOOKED\"}");
+		assertThat(seats.path("seats").get(3).toString())
+			.isEqualTo("{\"seat\":\"A4\",\"status\":\"BOOKED\",\"category\":\"Standard\",\"price\":0}");
 		// the shell's own default database would be ./data/booking.db of its working folder
 		assertThat(FOLDER.resolve("shell").resolve("data")).doesNotExist();
 	}

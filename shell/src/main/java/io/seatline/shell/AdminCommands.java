@@ -37,20 +37,26 @@ class AdminCommands {
 	}
 
 	@Command(name = "venue create", group = "Admin",
-			description = "Create a venue: venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE]",
-			help = "venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE]: --rows and"
-					+ " --seats-per-row give seats A1..; --capacity N alone gives seats 1..N; --time-zone Europe/Berlin is"
-					+ " where its events take place (default: seatline.default-time-zone)",
+			description = "Create a venue: venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE]"
+					+ " [--categories \"Premium #d4af37 rows A-C; Box #3366cc seats D1 D2\"]",
+			help = "venue create --name NAME (--rows R --seats-per-row S | --capacity N) [--time-zone ZONE] [--categories"
+					+ " CATEGORIES]: --rows and --seats-per-row give seats A1..; --capacity N alone gives seats 1..N;"
+					+ " --time-zone Europe/Berlin is where its events take place (default: seatline.default-time-zone);"
+					+ " --categories are price categories separated by ';', each NAME #rrggbb then rows A-C (ranges, comma"
+					+ " separated) and/or seats A1 A2 (labels); seats of no category are Standard, or in the one category"
+					+ " that names neither rows nor seats",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
 	String createVenue(@Option(longName = "name", description = "the venue's name", required = true) String name,
 			@Option(longName = "rows", description = "rows of seats, lettered A, B, ...") Integer rows,
 			@Option(longName = "seats-per-row", description = "seats in each row") Integer seatsPerRow,
 			@Option(longName = "capacity", description = "seats numbered 1..N, without rows") Integer capacity,
 			@Option(longName = "time-zone", description = "the venue's time zone, such as Europe/Berlin") String timeZone,
+			@Option(longName = "categories",
+					description = "price categories: \"Premium #d4af37 rows A-C; Box #3366cc seats D1 D2\"") String categories,
 			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
 		requireSeats(rows, seatsPerRow, capacity);
 		var venue = this.functions.callOnce(key, "createVenue", "name", name, "rows", rows, "seatsPerRow", seatsPerRow,
-				"capacity", capacity, "timeZone", timeZone);
+				"capacity", capacity, "timeZone", timeZone, "categories", PriceOptions.categories(categories));
 		return "Created venue " + Texts.string(venue.path("name")) + " (" + Texts.string(venue.path("venueId"))
 				+ ") with " + venue.path("capacity").asInt() + " seats in " + Texts.string(venue.path("timeZone"));
 	}
@@ -88,7 +94,10 @@ class AdminCommands {
 	@Command(name = "event create", group = "Admin",
 			description = "Put an event on sale: event create --venue VENUE --name NAME --starts-at 2026-12-24T19:30:00+01:00",
 			help = "event create --venue VENUE_ID_OR_NAME --name NAME --starts-at ISO-8601-WITH-OFFSET [--description TEXT]"
-					+ " [--max-seats-per-account N]: puts the event on sale with every seat of the venue free",
+					+ " [--max-seats-per-account N] [--currency EUR --prices \"Premium=45.00, Standard=20\"]: puts the"
+					+ " event on sale with every seat of the venue; --prices gives each of the venue's price categories"
+					+ " its price in --currency (an ISO 4217 code; amounts as written, 45.00 is 45 euros); without"
+					+ " --prices every seat is free",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.VENUE_OPTION)
 	String createEvent(@Option(longName = "venue", description = "the venue's id or exact name (see: venues)", required = true) String venue,
 			@Option(longName = "name", description = "the event's name", required = true) String name,
@@ -97,26 +106,42 @@ class AdminCommands {
 			@Option(longName = "description", description = "a few words about it") String description,
 			@Option(longName = "max-seats-per-account",
 					description = "the most seats of the event one account may hold (default 10)") Integer maxSeats,
+			@Option(longName = "currency", description = "the ISO 4217 code of --prices, such as EUR") String currency,
+			@Option(longName = "prices",
+					description = "a price per category in --currency: \"Premium=45.00, Standard=20\"") String prices,
 			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
-		var event = this.functions.callOnce(key, "createEvent", "venueId", this.functions.venueId(venue), "name", name, "startsAt", startsAt,
-				"description", description, "maxSeatsPerAccount", maxSeats);
+		if (prices != null && !prices.isBlank() && (currency == null || currency.isBlank())) {
+			throw new InvalidRequest("currency", "--prices goes with --currency, the code its amounts are in (EUR)");
+		}
+		var event = this.functions.callOnce(key, "createEvent", "venueId", this.functions.venueId(venue), "name", name,
+				"startsAt", startsAt, "description", description, "maxSeatsPerAccount", maxSeats, "currency", currency,
+				"prices", PriceOptions.prices(prices, currency));
 		return "Created event " + Texts.string(event.path("name")) + " (" + Texts.string(event.path("eventId"))
 				+ ") on " + Texts.start(event) + " with " + event.path("totalSeats").asInt()
 				+ " seats";
 	}
 
 	@Command(name = "event update", group = "Admin",
-			description = "Edit an event: event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO]",
-			help = "event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO-8601-WITH-OFFSET]: changes what"
-					+ " is given; a new start time emails every booker",
+			description = "Edit an event: event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO] [--prices P]",
+			help = "event update EVENT [--name NAME] [--description TEXT] [--starts-at ISO-8601-WITH-OFFSET] [--prices"
+					+ " \"Premium=50\"] [--currency CODE]: changes what is given; a new start time emails every booker;"
+					+ " new prices are paid by bookings from now on (amounts in --currency, else in the event's)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.SCHEDULED_EVENT)
 	String updateEvent(@Argument(index = 0, description = "the event's id or exact name") String event,
 			@Option(longName = "name", description = "the event's new name") String name,
 			@Option(longName = "description", description = "the new description (\"\" removes it)") String description,
 			@Option(longName = "starts-at", description = "the new start, ISO-8601 with an offset") String startsAt,
+			@Option(longName = "currency", description = "a new ISO 4217 code, before any booking") String currency,
+			@Option(longName = "prices", description = "new prices per category: \"Premium=50, Standard=25\"") String prices,
 			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
-		var updated = this.functions.callOnce(key, "updateEvent", "eventId", this.functions.eventId(event), "name", name, "description", description,
-				"startsAt", startsAt);
+		var eventId = this.functions.eventId(event);
+		var code = currency;
+		if (prices != null && !prices.isBlank() && (code == null || code.isBlank())) {
+			// amounts are written in the event's currency
+			code = this.functions.call("eventSeats", "eventId", eventId).path("currency").asString();
+		}
+		var updated = this.functions.callOnce(key, "updateEvent", "eventId", eventId, "name", name, "description",
+				description, "startsAt", startsAt, "currency", currency, "prices", PriceOptions.prices(prices, code));
 		return "Updated event " + Texts.string(updated.path("name")) + " (" + Texts.string(updated.path("eventId"))
 				+ ") on " + Texts.start(updated);
 	}
@@ -145,12 +170,15 @@ class AdminCommands {
 					Texts.string(line.path("venueName")), Texts.start(line),
 					Integer.toString(line.path("bookedSeats").asInt()),
 					Integer.toString(line.path("availableSeats").asInt()),
-					Integer.toString(line.path("totalSeats").asInt()), Long.toString(line.path("bookings").asLong())));
+					Integer.toString(line.path("totalSeats").asInt()), Long.toString(line.path("bookings").asLong()),
+					Texts.money(line.path("revenue").asLong(), line.path("currency"))));
 		}
 		rows.add(List.of("", "All", "", "", Integer.toString(figures.path("bookedSeats").asInt()),
 				Integer.toString(figures.path("availableSeats").asInt()),
-				Integer.toString(figures.path("totalSeats").asInt()), Long.toString(figures.path("bookings").asLong())));
-		return Texts.table(List.of("ID", "EVENT", "VENUE", "STARTS", "BOOKED", "FREE", "SEATS", "BOOKINGS"), rows);
+				Integer.toString(figures.path("totalSeats").asInt()), Long.toString(figures.path("bookings").asLong()),
+				""));
+		return Texts.table(List.of("ID", "EVENT", "VENUE", "STARTS", "BOOKED", "FREE", "SEATS", "BOOKINGS", "REVENUE"),
+				rows);
 	}
 
 	@Command(name = "export", group = "Admin", description = "The bookings as CSV: export [--event EVENT] --file out.csv",

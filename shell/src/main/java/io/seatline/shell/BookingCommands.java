@@ -26,8 +26,10 @@ class BookingCommands {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
 		var booking = this.functions.callOnce(key, "reserveSeats", "eventId", this.functions.eventId(event), "seats", seats);
+		var amount = booking.path("amount").asLong();
 		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
-				+ Texts.string(booking.path("status"));
+				+ Texts.string(booking.path("status"))
+				+ ((amount > 0) ? ", total " + Texts.money(amount, booking.path("currency")) : "");
 	}
 
 	@Command(name = "bookings", group = "Bookings", description = "Your bookings, newest first",
@@ -42,9 +44,10 @@ class BookingCommands {
 		for (var booking : bookings) {
 			rows.add(List.of(Texts.string(booking.path("bookingId")), Texts.string(booking.path("eventName")),
 					Texts.start(booking), Texts.words(booking.path("seats")),
-					Texts.string(booking.path("status")), Texts.instant(booking.path("createdAt"))));
+					Texts.string(booking.path("status")), Texts.instant(booking.path("createdAt")),
+					Texts.money(booking.path("amount").asLong(), booking.path("currency"))));
 		}
-		return Texts.table(List.of("BOOKING", "EVENT", "STARTS", "SEATS", "STATUS", "BOOKED"), rows);
+		return Texts.table(List.of("BOOKING", "EVENT", "STARTS", "SEATS", "STATUS", "BOOKED", "PRICE"), rows);
 	}
 
 	@Command(name = "cancel", group = "Bookings", description = "Cancel one of your bookings: cancel BOOKING",

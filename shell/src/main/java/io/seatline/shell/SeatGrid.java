@@ -46,7 +46,42 @@ final class SeatGrid {
 	static String titled(JsonNode map) {
 		return Texts.string(map.path("name")) + " at " + Texts.string(map.path("venue").path("name")) + ", "
 				+ Texts.start(map) + System.lineSeparator() + System.lineSeparator()
-				+ of(map.path("seats")).render();
+				+ of(map.path("seats")).render() + prices(map);
+	}
+
+	/**
+	 * The price of each category of {@code eventSeats}, with how many of its seats there are and how many are free:
+	 * {@code Premium  EUR 45.00  6 seats, 4 free}; nothing for a free event of one category, or a map
+	 * without prices (such as {@code adminSeatMap}).
+	 */
+	static String prices(JsonNode map) {
+		var categories = map.path("categories");
+		var priced = false;
+		for (var category : categories) {
+			priced |= category.path("price").asLong() > 0;
+		}
+		if (!priced && categories.size() < 2) {
+			// a free event of one category: nothing to tell
+			return "";
+		}
+		var seats = new LinkedHashMap<String, int[]>();
+		for (var seat : map.path("seats")) {
+			var counts = seats.computeIfAbsent(seat.path("category").asString(), (name) -> new int[2]);
+			counts[0]++;
+			if ("AVAILABLE".equals(seat.path("status").asString())) {
+				counts[1]++;
+			}
+		}
+		var rows = new ArrayList<List<String>>();
+		for (var category : categories) {
+			var counts = seats.getOrDefault(category.path("name").asString(), new int[2]);
+			var price = category.path("price").asLong();
+			rows.add(List.of(Texts.string(category.path("name")),
+					(price > 0) ? Texts.money(price, map.path("currency")) : "free",
+					counts[0] + " seats, " + counts[1] + " free"));
+		}
+		return System.lineSeparator() + System.lineSeparator()
+				+ Texts.table(List.of("CATEGORY", "PRICE", "SEATS"), rows);
 	}
 
 	String render() {

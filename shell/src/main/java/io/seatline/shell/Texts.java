@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import io.seatline.engine.catalog.Money;
+
 /**
  * How the commands show values: instants in UTC to the minute, an event's start in its venue's zone, lists, and
  * tables with a header row that fit the terminal.
@@ -63,6 +65,12 @@ final class Texts {
 			return instant(event.path("startsAt"));
 		}
 		return LOCAL_MINUTES.format(OffsetDateTime.parse(local)) + " " + zone;
+	}
+
+	/** An amount in minor units with its currency ({@code EUR 90.00}); empty where the currency is missing. */
+	static String money(long minorUnits, JsonNode currency) {
+		var code = string(currency);
+		return code.isEmpty() ? "" : Money.format(minorUnits, code);
 	}
 
 	/** A text field, or an empty string where it is missing or null. */

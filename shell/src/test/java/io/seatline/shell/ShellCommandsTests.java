@@ -248,6 +248,32 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void pricedVenuesAndEventsShowTheirPricesInTheSeatMapBookingsAndDashboard(CapturedOutput output) throws Exception {
+		run("login admin");
+		var venue = idIn(run("venue create --name \"Priced " + unique() + "\" --rows 3 --seats-per-row 2"
+				+ " --categories \"Front stalls #d4af37 rows A; Box #3366cc seats C1 C2\""));
+		assertThat(status("event create --venue " + venue + " --name Nope --starts-at 2031-05-01T20:00:00Z"
+				+ " --prices \"Front stalls=45\"")).isEqualTo(2);
+		assertThat(output.getErr()).contains("--prices goes with --currency");
+		assertThat(status("event create --venue " + venue + " --name Nope --starts-at 2031-05-01T20:00:00Z"
+				+ " --currency EUR --prices \"Front stalls=45.001, Box=60, Standard=20\"")).isEqualTo(2);
+		assertThat(output.getErr()).contains("'45.001' is no amount of EUR (at most 2 decimals)");
+		var event = idIn(run("event create --venue " + venue + " --name \"Priced " + unique()
+				+ "\" --starts-at 2031-05-01T20:00:00Z --currency eur --prices \"Front stalls=45, Box=60.50, Standard=20\""));
+		assertThat(run("seats " + event)).containsPattern("\\|Front stalls *\\|EUR 45.00 *\\|2 seats, 2 free *\\|")
+			.containsPattern("\\|Box *\\|EUR 60.50 *\\|2 seats, 2 free *\\|")
+			.containsPattern("\\|Standard *\\|EUR 20.00 *\\|2 seats, 2 free *\\|");
+		var buyer = newUser();
+		run("login " + buyer);
+		assertThat(run("book " + event + " A1 C2")).endsWith("is CONFIRMED, total EUR 105.50");
+		assertThat(run("bookings")).contains("EUR 105.50");
+		run("login admin");
+		assertThat(run("event update " + event + " --prices \"Box=70\"")).startsWith("Updated event");
+		assertThat(run("seats " + event)).containsPattern("\\|Box *\\|EUR 70.00 *\\|2 seats, 1 free *\\|");
+		assertThat(run("dashboard --event " + event)).contains("EUR 105.50");
+	}
+
+	@Test
 	void aVenueInAZoneShowsItsEventsAtTheirLocalTimeWithTheZone(CapturedOutput output) throws Exception {
 		run("login admin");
 		var name = "Berlin " + unique();
@@ -369,7 +395,7 @@ class ShellCommandsTests {
 		assertThat(status("event create --venue " + venue + " --name X --starts-at 2001-01-01T20:00:00Z")).isEqualTo(2);
 		assertThat(status("bookings find")).isEqualTo(2);
 		assertThat(output.getErr()).contains("Error [INVALID_REQUEST]: --seats-per-row goes with --rows\nusage: venue create --name NAME (--rows R"
-				+ " --seats-per-row S | --capacity N) [--time-zone ZONE]\n")
+				+ " --seats-per-row S | --capacity N) [--time-zone ZONE] [--categories CATEGORIES]\n")
 			.contains("Error [INVALID_REQUEST]: EVENT is required\nusage: seats EVENT\n")
 			.contains("Error [INVALID_REQUEST]: --starts-at must lie in the future\nusage: event create --venue VENUE_ID_OR_NAME")
 			.contains("Give a --reference, a --user or an --event to search by\nusage: bookings find --reference R")
@@ -576,7 +602,7 @@ class ShellCommandsTests {
 		var event = newEvent("--rows 1 --seats-per-row 2");
 		assertThat(run("invoke eventSeats --body {\"eventId\":\"" + event + "\"}"))
 			.startsWith("{\"eventId\":\"" + event + "\"")
-			.contains("{\"seat\":\"A1\",\"status\":\"AVAILABLE\"}");
+			.contains("{\"seat\":\"A1\",\"status\":\"AVAILABLE\",\"category\":\"Standard\",\"price\":0}");
 	}
 
 	@Test

@@ -123,8 +123,22 @@ class AuditRecording {
 			compare("name", before.name(), after.name(), was, is);
 			compare("description", before.description(), after.description(), was, is);
 			compare("startsAt", before.startsAt(), after.startsAt(), was, is);
+			if (edited.pricesBefore() != null && edited.pricesAfter() != null) {
+				compare("currency", edited.pricesBefore().currency(), edited.pricesAfter().currency(), was, is);
+				compare("prices", edited.pricesBefore().prices(), edited.pricesAfter().prices(), was, is);
+			}
 			write(edited.admin(), "updateEvent", after.eventId(), null, null, null, edited(before, is.keySet()),
 					Json.object(was), Json.object(is));
+		}
+		else if (changed instanceof CatalogChanged.VenueCategoriesSet set) {
+			var categories = set.categories()
+				.stream()
+				.map((category) -> Json.fields("name", category.name(), "colour", category.colour(), "rows",
+						category.rows(), "seats", category.seats().isEmpty() ? null : category.seats()))
+				.toList();
+			write(set.admin(), "setVenueCategories", null, null, null, null, "Set the price categories of "
+					+ set.venueName() + " for its next events", null,
+					Json.object("venueId", set.venueId(), "name", set.venueName(), "categories", categories));
 		}
 	}
 

@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The small JSON objects an audit entry keeps as its state before and after: text, numbers, booleans, lists of
- * text, instants as ISO-8601 text, in the order given.
+ * text, objects of these, instants as ISO-8601 text, in the order given.
  */
 final class Json {
 
@@ -19,13 +19,18 @@ final class Json {
 
 	/** An object of the key/value pairs given in turn; pairs whose value is null are left out. */
 	static String object(Object... keysAndValues) {
+		return object(fields(keysAndValues));
+	}
+
+	/** The fields of {@link #object(Object...)}, to nest in another object. */
+	static Map<String, Object> fields(Object... keysAndValues) {
 		var fields = new LinkedHashMap<String, Object>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
 			if (keysAndValues[i + 1] != null) {
 				fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
 			}
 		}
-		return object(fields);
+		return fields;
 	}
 
 	static String object(Map<String, Object> fields) {

@@ -21,6 +21,9 @@ class BookedSeat {
 
 	private Instant releasedAt;
 
+	// what the seat cost when it was sold, in minor units; mapped so that rewriting the ledger keeps it
+	private long price;
+
 	protected BookedSeat() {
 	}
 
@@ -28,6 +31,10 @@ class BookedSeat {
 		this.eventId = eventId;
 		this.label = label;
 		this.position = position;
+	}
+
+	long price() {
+		return this.price;
 	}
 
 	String label() {

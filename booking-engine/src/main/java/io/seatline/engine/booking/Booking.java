@@ -48,6 +48,13 @@ class Booking {
 
 	private String cancelReason;
 
+	// what it cost when it was made, in minor units of its currency: written once, with the booking
+	@Column(updatable = false)
+	private long amount;
+
+	@Column(updatable = false)
+	private String currency;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "booking_seats", joinColumns = @JoinColumn(name = "booking_id"))
 	@OrderBy("position")
@@ -116,6 +123,18 @@ class Booking {
 
 	Instant cancelledAt() {
 		return this.cancelledAt;
+	}
+
+	long amount() {
+		return this.amount;
+	}
+
+	String currency() {
+		return this.currency;
+	}
+
+	List<Long> seatPrices() {
+		return this.seats.stream().sorted(Comparator.comparingInt(BookedSeat::position)).map(BookedSeat::price).toList();
 	}
 
 	List<String> seatLabels() {

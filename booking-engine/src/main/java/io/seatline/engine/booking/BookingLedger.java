@@ -46,6 +46,25 @@ public class BookingLedger {
 		return counts;
 	}
 
+	/**
+	 * What the confirmed bookings of each event took, per event id: the sum of their amounts, in minor units of the
+	 * event's currency (which cannot change once it has bookings).
+	 */
+	public Map<String, Revenue> revenueByEvent() {
+		var revenue = new HashMap<String, Revenue>();
+		this.jdbc.query("""
+				select e.id, e.currency, coalesce(sum(b.amount), 0)
+				from events e left join bookings b on b.event_id = e.id and b.status = 'CONFIRMED'
+				group by e.id, e.currency""",
+				(RowCallbackHandler) (row) -> revenue.put(row.getString(1),
+						new Revenue(row.getString(2), row.getLong(3))));
+		return revenue;
+	}
+
+	/** Money taken: an amount in minor units of a currency (an ISO 4217 code). */
+	public record Revenue(String currency, long amount) {
+	}
+
 	/** The latest bookings, of one event or of all when {@code eventId} is null, newest first. */
 	public List<BookingDetails> recent(String eventId, int count) {
 		var found = (eventId != null)
@@ -88,14 +107,15 @@ public class BookingLedger {
 		// the conditions are fixed texts; only the values come from the caller, as parameters
 		var rows = this.jdbc.query("""
 				select b.id, b.reference, b.event_id, b.account_id, a.username, b.status, b.created_at,
-				       b.cancelled_at, b.cancel_reason
+				       b.cancelled_at, b.cancel_reason, b.amount, b.currency
 				from bookings b join accounts a on a.id = b.account_id
 				where %s
 				order by b.created_at desc, b.id desc
 				limit %d""".formatted(String.join(" and ", where), FindBookings.LIMIT),
 				(row, index) -> new Found(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 						row.getString(5), BookingStatus.valueOf(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)),
-						SeatReservations.instantOrNull(row.getObject(8)), row.getString(9)),
+						SeatReservations.instantOrNull(row.getObject(8)), row.getString(9), row.getLong(10),
+						row.getString(11)),
 				arguments.toArray());
 		if (rows.isEmpty()) {
 			return List.of();
@@ -111,12 +131,12 @@ public class BookingLedger {
 		return rows.stream()
 			.map((row) -> new BookingDetails(row.id(), row.reference(), events.get(row.eventId()), row.accountId(),
 					row.username(), seats.getOrDefault(row.id(), List.of()), row.status(), row.createdAt(),
-					row.cancelledAt(), row.cancelReason()))
+					row.cancelledAt(), row.cancelReason(), row.amount(), row.currency(), List.of()))
 			.toList();
 	}
 
 	/** A booking's row as a search reads it, before its seats and event are added. */
 	private record Found(String id, String reference, String eventId, String accountId, String username,
-			BookingStatus status, Instant createdAt, Instant cancelledAt, String cancelReason) {
+			BookingStatus status, Instant createdAt, Instant cancelledAt, String cancelReason, long amount, String currency) {
 	}
 }

@@ -2,6 +2,7 @@ package io.seatline.engine.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -96,12 +97,17 @@ public class SeatReservations {
 					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());
 		}
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+		// what the seats cost now: the booking keeps it, whatever the prices become
+		var prices = this.catalog.seatPrices(event.eventId(), positions.keySet());
 		String reference;
 		try {
 			// the booking and its ledger rows, written as rows: no entity is needed to answer
-			reference = insertBooking(bookingId, event.eventId(), user.id(), now);
-			this.jdbc.batchUpdate("insert into booking_seats (booking_id, event_id, label, position) values (?, ?, ?, ?)",
-					seats.stream().map((seat) -> new Object[] { bookingId, event.eventId(), seat.getKey(), seat.getValue() })
+			reference = insertBooking(bookingId, event.eventId(), user.id(), now, prices);
+			this.jdbc.batchUpdate(
+					"insert into booking_seats (booking_id, event_id, label, position, price) values (?, ?, ?, ?, ?)",
+					seats.stream()
+						.map((seat) -> new Object[] { bookingId, event.eventId(), seat.getKey(), seat.getValue(),
+								prices.byLabel().getOrDefault(seat.getKey(), 0L) })
 						.toList());
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -110,8 +116,10 @@ public class SeatReservations {
 			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
 			throw new SeatsUnavailable(command.seats());
 		}
-		var details = new BookingDetails(bookingId, reference, event, user.id(), user.username(),
-				seats.stream().map(Map.Entry::getKey).toList(), BookingStatus.CONFIRMED, now, null, null);
+		var labels = seats.stream().map(Map.Entry::getKey).toList();
+		var details = new BookingDetails(bookingId, reference, event, user.id(), user.username(), labels,
+				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(),
+				labels.stream().map((label) -> prices.byLabel().getOrDefault(label, 0L)).toList());
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
 	}
@@ -120,12 +128,14 @@ public class SeatReservations {
 	 * Writes the booking's row under a new random reference; should the reference be taken (about one chance in a
 	 * million with a million bookings), draws another.
 	 */
-	private String insertBooking(String bookingId, String eventId, String accountId, Instant now) {
+	private String insertBooking(String bookingId, String eventId, String accountId, Instant now,
+			EventCatalog.SeatPrices prices) {
 		for (int attempt = 0; attempt < MAX_REFERENCE_DRAWS; attempt++) {
 			var reference = BookingReferences.next();
-			if (this.jdbc.update("insert into bookings (id, version, event_id, account_id, status, created_at, reference) "
-					+ "values (?, 0, ?, ?, 'CONFIRMED', ?, ?) on conflict (reference) do nothing", bookingId, eventId,
-					accountId, now.toEpochMilli(), reference) == 1) {
+			if (this.jdbc.update("insert into bookings (id, version, event_id, account_id, status, created_at, reference, "
+					+ "amount, currency) values (?, 0, ?, ?, 'CONFIRMED', ?, ?, ?, ?) on conflict (reference) do nothing",
+					bookingId, eventId, accountId, now.toEpochMilli(), reference, prices.total(),
+					prices.currency()) == 1) {
 				return reference;
 			}
 		}
@@ -231,17 +241,24 @@ public class SeatReservations {
 	@Transactional(readOnly = true)
 	public BookingDetails details(String bookingId) {
 		// two plain reads, no entity: an email job asks this for every email it sends
-		var seats = (bookingId == null) ? List.<String>of()
-				: this.jdbc.queryForList("select label from booking_seats where booking_id = ? order by position",
-						String.class, bookingId);
+		var seats = new ArrayList<String>();
+		var seatPrices = new ArrayList<Long>();
+		if (bookingId != null) {
+			this.jdbc.query("select label, price from booking_seats where booking_id = ? order by position",
+					(RowCallbackHandler) (row) -> {
+						seats.add(row.getString(1));
+						seatPrices.add(row.getLong(2));
+					}, bookingId);
+		}
 		var found = (bookingId == null) ? List.<BookingDetails>of() : this.jdbc.query("""
 				select b.id, b.reference, b.event_id, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
-				       b.cancel_reason
+				       b.cancel_reason, b.amount, b.currency
 				from bookings b join accounts a on a.id = b.account_id where b.id = ?""",
 				(row, index) -> new BookingDetails(row.getString(1), row.getString(2),
 						this.catalog.event(row.getString(3)), row.getString(4), row.getString(5), seats,
 						BookingStatus.valueOf(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)),
-						instantOrNull(row.getObject(8)), row.getString(9)),
+						instantOrNull(row.getObject(8)), row.getString(9), row.getLong(10), row.getString(11),
+						seatPrices),
 				bookingId);
 		if (found.isEmpty()) {
 			throw new NotFound("No booking has the id " + bookingId);

@@ -1,8 +1,12 @@
 package io.seatline.engine.catalog;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Published inside the transaction in which an admin changed the catalog: who, what ({@code createVenue},
- * {@code createEvent}, {@code updateEvent}), and the venue or event before and after (null before a creation).
+ * {@code createEvent}, {@code updateEvent}, {@code setVenueCategories}), and the venue or event before and after
+ * (null before a creation).
  */
 public sealed interface CatalogChanged {
 
@@ -17,7 +21,24 @@ public sealed interface CatalogChanged {
 	record EventCreated(String admin, EventDetails event) implements CatalogChanged {
 	}
 
-	/** An event's name, description or start time was edited. */
-	record EventEdited(String admin, EventDetails before, EventDetails after) implements CatalogChanged {
+	/**
+	 * An event's name, description, start time or prices were edited; {@code pricesBefore} and {@code pricesAfter}
+	 * are its currency and price per category (null when the edit gave no prices).
+	 */
+	record EventEdited(String admin, EventDetails before, EventDetails after, PriceList pricesBefore,
+			PriceList pricesAfter) implements CatalogChanged {
+
+		public EventEdited(String admin, EventDetails before, EventDetails after) {
+			this(admin, before, after, null, null);
+		}
+	}
+
+	/** A venue's price categories were replaced (for its next events). */
+	record VenueCategoriesSet(String admin, String venueId, String venueName, List<PriceCategory> categories)
+			implements CatalogChanged {
+	}
+
+	/** An event's currency and the price of each of its categories, in minor units, in order. */
+	record PriceList(String currency, Map<String, Long> prices) {
 	}
 }

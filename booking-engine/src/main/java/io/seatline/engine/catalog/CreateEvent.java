@@ -7,15 +7,21 @@ import io.seatline.engine.error.InvalidRequest;
 /**
  * The command to put an event on sale at a venue. {@code startsAt} must lie in the future. {@code maxSeatsPerAccount}
  * caps the seats one account may hold of the event (null: the engine's default, {@code seatline.booking.*}).
+ * {@code prices} are what its seats cost per category of the venue (null: free, in the configured currency).
  */
 public record CreateEvent(String venueId, String name, Instant startsAt, String description,
-		Integer maxSeatsPerAccount) {
+		Integer maxSeatsPerAccount, Prices prices) {
 
 	/** The most seats per account an event may allow. */
 	public static final int MAX_SEATS_PER_ACCOUNT = 100_000;
 
 	public CreateEvent(String venueId, String name, Instant startsAt, String description) {
-		this(venueId, name, startsAt, description, null);
+		this(venueId, name, startsAt, description, null, null);
+	}
+
+	public CreateEvent(String venueId, String name, Instant startsAt, String description,
+			Integer maxSeatsPerAccount) {
+		this(venueId, name, startsAt, description, maxSeatsPerAccount, null);
 	}
 
 	public CreateEvent {
@@ -30,6 +36,7 @@ public record CreateEvent(String venueId, String name, Instant startsAt, String 
 			description = checkedDescription(description);
 			description = description.isBlank() ? null : description;
 		}
+		prices = (prices == null || prices.isEmpty()) ? null : prices;
 		if (maxSeatsPerAccount != null && (maxSeatsPerAccount < 1 || maxSeatsPerAccount > MAX_SEATS_PER_ACCOUNT)) {
 			throw new InvalidRequest("maxSeatsPerAccount",
 					"maxSeatsPerAccount is from 1 to " + MAX_SEATS_PER_ACCOUNT);
@@ -53,5 +60,11 @@ public record CreateEvent(String venueId, String name, Instant startsAt, String 
 	public static CreateEvent of(String venueId, String name, String startsAt, String description,
 			Integer maxSeatsPerAccount) {
 		return new CreateEvent(venueId, name, Times.instant("startsAt", startsAt), description, maxSeatsPerAccount);
+	}
+
+	/** This event with these prices (null: free). */
+	public CreateEvent withPrices(Prices prices) {
+		return new CreateEvent(this.venueId, this.name, this.startsAt, this.description, this.maxSeatsPerAccount,
+				prices);
 	}
 }

@@ -49,10 +49,13 @@ class Event {
 
 	private String cancelReason;
 
+	// the ISO 4217 code of its prices
+	private String currency;
+
 	protected Event() {
 	}
 
-	Event(Venue venue, CreateEvent command, Instant createdAt) {
+	Event(Venue venue, CreateEvent command, String currency, Instant createdAt) {
 		this.id = Ids.next();
 		this.venueId = venue.id();
 		this.name = command.name();
@@ -61,6 +64,7 @@ class Event {
 		this.totalSeats = venue.capacity();
 		this.availableSeats = venue.capacity();
 		this.maxSeatsPerAccount = command.maxSeatsPerAccount();
+		this.currency = currency;
 		this.createdAt = createdAt;
 	}
 
@@ -106,6 +110,10 @@ class Event {
 		return this.cancelReason;
 	}
 
+	String currency() {
+		return this.currency;
+	}
+
 	/**
 	 * Applies an edit: {@code CONFLICT} for a cancelled event, or for a new start time once the event has started;
 	 * a new start time must lie in the future ({@code INVALID_REQUEST}).
@@ -128,6 +136,9 @@ class Event {
 		}
 		if (command.description() != null) {
 			this.description = command.storedDescription();
+		}
+		if (command.prices() != null && command.prices().currency() != null) {
+			this.currency = command.prices().currency();
 		}
 	}
 

@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import java.util.stream.IntStream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +61,12 @@ public class EventCatalog {
 
 	private final CatalogSettings settings;
 
+	private final PriceSettings priceSettings;
+
 	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock,
-			ApplicationEventPublisher publisher, CatalogSettings settings) {
+			ApplicationEventPublisher publisher, CatalogSettings settings, PriceSettings priceSettings) {
 		this.settings = settings;
+		this.priceSettings = priceSettings;
 		this.publisher = publisher;
 		this.venues = venues;
 		this.events = events;
@@ -68,7 +75,10 @@ public class EventCatalog {
 		this.clock = clock;
 	}
 
-	/** Creates a venue; {@code CONFLICT} when its name is taken in any case. */
+	/**
+	 * Creates a venue with its price categories; {@code CONFLICT} when its name is taken in any case,
+	 * {@code INVALID_REQUEST} for categories that do not fit its seats (see {@link SeatCategories}).
+	 */
 	@Transactional
 	public VenueSummary createVenue(User user, CreateVenue command) {
 		user.requireAdmin();
@@ -76,9 +86,59 @@ public class EventCatalog {
 			throw new Conflict("A venue named '" + command.name() + "' exists already");
 		}
 		var timeZone = (command.timeZone() != null) ? command.timeZone() : this.settings.defaultZone();
-		var venue = VenueSummary.of(this.venues.saveAndFlush(new Venue(command, timeZone, this.clock.instant())));
+		var created = new Venue(command, timeZone, this.clock.instant());
+		// checked before anything is written
+		created.categories(command.categories());
+		var saved = this.venues.saveAndFlush(created);
+		writeCategories(saved.id(), command.categories());
+		var venue = VenueSummary.of(saved);
 		this.publisher.publishEvent(new CatalogChanged.VenueCreated(user.username(), venue));
 		return venue;
+	}
+
+	/**
+	 * Replaces a venue's price categories (admins): the events created after take them; events created before keep
+	 * the categories they copied. {@code NOT_FOUND} for an unknown venue, {@code INVALID_REQUEST} for categories that
+	 * do not fit its seats.
+	 */
+	@Transactional
+	public List<PriceCategory> setVenueCategories(User user, String venueId, List<PriceCategory> categories) {
+		user.requireAdmin();
+		var venue = ((venueId != null) ? this.venues.findById(venueId) : Optional.<Venue>empty())
+			.orElseThrow(() -> new NotFound("No venue has the id " + venueId));
+		var declared = PriceCategory.listOf(categories);
+		var resolved = venue.categories(declared);
+		this.jdbc.update("delete from venue_categories where venue_id = ?", venue.id());
+		writeCategories(venue.id(), declared);
+		this.publisher.publishEvent(
+				new CatalogChanged.VenueCategoriesSet(user.username(), venue.id(), venue.name(), declared));
+		return resolved.categories();
+	}
+
+	/** A venue's declared price categories, in order (none: every seat in {@link PriceCategory#STANDARD}). */
+	@Transactional(readOnly = true)
+	public List<PriceCategory> venueCategories(String venueId) {
+		return this.jdbc.query(
+				"select name, colour, seat_rows, seat_labels from venue_categories where venue_id = ? order by position",
+				(row, index) -> new PriceCategory(row.getString(1), row.getString(2), row.getString(3),
+						(row.getString(4) == null) ? List.of() : List.of(row.getString(4).split(" "))),
+				venueId);
+	}
+
+	private void writeCategories(String venueId, List<PriceCategory> categories) {
+		var positions = IntStream.range(0, categories.size()).boxed().toList();
+		this.jdbc.batchUpdate(
+				"insert into venue_categories (venue_id, position, name, colour, seat_rows, seat_labels) "
+						+ "values (?, ?, ?, ?, ?, ?)",
+				positions, 100, (statement, position) -> {
+					var category = categories.get(position);
+					statement.setString(1, venueId);
+					statement.setInt(2, position);
+					statement.setString(3, category.name());
+					statement.setString(4, category.colour());
+					statement.setString(5, category.rows());
+					statement.setString(6, category.seats().isEmpty() ? null : String.join(" ", category.seats()));
+				});
 	}
 
 	/** Every venue, by name. */
@@ -91,7 +151,11 @@ public class EventCatalog {
 			.toList();
 	}
 
-	/** Creates an event at a venue, with one {@code AVAILABLE} seat row per venue seat, in one transaction. */
+	/**
+	 * Creates an event at a venue, with one {@code AVAILABLE} seat row per venue seat, each in its price category of
+	 * the venue, in one transaction. With prices, every category with seats needs one ({@code INVALID_REQUEST} for a
+	 * missing or unknown category); without, the event is free.
+	 */
 	@Transactional
 	public EventDetails createEvent(User user, CreateEvent command) {
 		user.requireAdmin();
@@ -100,16 +164,32 @@ public class EventCatalog {
 		if (!command.startsAt().isAfter(this.clock.instant())) {
 			throw new InvalidRequest("startsAt", "startsAt must lie in the future");
 		}
-		var event = this.events.saveAndFlush(new Event(venue, command, this.clock.instant()));
+		var categories = venue.categories(venueCategories(venue.id()));
+		var prices = (command.prices() != null) ? command.prices() : new Prices(null, null);
+		var priceOf = pricesOf(categories.categories(), prices, !prices.byCategory().isEmpty());
+		var currency = (prices.currency() != null) ? prices.currency() : this.priceSettings.currency();
+		var event = this.events.saveAndFlush(new Event(venue, command, currency, this.clock.instant()));
+		var categoryPositions = IntStream.range(0, categories.categories().size()).boxed().toList();
+		this.jdbc.batchUpdate(
+				"insert into event_categories (event_id, position, name, colour, price) values (?, ?, ?, ?, ?)",
+				categoryPositions, 100, (statement, position) -> {
+					var category = categories.categories().get(position);
+					statement.setString(1, event.id());
+					statement.setInt(2, position);
+					statement.setString(3, category.name());
+					statement.setString(4, category.colour());
+					statement.setLong(5, priceOf[position]);
+				});
 		var labels = venue.seatLabels();
 		// labels come in seat-map order, so a label's index is its position
 		var positions = IntStream.range(0, labels.size()).boxed().toList();
 		this.jdbc.batchUpdate(
-				"insert into event_seats (event_id, label, position, status) values (?, ?, ?, 'AVAILABLE')", positions,
-				1000, (statement, position) -> {
+				"insert into event_seats (event_id, label, position, status, category) values (?, ?, ?, 'AVAILABLE', ?)",
+				positions, 1000, (statement, position) -> {
 					statement.setString(1, event.id());
 					statement.setString(2, labels.get(position));
 					statement.setInt(3, position);
+					statement.setInt(4, categories.seatCategory()[position]);
 				});
 		var details = details(event, venue);
 		this.publisher.publishEvent(new CatalogChanged.EventCreated(user.username(), details));
@@ -129,14 +209,117 @@ public class EventCatalog {
 		var venue = this.venues.findById(event.venueId()).orElseThrow();
 		var before = details(event, venue);
 		var previousStartsAt = event.startsAt();
+		var pricesBefore = (command.prices() != null) ? priceList(event.id()) : null;
 		event.edit(command, this.clock.instant());
+		if (command.prices() != null) {
+			reprice(event.id(), command.prices());
+		}
 		this.events.saveAndFlush(event);
 		var details = details(event, venue);
-		this.publisher.publishEvent(new CatalogChanged.EventEdited(user.username(), before, details));
+		var pricesAfter = (command.prices() != null) ? priceList(event.id()) : null;
+		this.publisher.publishEvent(
+				new CatalogChanged.EventEdited(user.username(), before, details, pricesBefore, pricesAfter));
 		if (!previousStartsAt.equals(event.startsAt())) {
 			this.publisher.publishEvent(new EventMoved(details, previousStartsAt, event.version()));
 		}
 		return new EventSummary(details, event.availableSeats());
+	}
+
+	/**
+	 * The price of each category, in order: those the prices name, the others 0 (free), or {@code INVALID_REQUEST}
+	 * when {@code all} is asked for and one is missing; a price for a category that is not there is refused too.
+	 */
+	private static long[] pricesOf(List<PriceCategory> categories, Prices prices, boolean all) {
+		for (var priced : prices.byCategory().keySet()) {
+			if (categories.stream().noneMatch((category) -> category.name().equalsIgnoreCase(priced))) {
+				throw new InvalidRequest("prices", "The event has no category '" + priced + "'; its categories are "
+						+ String.join(", ", categories.stream().map(PriceCategory::name).toList()));
+			}
+		}
+		var priceOf = new long[categories.size()];
+		for (int i = 0; i < priceOf.length; i++) {
+			var price = prices.priceOf(categories.get(i).name());
+			if (price == null && all) {
+				throw new InvalidRequest("prices", "Give a price for category '" + categories.get(i).name()
+						+ "' too (0 for free seats)");
+			}
+			priceOf[i] = (price != null) ? price : 0;
+		}
+		return priceOf;
+	}
+
+	/**
+	 * Sets the prices of the event's categories that the prices name; the others keep theirs. {@code CONFLICT} for a
+	 * new currency once the event has bookings: what they paid stays in the currency they paid.
+	 */
+	private void reprice(String eventId, Prices prices) {
+		if (prices.currency() != null && !this.jdbc.queryForList(
+				"select currency from bookings where event_id = ? and currency <> ?",
+				String.class, eventId, prices.currency()).isEmpty()) {
+			throw new Conflict("The event has bookings in another currency; its currency can no longer change");
+		}
+		var categories = this.jdbc.query("select name, colour from event_categories where event_id = ? order by position",
+				(row, index) -> new PriceCategory(row.getString(1), row.getString(2), null, List.of()), eventId);
+		pricesOf(categories, prices, false);
+		for (var category : categories) {
+			var price = prices.priceOf(category.name());
+			if (price != null) {
+				this.jdbc.update("update event_categories set price = ? where event_id = ? and name = ?", price, eventId,
+						category.name());
+			}
+		}
+	}
+
+	/**
+	 * What these seats of the event cost now, by label, and the event's currency: for a booking of them, inside its
+	 * transaction. Labels the event does not have are left out.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public SeatPrices seatPrices(String eventId, Collection<String> labels) {
+		var byLabel = new HashMap<String, Long>();
+		var currency = this.jdbc.queryForList("select currency from events where id = ?", String.class, eventId);
+		if (!labels.isEmpty()) {
+			var arguments = new ArrayList<Object>();
+			arguments.add(eventId);
+			arguments.addAll(labels);
+			this.jdbc.query("""
+					select s.label, c.price
+					from event_seats s join event_categories c on c.event_id = s.event_id and c.position = s.category
+					where s.event_id = ? and s.label in (%s)""".formatted(String.join(",",
+					Collections.nCopies(labels.size(), "?"))),
+					(RowCallbackHandler) (row) -> byLabel.put(row.getString(1), row.getLong(2)), arguments.toArray());
+		}
+		return new SeatPrices(currency.isEmpty() ? this.priceSettings.currency() : currency.get(0), byLabel);
+	}
+
+	/** The prices of some seats of an event, in minor units of its currency, by label. */
+	public record SeatPrices(String currency, Map<String, Long> byLabel) {
+
+		/** What the seats cost together. */
+		public long total() {
+			return this.byLabel.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	// the event's currency and prices as the write transaction sees them (the entity's pending edit flushed first)
+	private CatalogChanged.PriceList priceList(String eventId) {
+		this.events.flush();
+		var prices = new LinkedHashMap<String, Long>();
+		this.jdbc.query("select name, price from event_categories where event_id = ? order by position",
+				(RowCallbackHandler) (row) -> prices.put(row.getString(1), row.getLong(2)), eventId);
+		return new CatalogChanged.PriceList(
+				this.jdbc.queryForObject("select currency from events where id = ?", String.class, eventId), prices);
+	}
+
+	/** The event's currency and its categories with their colours and prices, in order: the seat map's legend. */
+	private SeatMap withLegend(EventDetails event, List<SeatMap.Seat> seats) {
+		var currency = this.jdbc.queryForObject("select currency from events where id = ?", String.class,
+				event.eventId());
+		var categories = this.jdbc.query(
+				"select name, colour, price from event_categories where event_id = ? order by position",
+				(row, index) -> new SeatMap.Category(row.getString(1), row.getString(2), row.getLong(3)),
+				event.eventId());
+		return new SeatMap(event, seats, currency, categories);
 	}
 
 	/**
@@ -184,7 +367,7 @@ public class EventCatalog {
 		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			// inside a write (a composition such as reserveSeats,eventSeats) the seats and the version may never
 			// commit: read them, but keep no snapshot of them
-			return new SeatMap(event, List.copyOf(this.inventory.seatsOf(eventId)));
+			return withLegend(event, List.copyOf(this.inventory.seatsOf(eventId)));
 		}
 		var snapshot = this.snapshots.get(eventId);
 		if (snapshot == null || snapshot.version() < version) {
@@ -206,7 +389,8 @@ public class EventCatalog {
 			}
 		}
 		// a snapshot newer than this transaction's view is served as it is: never older than what the caller saw
-		return new SeatMap(event, snapshot.seats());
+		// the legend is read every time: prices change without any seat changing
+		return withLegend(event, snapshot.seats());
 	}
 
 	/**

@@ -244,11 +244,12 @@ public class SeatInventory {
 		return versions.isEmpty() ? -1 : versions.get(0);
 	}
 
-	/** Every seat of the event and its status, in seat-map order: a projection, no entity per seat. */
+	/** Every seat of the event, its status and category, in seat-map order: a projection, no entity per seat. */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<SeatMap.Seat> seatsOf(String eventId) {
-		return this.jdbc.query("select label, status from event_seats where event_id = ? order by position",
-				(row, index) -> new SeatMap.Seat(row.getString(1), SeatStatus.valueOf(row.getString(2))), eventId);
+		return this.jdbc.query("select label, status, category from event_seats where event_id = ? order by position",
+				(row, index) -> new SeatMap.Seat(row.getString(1), SeatStatus.valueOf(row.getString(2)), row.getInt(3)),
+				eventId);
 	}
 
 	/**

@@ -73,6 +73,11 @@ class Venue {
 		return ZoneId.of(this.timeZone);
 	}
 
+	/** The price category of each seat, resolved from these categories against this venue's seats. */
+	SeatCategories categories(List<PriceCategory> declared) {
+		return SeatCategories.resolve(this.rows, this.seatsPerRow, seatLabels(), declared);
+	}
+
 	List<String> seatLabels() {
 		return (this.rows != null) ? SeatLayout.labels(this.rows, this.seatsPerRow) : SeatLayout.labels(this.capacity);
 	}

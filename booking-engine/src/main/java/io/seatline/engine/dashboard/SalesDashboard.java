@@ -42,6 +42,7 @@ public class SalesDashboard {
 		var events = (eventId != null) ? List.of(this.catalog.event(eventId)) : this.catalog.allEvents();
 		var seatCounts = this.inventory.countByStatus((eventId != null) ? List.of(eventId) : null);
 		var bookingCounts = this.ledger.confirmedByEvent();
+		var revenue = this.ledger.revenueByEvent();
 		var lines = new ArrayList<DashboardFigures.EventFigures>();
 		int total = 0;
 		int booked = 0;
@@ -54,9 +55,11 @@ public class SalesDashboard {
 			var eventAvailable = counts.getOrDefault(SeatStatus.AVAILABLE, 0);
 			var eventBlocked = counts.getOrDefault(SeatStatus.BLOCKED, 0);
 			var eventBookings = bookingCounts.getOrDefault(event.eventId(), 0L);
+			var taken = revenue.get(event.eventId());
 			lines.add(new DashboardFigures.EventFigures(event.eventId(), event.name(), event.venueName(),
 					event.startsAt(), event.totalSeats(), eventBooked, eventAvailable, eventBookings, eventBlocked,
-					event.isCancelled(), event.timeZone()));
+					event.isCancelled(), event.timeZone(), (taken != null) ? taken.amount() : 0,
+					(taken != null) ? taken.currency() : null));
 			total += event.totalSeats();
 			booked += eventBooked;
 			available += eventAvailable;

@@ -22,7 +22,8 @@ import io.seatline.engine.catalog.EventCatalog;
 /**
  * Writes bookings as CSV with the contract's header {@code booking_id,username,event,event_date,seats,booked_at,status}
  * (exactly: clients may check it): one line per booking, oldest first, its seats space-separated in one cell, instants
- * in ISO-8601 UTC.
+ * in ISO-8601 UTC. Asked for prices, two columns follow: {@code currency,amount} (minor units, what the booking cost
+ * when it was made).
  */
 @Service
 public class BookingExport {
@@ -31,13 +32,21 @@ public class BookingExport {
 	public static final List<String> HEADER = List.of("booking_id", "username", "event", "event_date", "seats",
 			"booked_at", "status");
 
+	/** The header with prices: the contract's, then the price columns. */
+	public static final List<String> HEADER_WITH_PRICES = List.of("booking_id", "username", "event", "event_date",
+			"seats", "booked_at", "status", "currency", "amount");
+
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
 		.setHeader(HEADER.toArray(String[]::new))
 		.get();
 
+	private static final CSVFormat FORMAT_WITH_PRICES = CSVFormat.RFC4180.builder()
+		.setHeader(HEADER_WITH_PRICES.toArray(String[]::new))
+		.get();
+
 	// one row per booked seat, a booking's rows together and its seats in seat-map order
 	private static final String QUERY = """
-			select b.id, a.username, e.name, e.starts_at, s.label, b.created_at, b.status
+			select b.id, a.username, e.name, e.starts_at, s.label, b.created_at, b.status, b.currency, b.amount
 			from bookings b
 			join accounts a on a.id = b.account_id
 			join events e on e.id = b.event_id
@@ -81,8 +90,14 @@ public class BookingExport {
 	 */
 	@Transactional(readOnly = true)
 	public String export(User user, String eventId) {
+		return export(user, eventId, false);
+	}
+
+	/** {@link #export(User, String)}, with the price columns when {@code prices} is true. */
+	@Transactional(readOnly = true)
+	public String export(User user, String eventId, boolean prices) {
 		var out = new StringWriter();
-		write(user, eventId, out, (rows) -> {
+		write(user, eventId, prices, out, (rows) -> {
 		});
 		return out.toString();
 	}
@@ -94,14 +109,20 @@ public class BookingExport {
 	 */
 	@Transactional(readOnly = true)
 	public long write(User user, String eventId, Writer out, LongConsumer progress) {
+		return write(user, eventId, false, out, progress);
+	}
+
+	/** {@link #write(User, String, Writer, LongConsumer)}, with the price columns when {@code prices} is true. */
+	@Transactional(readOnly = true)
+	public long write(User user, String eventId, boolean prices, Writer out, LongConsumer progress) {
 		// the query is one of two fixed texts: no caller text is ever formatted into it
 		user.requireAdmin();
 		if (eventId != null) {
 			this.catalog.event(eventId);
 		}
 		try {
-			var printer = new CSVPrinter(out, FORMAT);
-			var rows = new BookingRows(printer, progress);
+			var printer = new CSVPrinter(out, prices ? FORMAT_WITH_PRICES : FORMAT);
+			var rows = new BookingRows(printer, progress, prices);
 			if (eventId != null) {
 				this.jdbc.query(QUERY.formatted("where b.event_id = ?"), rows, eventId);
 			}
@@ -139,15 +160,18 @@ public class BookingExport {
 
 		private final LongConsumer progress;
 
+		private final boolean prices;
+
 		private final List<String> seats = new ArrayList<>();
 
 		private Object[] current;
 
 		private long written;
 
-		BookingRows(CSVPrinter printer, LongConsumer progress) {
+		BookingRows(CSVPrinter printer, LongConsumer progress, boolean prices) {
 			this.printer = printer;
 			this.progress = progress;
+			this.prices = prices;
 		}
 
 		@Override
@@ -157,9 +181,12 @@ public class BookingExport {
 				flush();
 			}
 			if (this.current == null) {
-				this.current = new Object[] { bookingId, rs.getString(2), rs.getString(3),
+				this.current = this.prices ? new Object[] { bookingId, rs.getString(2), rs.getString(3),
 						Instant.ofEpochMilli(rs.getLong(4)).toString(), null,
-						Instant.ofEpochMilli(rs.getLong(6)).toString(), rs.getString(7) };
+						Instant.ofEpochMilli(rs.getLong(6)).toString(), rs.getString(7), rs.getString(8),
+						Long.toString(rs.getLong(9)) } : new Object[] { bookingId, rs.getString(2), rs.getString(3),
+								Instant.ofEpochMilli(rs.getLong(4)).toString(), null,
+								Instant.ofEpochMilli(rs.getLong(6)).toString(), rs.getString(7) };
 			}
 			this.seats.add(rs.getString(5));
 		}

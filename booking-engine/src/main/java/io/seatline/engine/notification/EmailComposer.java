@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.catalog.Money;
 
 /**
  * Writes the emails: a plain-text and an HTML part naming the event, venue, date and time in the venue's zone
@@ -71,6 +72,9 @@ class EmailComposer {
 		var event = booking.event();
 		var when = when(event.startsAt(), event.timeZone());
 		var seats = String.join(", ", booking.seats());
+		// what the booking cost when it was made (the currency is null only where its price was not read)
+		var total = (booking.currency() == null) ? null
+				: (booking.amount() == 0) ? "free" : Money.format(booking.amount(), booking.currency());
 		var greeting = "Hello " + booking.username() + ",";
 		String subject;
 		String intro;
@@ -110,8 +114,11 @@ class EmailComposer {
 		text.append("\nEvent:      ").append(event.name())
 			.append("\nVenue:      ").append(event.venueName())
 			.append("\nWhen:       ").append(when)
-			.append("\nSeats:      ").append(seats)
-			.append("\nReference:  ").append(booking.reference())
+			.append("\nSeats:      ").append(seats);
+		if (total != null) {
+			text.append("\nTotal:      ").append(total);
+		}
+		text.append("\nReference:  ").append(booking.reference())
 			.append("\nBooking id: ").append(booking.bookingId())
 			.append("\n\nSeatline\n");
 
@@ -128,6 +135,7 @@ class EmailComposer {
 			.append(row("Venue", event.venueName()))
 			.append(row("When", when))
 			.append(row("Seats", seats))
+			.append((total != null) ? row("Total", total) : "")
 			.append(row("Reference", booking.reference()))
 			.append(row("Booking id", booking.bookingId()))
 			.append("</table><p>Seatline</p></body></html>");

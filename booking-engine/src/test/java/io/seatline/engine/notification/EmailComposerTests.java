@@ -30,6 +30,21 @@ class EmailComposerTests {
 	}
 
 	@Test
+	void theConfirmationSaysWhatTheBookingCostOrThatItWasFree() throws Exception {
+		var event = new EventDetails("e1", "Gala", null, "v1", "Hall", STARTS, 10);
+		var priced = new BookingDetails("b1", "K7M2QX9P", event, "a1", "ann", List.of("A1", "A2"),
+				BookingStatus.CONFIRMED, STARTS, null, null, 9000, "EUR", List.of(4500L, 4500L));
+		assertThat(composed(EmailKind.BOOKING_CONFIRMED, priced)).contains("Total:      EUR 90.00")
+			.contains("<th align=\"left\">Total</th><td>EUR 90.00</td>");
+		var yen = new BookingDetails("b1", "K7M2QX9P", event, "a1", "ann", List.of("A1"), BookingStatus.CONFIRMED,
+				STARTS, null, null, 5000, "JPY", List.of(5000L));
+		assertThat(composed(EmailKind.BOOKING_CONFIRMED, yen)).contains("Total:      JPY 5000");
+		var free = new BookingDetails("b1", "K7M2QX9P", event, "a1", "ann", List.of("A1"), BookingStatus.CONFIRMED,
+				STARTS, null, null, 0, "EUR", List.of(0L));
+		assertThat(composed(EmailKind.BOOKING_CONFIRMED, free)).contains("Total:      free");
+	}
+
+	@Test
 	void aCancellationByTheBoxOfficeGivesItsReason() throws Exception {
 		var text = composed(EmailKind.BOOKING_CANCELLED,
 				booking(BookingStatus.CANCELLED, "The <hall> is closed for repairs"));

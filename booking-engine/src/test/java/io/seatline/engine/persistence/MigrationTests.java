@@ -15,6 +15,7 @@ import io.seatline.engine.account.Sessions;
 import io.seatline.engine.catalog.BrowseEvents;
 import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.SeatMap;
 import io.seatline.testapp.EngineTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ abstract class MigrationTests {
 			assertThat(context.getBean(Sessions.class).login("kept", "password-1").username()).isEqualTo("kept");
 		}
 		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
-				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true");
+				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true", "12:true");
 	}
 
 	@Test
@@ -72,6 +73,11 @@ abstract class MigrationTests {
 			assertThat(context.getBean(EventCatalog.class).browse(new BrowseEvents(null, null, null)))
 				.singleElement()
 				.satisfies((event) -> assertThat(event.availableSeats()).isEqualTo(2));
+			// an event of before prices: free, all its seats in one category, in the configured currency
+			var map = context.getBean(EventCatalog.class).seatMap("e1");
+			assertThat(map.currency()).isEqualTo("EUR");
+			assertThat(map.categories()).containsExactly(new SeatMap.Category("Standard", "#2e8b57", 0));
+			assertThat(map.seats()).extracting(SeatMap.Seat::category).containsOnly(0);
 		}
 		var references = new ArrayList<String>();
 		try (var connection = DriverManager.getConnection(url);
@@ -83,7 +89,7 @@ abstract class MigrationTests {
 		assertThat(references).hasSize(3).doesNotHaveDuplicates().allMatch((reference) -> reference.matches(
 				"[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"));
 		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
-				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true");
+				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true", "12:true");
 	}
 
 	@Test
