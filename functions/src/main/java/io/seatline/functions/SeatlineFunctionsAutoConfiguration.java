@@ -14,6 +14,7 @@ import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.booking.EventCancellations;
+import io.seatline.engine.booking.SeatHolds;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.boxoffice.SeatBlocks;
 import io.seatline.engine.boxoffice.SeatHolders;
@@ -78,6 +79,21 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	ReserveSeatsFunction reserveSeats(SeatReservations reservations, Sessions sessions) {
 		return new ReserveSeatsFunction(reservations, sessions);
+	}
+
+	@Bean
+	HoldSeatsFunction holdSeats(SeatHolds holds, Sessions sessions) {
+		return new HoldSeatsFunction(holds, sessions);
+	}
+
+	@Bean
+	ConfirmHoldFunction confirmHold(SeatHolds holds, Sessions sessions) {
+		return new ConfirmHoldFunction(holds, sessions);
+	}
+
+	@Bean
+	ReleaseHoldFunction releaseHold(SeatHolds holds, Sessions sessions) {
+		return new ReleaseHoldFunction(holds, sessions);
 	}
 
 	@Bean

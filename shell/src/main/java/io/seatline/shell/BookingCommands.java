@@ -7,8 +7,9 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
-/** Booking seats, listing and cancelling one's bookings; for signed-in users. */
+/** Booking and holding seats, listing and cancelling one's bookings; for signed-in users. */
 @Component
 class BookingCommands {
 
@@ -22,11 +23,49 @@ class BookingCommands {
 			help = "book EVENT SEAT...: books every seat named, or none if any is taken; EVENT is the event's id or exact name (quoted if it has spaces)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
 	String book(@Arguments List<String> words) {
+		var booking = seatsOfEvent("reserveSeats", words);
+		return "Booked " + seats(booking) + ": booking " + Texts.string(booking.path("bookingId"))
+				+ " is " + Texts.string(booking.path("status"));
+	}
+
+	// the seats of an answer, in seat-map order: A1, A2
+	private static String seats(JsonNode answer) {
+		return String.join(", ", Texts.words(answer.path("seats")).split(" "));
+	}
+
+	// EVENT SEAT... handed to a function that takes {eventId, seats}
+	private JsonNode seatsOfEvent(String function, List<String> words) {
 		var event = words.isEmpty() ? null : words.get(0);
 		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
-		var booking = this.functions.call("reserveSeats", "eventId", this.functions.eventId(event), "seats", seats);
-		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
-				+ Texts.string(booking.path("status"));
+		return this.functions.call(function, "eventId", this.functions.eventId(event), "seats", seats);
+	}
+
+	@Command(name = "hold", group = "Bookings",
+			description = "Hold seats of an event for you while you pay, all or none: hold EVENT A1 A2 ...",
+			help = "hold EVENT SEAT...: keeps every seat named for you until the hold expires (others see them held), or none if any is taken; then hold confirm HOLD books them, hold release HOLD gives them back",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
+	String hold(@Arguments List<String> words) {
+		var hold = seatsOfEvent("holdSeats", words);
+		return "Held " + seats(hold) + ": hold " + Texts.string(hold.path("holdId")) + " until "
+				+ Texts.instant(hold.path("expiresAt"));
+	}
+
+	@Command(name = "hold confirm", group = "Bookings", description = "Book the seats of your hold: hold confirm HOLD",
+			help = "hold confirm HOLD: turns your live hold into a confirmed booking; refused once the hold expired or was released",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String confirmHold(@Argument(index = 0, description = "the hold's id") String hold) {
+		var booking = this.functions.call("confirmHold", "holdId", hold);
+		return "Booked " + seats(booking) + ": booking " + Texts.string(booking.path("bookingId"))
+				+ " is " + Texts.string(booking.path("status"));
+	}
+
+	@Command(name = "hold release", group = "Bookings", description = "Give the seats of a hold back: hold release HOLD",
+			help = "hold release HOLD: the seats of your live hold (an admin: of any hold) become free again",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String releaseHold(@Argument(index = 0, description = "the hold's id") String hold) {
+		var released = this.functions.call("releaseHold", "holdId", hold);
+		return "Hold " + Texts.string(released.path("holdId")) + " is " + Texts.string(released.path("status"))
+				+ "; its seats are free again";
 	}
 
 	@Command(name = "bookings", group = "Bookings", description = "Your bookings, newest first",
