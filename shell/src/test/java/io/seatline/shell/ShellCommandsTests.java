@@ -667,7 +667,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(34);
+		assertThat(commands).hasSize(37);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();
