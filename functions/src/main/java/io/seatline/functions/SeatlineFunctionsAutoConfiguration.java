@@ -97,6 +97,11 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
+	MyHoldsFunction myHolds(SeatHolds holds, Sessions sessions) {
+		return new MyHoldsFunction(holds, sessions);
+	}
+
+	@Bean
 	MyBookingsFunction myBookings(SeatReservations reservations, Sessions sessions) {
 		return new MyBookingsFunction(reservations, sessions);
 	}

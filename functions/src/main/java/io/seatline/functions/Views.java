@@ -104,7 +104,7 @@ public final class Views {
 		}
 	}
 
-	/** {@code holdSeats}, {@code releaseHold}: the hold, its seats and until when it keeps them. */
+	/** {@code holdSeats}, {@code releaseHold}, a line of {@code myHolds}: a hold, its seats, until when it keeps them. */
 	public record Hold(String holdId, String eventId, List<String> seats, Instant expiresAt, String status) {
 
 		static Hold of(HoldDetails hold) {

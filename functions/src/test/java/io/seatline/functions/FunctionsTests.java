@@ -233,6 +233,9 @@ class FunctionsTests {
 		assertThat(new ReleaseHoldFunction(holds, this.sessions)
 			.apply(message(new Requests.OfHold("h1"), "ann-token"))
 			.status()).isEqualTo("RELEASED");
+		given(holds.holdsOf(ANN)).willReturn(List.of(held));
+		assertThat(new MyHoldsFunction(holds, this.sessions).apply(message(new Requests.Empty(), "ann-token")))
+			.containsExactly(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE"));
 		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(
 				() -> new ConfirmHoldFunction(holds, this.sessions).apply(message(new Requests.OfHold(null), "ann-token")));
 		assertThatExceptionOfType(Unauthenticated.class).isThrownBy(

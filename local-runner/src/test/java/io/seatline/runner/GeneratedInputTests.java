@@ -43,11 +43,12 @@ class GeneratedInputTests {
 			"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 			"createEvent", "dashboard", "exportBookings", "listVenues", "currentUser", "emailQueue", "retryEmails",
 			"ping", "logout", "blockSeats", "unblockSeats", "adminSeatMap", "findBookings", "cancelBookingFor",
-			"auditLog", "exportAuditLog", "functionRouter", "nope");
+			"auditLog", "exportAuditLog", "holdSeats", "confirmHold", "releaseHold", "myHolds", "functionRouter",
+			"nope");
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
-			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone");
+			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone", "holdId");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -56,7 +57,8 @@ class GeneratedInputTests {
 			"select count(*) from event_seats where status <> 'AVAILABLE'", "select count(*) from bookings",
 			"select count(*) from bookings where status <> 'CONFIRMED'", "select count(*) from booking_seats",
 			"select count(*) from reviews", "select total(rating) from reviews", "select count(*) from email_jobs",
-			"select count(*) from audit_entries");
+			"select count(*) from audit_entries", "select count(*) from holds",
+			"select count(*) from holds where status <> 'ACTIVE'");
 
 	private static final AtomicInteger CALLS = new AtomicInteger();
 

@@ -50,6 +50,22 @@ class BookingCommands {
 				+ Texts.instant(hold.path("expiresAt"));
 	}
 
+	@Command(name = "holds", group = "Bookings", description = "Your live holds, soonest to expire first",
+			help = "holds: your holds that still keep their seats, with the time each one expires",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String holds() {
+		var holds = this.functions.call("myHolds");
+		if (holds.isEmpty()) {
+			return "You hold no seats";
+		}
+		var rows = new ArrayList<List<String>>();
+		for (var hold : holds) {
+			rows.add(List.of(Texts.string(hold.path("holdId")), Texts.string(hold.path("eventId")),
+					Texts.words(hold.path("seats")), Texts.instant(hold.path("expiresAt"))));
+		}
+		return Texts.table(List.of("HOLD", "EVENT", "SEATS", "EXPIRES"), rows);
+	}
+
 	@Command(name = "hold confirm", group = "Bookings", description = "Book the seats of your hold: hold confirm HOLD",
 			help = "hold confirm HOLD: turns your live hold into a confirmed booking; refused once the hold expired or was released",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)

@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -176,6 +179,27 @@ public class SeatHolds {
 		var found = this.jdbc.query("select id, event_id, account_id, status, expires_at, booking_id from holds where id = ?",
 				SeatHolds::hold, holdId);
 		return !found.isEmpty() && end(found.get(0), HoldStatus.EXPIRED) != null;
+	}
+
+	/** The user's live holds (active, not run out), soonest to expire first, each with its seats in seat-map order. */
+	@Transactional(readOnly = true)
+	public List<HoldDetails> holdsOf(User user) {
+		var now = this.clock.instant().toEpochMilli();
+		var seats = new HashMap<String, List<String>>();
+		this.jdbc.query("""
+				select s.hold_id, s.label from holds h join event_seats s on s.hold_id = h.id
+				where h.account_id = ? and h.status = 'ACTIVE' and h.expires_at > ? order by s.position""",
+				(RowCallbackHandler) (row) -> seats.computeIfAbsent(row.getString(1), (id) -> new ArrayList<>())
+					.add(row.getString(2)),
+				user.id(), now);
+		return this.jdbc.query("""
+				select id, event_id, account_id, status, expires_at, booking_id from holds
+				where account_id = ? and status = 'ACTIVE' and expires_at > ? order by expires_at, id""",
+				SeatHolds::hold, user.id(), now)
+			.stream()
+			.map((hold) -> new HoldDetails(hold.holdId(), hold.eventId(), hold.accountId(),
+					seats.getOrDefault(hold.holdId(), List.of()), hold.status(), hold.expiresAt(), null))
+			.toList();
 	}
 
 	/** The hold, as it stands. {@code NOT_FOUND} for an unknown id. */

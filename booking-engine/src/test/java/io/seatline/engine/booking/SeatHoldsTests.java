@@ -1,6 +1,7 @@
 package io.seatline.engine.booking;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,10 +9,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.RepeatedTest;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +47,7 @@ import io.seatline.testapp.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Holds on a real database (each subclass names one): held seats are shown and refused to others, a hold is confirmed
@@ -80,6 +85,9 @@ abstract class SeatHoldsTests {
 	@Autowired
 	DatabaseUrl database;
 
+	@Autowired
+	ConfigurableApplicationContext context;
+
 	@Test
 	void heldSeatsAreShownAsHeldAndNobodyElseCanBuyOrHoldThem() {
 		var event = this.fixtures.newEvent(1, 4);
@@ -98,6 +106,23 @@ abstract class SeatHoldsTests {
 		assertThat(statuses(event.eventId())).containsExactly(SeatStatus.HELD, SeatStatus.HELD, SeatStatus.AVAILABLE,
 				SeatStatus.AVAILABLE);
 		assertKeptCountsAgreeWithTheSeats(event.eventId());
+	}
+
+	@Test
+	void aBuyerListsTheirLiveHoldsOnly() {
+		var event = this.fixtures.newEvent(1, 6);
+		var user = this.fixtures.newUser();
+		var first = this.holds.hold(user, new HoldSeats(event.eventId(), List.of("A2", "A1")));
+		this.clock.advance(Duration.ofSeconds(1));
+		var second = this.holds.hold(user, new HoldSeats(event.eventId(), List.of("A5")));
+		var released = this.holds.hold(user, new HoldSeats(event.eventId(), List.of("A6")));
+		this.holds.release(user, released.holdId());
+		this.holds.hold(this.fixtures.newUser(), new HoldSeats(event.eventId(), List.of("A3")));
+		assertThat(this.holds.holdsOf(user)).extracting(HoldDetails::holdId, HoldDetails::seats)
+			.containsExactly(tuple(first.holdId(), List.of("A1", "A2")), tuple(second.holdId(), List.of("A5")));
+		this.clock.advance(HOLD.minusMillis(500));
+		// the first ran out (its job may not have run yet): no longer live
+		assertThat(this.holds.holdsOf(user)).extracting(HoldDetails::holdId).containsExactly(second.holdId());
 	}
 
 	@Test
@@ -354,6 +379,47 @@ abstract class SeatHoldsTests {
 			assertThat(statuses(eventId)).containsOnly(SeatStatus.AVAILABLE);
 		}
 		assertKeptCountsAgreeWithTheSeats(eventId);
+	}
+
+	@Test
+	void twoWorkersOnOneDatabaseExpireEachHoldOnce() throws Exception {
+		var event = this.fixtures.newEvent(2, 10);
+		var holdIds = new ArrayList<String>();
+		var expiresAt = new ArrayList<Instant>();
+		for (int i = 1; i <= 10; i++) {
+			// a second apart: the holds fall due one by one, for whichever worker polls first
+			this.clock.advance(Duration.ofSeconds(1));
+			var hold = this.holds.hold(this.fixtures.newUser(),
+					new HoldSeats(event.eventId(), List.of("A" + i, "B" + i)));
+			holdIds.add(hold.holdId());
+			expiresAt.add(hold.expiresAt());
+		}
+		var expiries = new ConcurrentHashMap<String, AtomicInteger>();
+		try (var other = engine(true)) {
+			other.getBean(MutableClock.class).set(this.clock.instant());
+			for (var context : List.of(this.context, other)) {
+				var name = (context == other) ? "other" : "this";
+				context.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) (published) -> {
+					if (published.getPayload() instanceof HoldChanged changed && changed.status() == HoldStatus.EXPIRED
+							&& changed.eventId().equals(event.eventId())) {
+						expiries.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
+					}
+				});
+			}
+			// both clocks pass each hold's expiry in turn, both workers polling
+			for (var due : expiresAt) {
+				other.getBean(MutableClock.class).set(due.plusMillis(1));
+				this.clock.set(due.plusMillis(1));
+				Thread.sleep(250);
+			}
+			await(() -> holdIds.stream().allMatch((id) -> this.holds.details(id).status() == HoldStatus.EXPIRED));
+			Thread.sleep(1000);
+		}
+		var total = expiries.values().stream().mapToInt(AtomicInteger::get).sum();
+		assertThat(total).as("expiries by both workers: %s", expiries).isEqualTo(holdIds.size());
+		assertThat(statuses(event.eventId())).containsOnly(SeatStatus.AVAILABLE);
+		assertKeptCountsAgreeWithTheSeats(event.eventId());
+		System.out.printf("%s two workers expired %d holds: %s%n", this.database.vendor(), total, expiries);
 	}
 
 	private static SeatHolds nextHolds(ConfigurableApplicationContext context) {
