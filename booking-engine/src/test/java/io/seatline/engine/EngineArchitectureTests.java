@@ -33,6 +33,23 @@ class EngineArchitectureTests {
 	}
 
 	@Test
+	void oneSchedulerServesEveryFeature() {
+		// features contribute tasks (ScheduledWork) and schedule through Jobs; only the jobs package builds db-scheduler
+		noClasses().that()
+			.resideOutsideOfPackage("io.seatline.engine.jobs..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("com.github.kagkarlsson.scheduler.Scheduler")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("com.github.kagkarlsson.scheduler.SchedulerBuilder")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("com.github.kagkarlsson.scheduler.SchedulerClient$Builder")
+			.check(ENGINE);
+	}
+
+	@Test
 	void entitiesAndRepositoriesStayInsideTheirFeature() {
 		classes().that().areAnnotatedWith(Entity.class).should().notBePublic().check(ENGINE);
 		classes().that().areAssignableTo(Repository.class).should().notBePublic().check(ENGINE);

@@ -52,8 +52,8 @@ public class FunctionInvoker {
 
 	// functions that only read: alone or composed, they run on the read path and never wait for the writer
 	private static final Set<String> READS = Set.of("browseEvents", "eventSeats", "eventReviews", "myBookings",
-			"currentUser", "dashboard", "exportBookings", "emailQueue", "listVenues", "adminSeatMap", "findBookings",
-			"listAccounts", "auditLog", "exportAuditLog");
+			"myHolds", "currentUser", "dashboard", "exportBookings", "emailQueue", "listVenues", "adminSeatMap",
+			"findBookings", "listAccounts", "auditLog", "exportAuditLog");
 
 	// functions that keep their own transactions (a password is hashed outside any) or need none; never composed,
 	// so that a failed login is counted whatever else the call does

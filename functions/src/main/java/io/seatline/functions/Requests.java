@@ -63,6 +63,9 @@ final class Requests {
 	record OfBooking(@JsonDeserialize(using = IdText.class) String bookingId) {
 	}
 
+	record OfHold(@JsonDeserialize(using = IdText.class) String holdId) {
+	}
+
 	record SubmitReview(@JsonDeserialize(using = IdText.class) String eventId, Integer rating, String text) {
 	}
 

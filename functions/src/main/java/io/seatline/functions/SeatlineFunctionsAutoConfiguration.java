@@ -14,6 +14,7 @@ import io.seatline.engine.account.Sessions;
 import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.booking.BookingLedger;
 import io.seatline.engine.booking.EventCancellations;
+import io.seatline.engine.booking.SeatHolds;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.boxoffice.SeatBlocks;
 import io.seatline.engine.boxoffice.SeatHolders;
@@ -79,6 +80,26 @@ public class SeatlineFunctionsAutoConfiguration {
 	@Bean
 	ReserveSeatsFunction reserveSeats(SeatReservations reservations, Sessions sessions, IdempotentRequests requests) {
 		return new ReserveSeatsFunction(reservations, sessions, requests);
+	}
+
+	@Bean
+	HoldSeatsFunction holdSeats(SeatHolds holds, Sessions sessions) {
+		return new HoldSeatsFunction(holds, sessions);
+	}
+
+	@Bean
+	ConfirmHoldFunction confirmHold(SeatHolds holds, Sessions sessions) {
+		return new ConfirmHoldFunction(holds, sessions);
+	}
+
+	@Bean
+	ReleaseHoldFunction releaseHold(SeatHolds holds, Sessions sessions) {
+		return new ReleaseHoldFunction(holds, sessions);
+	}
+
+	@Bean
+	MyHoldsFunction myHolds(SeatHolds holds, Sessions sessions) {
+		return new MyHoldsFunction(holds, sessions);
 	}
 
 	@Bean

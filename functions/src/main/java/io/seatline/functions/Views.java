@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.booking.HoldDetails;
 import io.seatline.engine.boxoffice.AdminSeatMap;
 import io.seatline.engine.boxoffice.SeatsBlocked;
 import io.seatline.engine.catalog.EventDetails;
@@ -128,6 +129,14 @@ public final class Views {
 			return new Booking(booking.bookingId(), booking.reference(), booking.event().eventId(), booking.seats(),
 					booking.status().name(), booking.createdAt(), booking.cancelledAt(), booking.amount(),
 					booking.currency(), booking.pricePerSeat());
+		}
+	}
+
+	/** {@code holdSeats}, {@code releaseHold}, a line of {@code myHolds}: a hold, its seats, until when it keeps them. */
+	public record Hold(String holdId, String eventId, List<String> seats, Instant expiresAt, String status) {
+
+		static Hold of(HoldDetails hold) {
+			return new Hold(hold.holdId(), hold.eventId(), hold.seats(), hold.expiresAt(), hold.status().name());
 		}
 	}
 

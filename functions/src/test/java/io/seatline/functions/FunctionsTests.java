@@ -25,6 +25,10 @@ import io.seatline.engine.audit.AuditQuery;
 import io.seatline.engine.audit.AuditTrail;
 import io.seatline.engine.booking.BookingDetails;
 import io.seatline.engine.booking.BookingStatus;
+import io.seatline.engine.booking.HoldDetails;
+import io.seatline.engine.booking.HoldSeats;
+import io.seatline.engine.booking.HoldStatus;
+import io.seatline.engine.booking.SeatHolds;
 import io.seatline.engine.booking.ReserveSeats;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.catalog.BrowseEvents;
@@ -250,6 +254,32 @@ class FunctionsTests {
 			.isThrownBy(() -> new ReserveSeatsFunction(this.reservations, this.sessions, this.requests)
 				.apply(message(new Requests.ReserveSeats("e1", List.of("A1")), null)));
 		verifyNoInteractions(this.reservations);
+	}
+
+	@Test
+	void holdConfirmAndReleaseActForTheCallerOnTheHoldNamed() {
+		var holds = mock(SeatHolds.class);
+		var held = new HoldDetails("h1", "e1", "u1", List.of("A1", "A2"), HoldStatus.ACTIVE, NOW, null);
+		given(holds.hold(ANN, new HoldSeats("e1", List.of("A1", "A2")))).willReturn(held);
+		given(holds.confirm(ANN, "h1")).willReturn(booking(BookingStatus.CONFIRMED));
+		given(holds.release(ANN, "h1")).willReturn(
+				new HoldDetails("h1", "e1", "u1", List.of("A1", "A2"), HoldStatus.RELEASED, NOW, null));
+		assertThat(new HoldSeatsFunction(holds, this.sessions)
+			.apply(message(new Requests.SeatsOfEvent("e1", List.of("a1", "A2")), "ann-token")))
+			.isEqualTo(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE"));
+		assertThat(new ConfirmHoldFunction(holds, this.sessions)
+			.apply(message(new Requests.OfHold("h1"), "ann-token"))
+			.status()).isEqualTo("CONFIRMED");
+		assertThat(new ReleaseHoldFunction(holds, this.sessions)
+			.apply(message(new Requests.OfHold("h1"), "ann-token"))
+			.status()).isEqualTo("RELEASED");
+		given(holds.holdsOf(ANN)).willReturn(List.of(held));
+		assertThat(new MyHoldsFunction(holds, this.sessions).apply(message(new Requests.Empty(), "ann-token")))
+			.containsExactly(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE"));
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(
+				() -> new ConfirmHoldFunction(holds, this.sessions).apply(message(new Requests.OfHold(null), "ann-token")));
+		assertThatExceptionOfType(Unauthenticated.class).isThrownBy(
+				() -> new ReleaseHoldFunction(holds, this.sessions).apply(message(new Requests.OfHold("h1"), null)));
 	}
 
 	@Test

@@ -43,12 +43,13 @@ class GeneratedInputTests {
 			"eventReviews", "reserveSeats", "myBookings", "cancelBooking", "submitReview", "createVenue",
 			"createEvent", "dashboard", "exportBookings", "listVenues", "currentUser", "emailQueue", "retryEmails",
 			"ping", "logout", "blockSeats", "unblockSeats", "adminSeatMap", "findBookings", "cancelBookingFor",
-			"auditLog", "exportAuditLog", "setVenueCategories", "functionRouter", "nope");
+			"auditLog", "exportAuditLog", "setVenueCategories", "holdSeats", "confirmHold", "releaseHold", "myHolds",
+			"functionRouter", "nope");
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
 			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone", "categories", "currency",
-			"prices", "colour");
+			"prices", "colour", "holdId");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -59,7 +60,8 @@ class GeneratedInputTests {
 			"select count(*) from reviews", "select total(rating) from reviews", "select count(*) from email_jobs",
 			"select count(*) from audit_entries", "select count(*) from venue_categories",
 			"select count(*) from event_categories", "select total(price) from event_categories",
-			"select count(distinct currency) from events");
+			"select count(distinct currency) from events", "select count(*) from holds",
+			"select count(*) from holds where status <> 'ACTIVE'");
 
 	private static final AtomicInteger CALLS = new AtomicInteger();
 

@@ -8,8 +8,9 @@ import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
-/** Booking seats, listing and cancelling one's bookings; for signed-in users. */
+/** Booking and holding seats, listing and cancelling one's bookings; for signed-in users. */
 @Component
 class BookingCommands {
 
@@ -22,14 +23,70 @@ class BookingCommands {
 	@Command(name = "book", group = "Bookings", description = "Book seats of an event, all or none: book EVENT A1 A2 ...",
 			help = "book EVENT SEAT...: books every seat named, or none if any is taken; EVENT is the event's id or exact name (quoted if it has spaces)",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
-	String book(@Arguments List<String> words, @Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
-		var event = words.isEmpty() ? null : words.get(0);
-		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
-		var booking = this.functions.callOnce(key, "reserveSeats", "eventId", this.functions.eventId(event), "seats", seats);
+	String book(@Arguments List<String> words,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var booking = seatsOfEvent("reserveSeats", words, key);
 		var amount = booking.path("amount").asLong();
-		return "Booked " + String.join(", ", seats) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
+		return "Booked " + seats(booking) + ": booking " + Texts.string(booking.path("bookingId")) + " is "
 				+ Texts.string(booking.path("status"))
 				+ ((amount > 0) ? ", total " + Texts.money(amount, booking.path("currency")) : "");
+	}
+
+	// the seats of an answer, in seat-map order: A1, A2
+	private static String seats(JsonNode answer) {
+		return String.join(", ", Texts.words(answer.path("seats")).split(" "));
+	}
+
+	// EVENT SEAT... handed to a function that takes {eventId, seats}
+	private JsonNode seatsOfEvent(String function, List<String> words, String key) {
+		var event = words.isEmpty() ? null : words.get(0);
+		var seats = Texts.seatLabels(words.subList(Math.min(1, words.size()), words.size()));
+		return this.functions.callOnce(key, function, "eventId", this.functions.eventId(event), "seats", seats);
+	}
+
+	@Command(name = "hold", group = "Bookings",
+			description = "Hold seats of an event for you while you pay, all or none: hold EVENT A1 A2 ...",
+			help = "hold EVENT SEAT...: keeps every seat named for you until the hold expires (others see them held), or none if any is taken; then hold confirm HOLD books them, hold release HOLD gives them back",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
+	String hold(@Arguments List<String> words,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var hold = seatsOfEvent("holdSeats", words, key);
+		return "Held " + seats(hold) + ": hold " + Texts.string(hold.path("holdId")) + " until "
+				+ Texts.instant(hold.path("expiresAt"));
+	}
+
+	@Command(name = "holds", group = "Bookings", description = "Your live holds, soonest to expire first",
+			help = "holds: your holds that still keep their seats, with the time each one expires",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String holds() {
+		var holds = this.functions.call("myHolds");
+		if (holds.isEmpty()) {
+			return "You hold no seats";
+		}
+		var rows = new ArrayList<List<String>>();
+		for (var hold : holds) {
+			rows.add(List.of(Texts.string(hold.path("holdId")), Texts.string(hold.path("eventId")),
+					Texts.words(hold.path("seats")), Texts.instant(hold.path("expiresAt"))));
+		}
+		return Texts.table(List.of("HOLD", "EVENT", "SEATS", "EXPIRES"), rows);
+	}
+
+	@Command(name = "hold confirm", group = "Bookings", description = "Book the seats of your hold: hold confirm HOLD",
+			help = "hold confirm HOLD: turns your live hold into a confirmed booking; refused once the hold expired or was released",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String confirmHold(@Argument(index = 0, description = "the hold's id") String hold) {
+		var booking = this.functions.call("confirmHold", "holdId", hold);
+		return "Booked " + seats(booking) + ": booking " + Texts.string(booking.path("bookingId"))
+				+ " is " + Texts.string(booking.path("status"));
+	}
+
+	@Command(name = "hold release", group = "Bookings", description = "Give the seats of a hold back: hold release HOLD",
+			help = "hold release HOLD: the seats of your live hold (an admin: of any hold) become free again",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String releaseHold(@Argument(index = 0, description = "the hold's id") String hold) {
+		var released = this.functions.call("releaseHold", "holdId", hold);
+		return "Hold " + Texts.string(released.path("holdId")) + " is " + Texts.string(released.path("status"))
+				+ "; its seats are free again";
 	}
 
 	@Command(name = "bookings", group = "Bookings", description = "Your bookings, newest first",

@@ -351,6 +351,25 @@ class ShellCommandsTests {
 	}
 
 	@Test
+	void heldSeatsAreShownHeldAndAHoldIsConfirmedOrReleased(CapturedOutput output) throws Exception {
+		var event = newEvent("--rows 1 --seats-per-row 4");
+		run("login " + newUser());
+		var held = run("hold " + event + " a1 A2");
+		assertThat(held).matches("Held A1, A2: hold [0-9a-z]{13} until .+");
+		var hold = held.split(" ")[4];
+		assertThat(run("seats " + event)).contains("2 of 4 seats free");
+		assertThat(run("holds")).contains(hold).contains("A1 A2");
+		var booked = run("hold confirm " + hold);
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} is CONFIRMED");
+		assertThat(status("hold confirm " + hold)).isEqualTo(6);
+		assertThat(output.getErr()).contains("Error [CONFLICT]: The hold is already confirmed");
+		var second = run("hold " + event + " A3").split(" ")[3];
+		assertThat(run("hold release " + second)).isEqualTo("Hold " + second + " is RELEASED; its seats are free again");
+		assertThat(run("holds")).isEqualTo("You hold no seats");
+		assertThat(run("seats " + event)).contains("2 of 4 seats free");
+	}
+
+	@Test
 	void aTakenSeatIsRefusedAndNothingIsBooked(CapturedOutput output) throws Exception {
 		var event = newEvent("--rows 1 --seats-per-row 4");
 		run("login " + newUser());
@@ -695,7 +714,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(34);
+		assertThat(commands).hasSize(38);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();

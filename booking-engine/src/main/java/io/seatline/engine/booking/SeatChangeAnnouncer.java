@@ -4,7 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Turns a committed booking, cancellation or cancelled event into {@link SeatsChanged}, so listeners never see a rolled-back one. */
+/** Turns a committed booking, cancellation, hold, end of a hold or cancelled event into {@link SeatsChanged}, so listeners never see a rolled-back one. */
 @Component
 class SeatChangeAnnouncer {
 
@@ -22,6 +22,12 @@ class SeatChangeAnnouncer {
 	@TransactionalEventListener
 	void cancelled(BookingCancelled cancelled) {
 		this.publisher.publishEvent(new SeatsChanged(cancelled.booking().event().eventId()));
+	}
+
+	@TransactionalEventListener
+	void holdChanged(HoldChanged changed) {
+		// seats held, or held seats given back (a confirmation is a BookingConfirmed)
+		this.publisher.publishEvent(new SeatsChanged(changed.eventId()));
 	}
 
 	@TransactionalEventListener

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.account.User;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.SeatInventory;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.Forbidden;
@@ -96,13 +97,22 @@ public class SeatReservations {
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());
 		}
+		return sell(bookingId, event, user.id(), user.username(), positions, now);
+	}
+
+	/**
+	 * Writes the confirmed booking of seats already claimed for it (given with their seat-map positions) and its
+	 * ledger rows, and publishes {@link BookingConfirmed} in the transaction: a sale's and a confirmed hold's last step.
+	 */
+	BookingDetails sell(String bookingId, EventDetails event, String accountId, String username,
+			Map<String, Integer> positions, Instant now) {
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
 		// what the seats cost now: the booking keeps it, whatever the prices become
 		var prices = this.catalog.seatPrices(event.eventId(), positions.keySet());
 		String reference;
 		try {
 			// the booking and its ledger rows, written as rows: no entity is needed to answer
-			reference = insertBooking(bookingId, event.eventId(), user.id(), now, prices);
+			reference = insertBooking(bookingId, event.eventId(), accountId, now, prices);
 			this.jdbc.batchUpdate(
 					"insert into booking_seats (booking_id, event_id, label, position, price) values (?, ?, ?, ?, ?)",
 					seats.stream()
@@ -113,11 +123,11 @@ public class SeatReservations {
 		catch (DataIntegrityViolationException ex) {
 			// the unique index on live booked seats refused a second sale: the claim above should make this
 			// unreachable, so say so loudly, and refuse the booking as the contract says
-			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
-			throw new SeatsUnavailable(command.seats());
+			logger.error("The booked-seat index refused booking " + bookingId + " of " + positions.keySet(), ex);
+			throw new SeatsUnavailable(seats.stream().map(Map.Entry::getKey).toList());
 		}
 		var labels = seats.stream().map(Map.Entry::getKey).toList();
-		var details = new BookingDetails(bookingId, reference, event, user.id(), user.username(), labels,
+		var details = new BookingDetails(bookingId, reference, event, accountId, username, labels,
 				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(),
 				labels.stream().map((label) -> prices.byLabel().getOrDefault(label, 0L)).toList());
 		this.publisher.publishEvent(new BookingConfirmed(details));
@@ -143,11 +153,11 @@ public class SeatReservations {
 	}
 
 	/**
-	 * Refuses a booking that would leave the account holding more seats of the event than the event's cap (or the
-	 * engine's default), counting the seats of all its live bookings. An event whose cap is at least its size is not
-	 * counted at all.
+	 * Refuses a booking or hold that would leave the account holding more seats of the event than the event's cap (or
+	 * the engine's default), counting the seats of all its live bookings and active holds. An event whose cap is at
+	 * least its size is not counted at all.
 	 */
-	private void requireRoomFor(User user, String eventId, int requested) {
+	void requireRoomFor(User user, String eventId, int requested) {
 		if (!this.oneWriterAtATime) {
 			// two runners booking for one account at once would each count without the other's seats
 			this.jdbc.query("select id from accounts where id = ? for update", (RowCallbackHandler) (row) -> {
@@ -158,9 +168,11 @@ public class SeatReservations {
 				       case when coalesce(e.max_seats_per_account, ?) >= e.total_seats then 0 else (
 				           select count(*) from bookings b join booking_seats s on s.booking_id = b.id
 				           where b.account_id = ? and b.event_id = e.id and b.status = 'CONFIRMED'
-				             and s.released_at is null) end
+				             and s.released_at is null) + (
+				           select count(*) from holds h join event_seats s on s.hold_id = h.id
+				           where h.account_id = ? and h.event_id = e.id and h.status = 'ACTIVE') end
 				from events e where e.id = ?""", (row, index) -> new int[] { row.getInt(1), row.getInt(2) },
-				this.settings.maxSeatsPerAccount(), this.settings.maxSeatsPerAccount(), user.id(), eventId);
+				this.settings.maxSeatsPerAccount(), this.settings.maxSeatsPerAccount(), user.id(), user.id(), eventId);
 		if (found.isEmpty()) {
 			return;
 		}

@@ -61,6 +61,63 @@ public class SeatInventory {
 	}
 
 	/**
+	 * Marks the seats {@code HELD} for the hold where they are {@code AVAILABLE}, in one statement, and returns the
+	 * positions of those it marked, by label; as {@link #claimPositions}, fewer than asked means the caller rolls back.
+	 */
+	public Map<String, Integer> hold(String eventId, List<String> labels, String holdId) {
+		return transition(eventId, labels, SeatStatus.AVAILABLE, SeatStatus.HELD, holdId);
+	}
+
+	/**
+	 * Sells the seats the hold still holds ({@code HELD} for it) to the booking, in one statement; returns their
+	 * positions by label.
+	 */
+	public Map<String, Integer> sellHeld(String eventId, String holdId, String bookingId) {
+		return fromHold(eventId, holdId, SeatStatus.BOOKED, bookingId);
+	}
+
+	/**
+	 * Makes the seats the hold still holds ({@code HELD} for it) {@code AVAILABLE} again, in one statement; returns
+	 * their labels in seat-map order. Seats sold or freed meanwhile are not touched.
+	 */
+	public List<String> releaseHeld(String eventId, String holdId) {
+		return inSeatMapOrder(fromHold(eventId, holdId, SeatStatus.AVAILABLE, null));
+	}
+
+	// the seats HELD for the hold go to BOOKED (for the booking) or AVAILABLE, in one statement; on PostgreSQL locked
+	// in label order first, as a claim does
+	private Map<String, Integer> fromHold(String eventId, String holdId, SeatStatus to, String bookingId) {
+		lockEventFirst(eventId);
+		var set = "status = '" + to.name() + "', hold_id = null, booking_id = " + ((bookingId != null) ? "?" : "null");
+		var sql = this.oneWriterAtATime ? """
+				update event_seats set %s
+				where event_id = ? and hold_id = ? and status = 'HELD'
+				returning label, position""".formatted(set) : """
+				with changeable as (
+				    select id from event_seats
+				    where event_id = ? and hold_id = ? and status = 'HELD'
+				    order by label
+				    for no key update)
+				update event_seats set %s
+				where id in (select id from changeable) and status = 'HELD'
+				returning label, position""".formatted(set);
+		var arguments = new ArrayList<Object>();
+		if (this.oneWriterAtATime && bookingId != null) {
+			arguments.add(bookingId);
+		}
+		arguments.add(eventId);
+		arguments.add(holdId);
+		if (!this.oneWriterAtATime && bookingId != null) {
+			arguments.add(bookingId);
+		}
+		var positions = new HashMap<String, Integer>();
+		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
+				arguments.toArray());
+		moved(eventId, SeatStatus.HELD, to, positions.size());
+		return positions;
+	}
+
+	/**
 	 * Marks the seats {@code BLOCKED} (kept off sale) where they are {@code AVAILABLE}, in one statement, and returns
 	 * the labels it marked, in seat-map order. Fewer than asked means some were not available or do not exist: the
 	 * caller rolls back.
@@ -113,14 +170,16 @@ public class SeatInventory {
 
 	/**
 	 * The one statement of a seat transition: the seats with these labels go from {@code from} to {@code to} (and
-	 * belong to the booking, or to none when it is null) where they are still {@code from}; returns the positions of
+	 * belong to the booking, or to the hold when they become {@code HELD}, or to none when it is null) where they are
+	 * still {@code from}; returns the positions of
 	 * those that changed, by label, and moves the event's counts. The statuses are the enum's names, never caller text.
 	 */
 	private Map<String, Integer> transition(String eventId, List<String> labels, SeatStatus from, SeatStatus to,
-			String bookingId) {
+			String ownerId) {
 		lockEventFirst(eventId);
 		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
-		var set = "status = '" + to.name() + "', booking_id = " + ((bookingId != null) ? "?" : "null");
+		var owner = (to == SeatStatus.HELD) ? "hold_id" : "booking_id";
+		var set = "status = '" + to.name() + "', " + owner + " = " + ((ownerId != null) ? "?" : "null");
 		var sql = this.oneWriterAtATime ? """
 				update event_seats set %s
 				where event_id = ? and label in (%s) and status = '%s'
@@ -134,13 +193,13 @@ public class SeatInventory {
 				where id in (select id from changeable) and status = '%s'
 				returning label, position""".formatted(marks, from.name(), set, from.name());
 		var arguments = new ArrayList<Object>();
-		if (this.oneWriterAtATime && bookingId != null) {
-			arguments.add(bookingId);
+		if (this.oneWriterAtATime && ownerId != null) {
+			arguments.add(ownerId);
 		}
 		arguments.add(eventId);
 		arguments.addAll(labels);
-		if (!this.oneWriterAtATime && bookingId != null) {
-			arguments.add(bookingId);
+		if (!this.oneWriterAtATime && ownerId != null) {
+			arguments.add(ownerId);
 		}
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.persistence.WritePath;
+import io.seatline.engine.jobs.JobSettings;
 
 /**
  * Runs one email job on the worker: composes the email from the booking as it is now, sends it outside any

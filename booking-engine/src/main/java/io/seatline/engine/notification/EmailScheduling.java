@@ -6,17 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.booking.BookingCancelled;
@@ -24,6 +18,8 @@ import io.seatline.engine.booking.BookingConfirmed;
 import io.seatline.engine.booking.BookingDetails;
 import io.seatline.engine.booking.EventCancelled;
 import io.seatline.engine.catalog.EventMoved;
+import io.seatline.engine.jobs.JobSettings;
+import io.seatline.engine.jobs.Jobs;
 
 /**
  * Schedules the emails of a booking inside the booking's own transaction: db-scheduler writes through a
@@ -40,7 +36,7 @@ class EmailScheduling {
 
 	private final EmailTasks tasks;
 
-	private final EmailWorker worker;
+	private final Jobs worker;
 
 	private final AccountDirectory accounts;
 
@@ -48,12 +44,10 @@ class EmailScheduling {
 
 	private final Clock clock;
 
-	private final SchedulerClient scheduler;
-
 	private final JdbcTemplate jdbc;
 
-	EmailScheduling(EmailJobs jobs, EmailTasks tasks, EmailWorker worker, AccountDirectory accounts,
-			JobSettings settings, Clock clock, DataSource dataSource, JdbcTemplate jdbc) {
+	EmailScheduling(EmailJobs jobs, EmailTasks tasks, Jobs worker, AccountDirectory accounts,
+			JobSettings settings, Clock clock, JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.tasks = tasks;
@@ -61,8 +55,6 @@ class EmailScheduling {
 		this.accounts = accounts;
 		this.settings = settings;
 		this.clock = clock;
-		this.scheduler = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks.all())
-			.build();
 	}
 
 	@EventListener
@@ -85,7 +77,7 @@ class EmailScheduling {
 				kinds[1].jobId(booking.bookingId()), kinds[1].name(), booking.bookingId(), dueAt[1].toEpochMilli(),
 				dueAt[1].toEpochMilli(), now.toEpochMilli(), booking.accountId());
 		if (inserted == 2) {
-			this.scheduler.scheduleBatch(
+			this.worker.client().scheduleBatch(
 					List.of(SchedulableInstance.of(this.tasks.instance(kinds[0], booking.bookingId()), dueAt[0]),
 							SchedulableInstance.of(this.tasks.instance(kinds[1], booking.bookingId()), dueAt[1])));
 			nudgeAfterCommit();
@@ -103,8 +95,8 @@ class EmailScheduling {
 		this.jobs.findById(EmailKind.REVIEW_PROMPT.jobId(booking.bookingId())).ifPresent((prompt) -> {
 			prompt.cancel();
 			var instance = TaskInstanceId.of(EmailKind.REVIEW_PROMPT.taskName(), booking.bookingId());
-			if (this.scheduler.getScheduledExecution(instance).isPresent()) {
-				this.scheduler.cancel(instance);
+			if (this.worker.client().getScheduledExecution(instance).isPresent()) {
+				this.worker.client().cancel(instance);
 			}
 		});
 	}
@@ -164,8 +156,8 @@ class EmailScheduling {
 				dueAt.toEpochMilli(), dueAt.toEpochMilli(), eventId);
 		for (var bookingId : prompts) {
 			var instance = this.tasks.instance(EmailKind.REVIEW_PROMPT, bookingId);
-			if (!this.scheduler.scheduleIfNotExists(instance, dueAt)) {
-				this.scheduler.reschedule(instance, dueAt);
+			if (!this.worker.client().scheduleIfNotExists(instance, dueAt)) {
+				this.worker.client().reschedule(instance, dueAt);
 			}
 		}
 	}
@@ -203,12 +195,12 @@ class EmailScheduling {
 	// the executions of jobs just inserted, due at once: one batch when every job was new
 	private void scheduleEach(EmailKind kind, List<String> instanceIds, int inserted, Instant dueAt) {
 		if (inserted == instanceIds.size()) {
-			this.scheduler.scheduleBatch(instanceIds.stream()
+			this.worker.client().scheduleBatch(instanceIds.stream()
 				.<SchedulableInstance<?>>map((id) -> SchedulableInstance.of(this.tasks.instance(kind, id), dueAt))
 				.toList());
 		}
 		else {
-			instanceIds.forEach((id) -> this.scheduler.scheduleIfNotExists(this.tasks.instance(kind, id), dueAt));
+			instanceIds.forEach((id) -> this.worker.client().scheduleIfNotExists(this.tasks.instance(kind, id), dueAt));
 		}
 		nudgeAfterCommit();
 	}
@@ -217,8 +209,8 @@ class EmailScheduling {
 	void reschedule(EmailJob job) {
 		job.retry(this.clock.instant());
 		var instance = this.tasks.instance(job.kind(), job.instanceId());
-		if (!this.scheduler.scheduleIfNotExists(instance, this.clock.instant())) {
-			this.scheduler.reschedule(instance, this.clock.instant());
+		if (!this.worker.client().scheduleIfNotExists(instance, this.clock.instant())) {
+			this.worker.client().reschedule(instance, this.clock.instant());
 		}
 		nudgeAfterCommit();
 	}
@@ -234,20 +226,13 @@ class EmailScheduling {
 		if (inserted == 0) {
 			return;
 		}
-		this.scheduler.scheduleIfNotExists(this.tasks.instance(kind, booking.bookingId()), dueAt);
+		this.worker.client().scheduleIfNotExists(this.tasks.instance(kind, booking.bookingId()), dueAt);
 		if (!dueAt.isAfter(this.clock.instant())) {
 			nudgeAfterCommit();
 		}
 	}
 
 	private void nudgeAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					EmailScheduling.this.worker.nudge();
-				}
-			});
-		}
+		this.worker.nudgeAfterCommit();
 	}
 }

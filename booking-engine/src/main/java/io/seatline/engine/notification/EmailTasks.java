@@ -13,6 +13,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.springframework.stereotype.Component;
 
+import io.seatline.engine.jobs.ScheduledWork;
+
 /**
  * The db-scheduler one-time tasks, one per {@link EmailKind}; an instance's id is the booking's id (with the event's
  * edit for {@link EmailKind#EVENT_MOVED}). A failed
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * then forgets its execution, our {@code email_jobs} row remembers).
  */
 @Component
-class EmailTasks {
+class EmailTasks implements ScheduledWork {
 
 	private final Map<EmailKind, OneTimeTask<Void>> tasks = new EnumMap<>(EmailKind.class);
 
@@ -42,7 +44,8 @@ class EmailTasks {
 		}
 	}
 
-	List<Task<?>> all() {
+	@Override
+	public List<Task<?>> tasks() {
 		return List.copyOf(this.tasks.values());
 	}
 

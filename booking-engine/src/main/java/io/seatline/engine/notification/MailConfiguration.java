@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import io.seatline.engine.jobs.JobSettings;
 
 /**
  * Chooses where mail goes from the contract's settings: SMTP when {@code MAIL_SERVER} is set (with

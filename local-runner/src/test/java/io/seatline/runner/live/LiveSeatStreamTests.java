@@ -71,6 +71,27 @@ class LiveSeatStreamTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void heldSeatsAndTheirReleaseReachWatchersWithinASecond() throws Exception {
+		var api = api();
+		var eventId = api.newEvent("Hold stream test", 1, 3);
+		var buyer = api.newUser(Api.uniqueName("holder"));
+
+		try (var stream = new SseStream(api.base() + "/live/events/" + eventId + "/seats")) {
+			assertThat(next(stream, "snapshot", Duration.ofSeconds(5))).isNotNull();
+			var hold = api.ok("holdSeats", Map.of("eventId", eventId, "seats", java.util.List.of("A1", "A2")), buyer);
+			var held = next(stream, "seats", A_SECOND);
+			assertThat(held.data().get("seats").toString())
+				.isEqualTo("[{\"seat\":\"A1\",\"status\":\"HELD\"},{\"seat\":\"A2\",\"status\":\"HELD\"}]");
+			assertThat(held.data().get("availableSeats").asInt()).isEqualTo(1);
+
+			api.ok("releaseHold", Map.of("holdId", hold.get("holdId").asString()), buyer);
+			var released = next(stream, "seats", A_SECOND);
+			assertThat(released.data().get("seats").toString()).isEqualTo(
+					"[{\"seat\":\"A1\",\"status\":\"AVAILABLE\"},{\"seat\":\"A2\",\"status\":\"AVAILABLE\"}]");
+		}
+	}
+
+	@Test
 	void anEventCalledOffFreesItsSeatsOnAnOpenMapWithinASecond() throws Exception {
 		var api = api();
 		var eventId = api.newEvent("Called off live", 1, 3);

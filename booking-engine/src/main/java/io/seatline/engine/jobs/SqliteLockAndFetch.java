@@ -1,4 +1,4 @@
-package io.seatline.engine.notification;
+package io.seatline.engine.jobs;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +9,7 @@ import com.github.kagkarlsson.scheduler.jdbc.SqliteJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Execution;
 
 /**
- * db-scheduler on SQLite picks every due email it takes in one {@code UPDATE ... RETURNING}: one write transaction per
+ * db-scheduler on SQLite picks every due job it takes in one {@code UPDATE ... RETURNING}: one write transaction per
  * poll instead of one per email. On SQLite each write transaction queues for the one write lock that bookings need,
  * so picking emails one by one cost the writer a lock hand-over per email. No {@code SKIP LOCKED} is needed: SQLite
  * runs one writer at a time, so two workers never pick the same row (the second finds it picked).

@@ -1,4 +1,4 @@
-package io.seatline.engine.notification;
+package io.seatline.engine.jobs;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,13 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Email job settings ({@code seatline.jobs.*}).
+ * Job settings ({@code seatline.jobs.*}).
  *
  * @param worker whether this process runs the job worker; a process that only schedules (the shell, an embedding
  * app) turns it off
  * @param pollingInterval how often the worker looks for due jobs scheduled by other processes (this process's own
  * are run at once after their transaction commits)
- * @param threads how many emails the worker sends at once
+ * @param threads how many jobs (emails, hold expiries) the worker runs at once
  * @param maxAttempts attempts before an email is kept as failed
  * @param firstRetryDelay the wait after the first failure; each further one doubles it
  * @param reviewPromptDelay how long after an event starts its review prompt is sent
@@ -28,7 +28,7 @@ public record JobSettings(@DefaultValue("true") boolean worker, @DefaultValue("2
 		@DefaultValue("30s") Duration heartbeatInterval) {
 
 	/** The wait before attempt {@code attempt + 1} after {@code attempt} failures: doubling from the first delay. */
-	Duration backoffAfter(int attempt) {
+	public Duration backoffAfter(int attempt) {
 		var factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);
 		return this.firstRetryDelay.multipliedBy(factor);
 	}
