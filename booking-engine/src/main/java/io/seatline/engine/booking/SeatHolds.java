@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.account.User;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.Money;
 import io.seatline.engine.catalog.SeatInventory;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.Forbidden;
@@ -105,7 +106,9 @@ public class SeatHolds {
 		this.jobs.client().scheduleIfNotExists(EXPIRY.instance(holdId).build(), expiresAt);
 		this.publisher.publishEvent(new HoldChanged(event.eventId(), HoldStatus.ACTIVE));
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
-		return new HoldDetails(holdId, event.eventId(), user.id(), seats, HoldStatus.ACTIVE, expiresAt, null);
+		var prices = this.catalog.seatPrices(event.eventId(), seats);
+		return new HoldDetails(holdId, event.eventId(), user.id(), seats, HoldStatus.ACTIVE, expiresAt, null,
+				prices.total(), prices.currency());
 	}
 
 	/**
@@ -114,8 +117,18 @@ public class SeatHolds {
 	 */
 	@Transactional
 	public BookingDetails confirm(User user, String holdId) {
-		if (!find(holdId).accountId().equals(user.id())) {
+		var hold = find(holdId);
+		if (!hold.accountId().equals(user.id())) {
 			throw new Forbidden("This hold belongs to another user");
+		}
+		if (hold.status() == HoldStatus.ACTIVE) {
+			var seats = this.jdbc.queryForList("select label from event_seats where hold_id = ?", String.class, holdId);
+			var prices = this.catalog.seatPrices(hold.eventId(), seats);
+			if (prices.total() > 0) {
+				// seats that cost money are sold by a payment (payHold), never by the buyer's word alone
+				throw new Conflict("These seats cost " + Money.format(prices.total(), prices.currency())
+						+ ": pay for the hold (payHold); it is confirmed when the payment arrives");
+			}
 		}
 		return confirm(holdId);
 	}
@@ -197,8 +210,7 @@ public class SeatHolds {
 				where account_id = ? and status = 'ACTIVE' and expires_at > ? order by expires_at, id""",
 				SeatHolds::hold, user.id(), now)
 			.stream()
-			.map((hold) -> new HoldDetails(hold.holdId(), hold.eventId(), hold.accountId(),
-					seats.getOrDefault(hold.holdId(), List.of()), hold.status(), hold.expiresAt(), null))
+			.map((hold) -> priced(hold, seats.getOrDefault(hold.holdId(), List.of())))
 			.toList();
 	}
 
@@ -208,8 +220,7 @@ public class SeatHolds {
 		var hold = find(holdId);
 		var seats = this.jdbc.queryForList(
 				"select label from event_seats where hold_id = ? order by position", String.class, holdId);
-		return new HoldDetails(hold.holdId(), hold.eventId(), hold.accountId(), seats, hold.status(),
-				hold.expiresAt(), hold.bookingId());
+		return priced(hold, seats);
 	}
 
 	// one conditional statement ends an active hold; then its seats still HELD for it become AVAILABLE (null when the
@@ -222,7 +233,15 @@ public class SeatHolds {
 		}
 		var seats = this.inventory.releaseHeld(hold.eventId(), hold.holdId());
 		this.publisher.publishEvent(new HoldChanged(hold.eventId(), status));
-		return new HoldDetails(hold.holdId(), hold.eventId(), hold.accountId(), seats, status, hold.expiresAt(), null);
+		var prices = this.catalog.seatPrices(hold.eventId(), seats);
+		return new HoldDetails(hold.holdId(), hold.eventId(), hold.accountId(), seats, status, hold.expiresAt(), null,
+				prices.total(), prices.currency());
+	}
+
+	// the hold with its seats and what they cost now
+	private HoldDetails priced(HoldDetails hold, List<String> seats) {
+		var prices = this.catalog.seatPrices(hold.eventId(), seats);
+		return hold.withSeats(seats, prices.total(), prices.currency());
 	}
 
 	private Conflict ended(HoldDetails hold, String wanted) {
@@ -247,6 +266,6 @@ public class SeatHolds {
 
 	private static HoldDetails hold(ResultSet row, int index) throws SQLException {
 		return new HoldDetails(row.getString(1), row.getString(2), row.getString(3), List.of(),
-				HoldStatus.valueOf(row.getString(4)), Instant.ofEpochMilli(row.getLong(5)), row.getString(6));
+				HoldStatus.valueOf(row.getString(4)), Instant.ofEpochMilli(row.getLong(5)), row.getString(6), 0, null);
 	}
 }

@@ -1,0 +1,163 @@
+package io.seatline.engine.payment;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+import io.seatline.engine.account.User;
+import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.booking.HoldDetails;
+import io.seatline.engine.booking.HoldStatus;
+import io.seatline.engine.booking.SeatHolds;
+import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.error.Conflict;
+import io.seatline.engine.error.Forbidden;
+import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.error.NotFound;
+
+/**
+ * Paying for a hold: starts a payment with the method the buyer chose (Stripe's hosted checkout, or the box office),
+ * and turns what a provider says into a booking, a decline, or a refund. A hold is confirmed only by a payment of
+ * its total; a payment that arrives after its hold ended is refunded, never sold twice.
+ */
+@Service
+public class Checkout {
+
+	private final SeatHolds holds;
+
+	private final SeatReservations reservations;
+
+	private final EventCatalog catalog;
+
+	private final PaymentProviders providers;
+
+	private final PaymentLedger ledger;
+
+	private final Clock clock;
+
+	private final String defaultReturnUrl;
+
+	Checkout(SeatHolds holds, SeatReservations reservations, EventCatalog catalog, PaymentProviders providers, PaymentLedger ledger, Clock clock,
+			Environment environment) {
+		this.holds = holds;
+		this.reservations = reservations;
+		this.catalog = catalog;
+		this.providers = providers;
+		this.ledger = ledger;
+		this.clock = clock;
+		this.defaultReturnUrl = environment.getProperty("seatline.payment.return-url", "http://localhost:8080/");
+	}
+
+	/**
+	 * Starts paying for the buyer's live hold with the method named ({@code stripe}, {@code box-office}; without one,
+	 * Stripe where it is configured): for Stripe, the page where the buyer pays; at the box office, nothing to follow
+	 * but the desk. Asking again for the same hold and method answers the payment already started.
+	 * {@code CONFLICT} for a hold that ended or costs nothing (confirm it with {@code confirmHold}),
+	 * {@code FORBIDDEN} for another user's hold, {@code INVALID_REQUEST} for a method not offered or a bad return
+	 * address, {@code BUSY} when the provider does not answer.
+	 */
+	public PaymentDetails pay(User buyer, String holdId, String method, String returnUrl) {
+		var hold = this.holds.details(holdId);
+		if (!hold.accountId().equals(buyer.id())) {
+			throw new Forbidden("This hold belongs to another user");
+		}
+		requireLive(hold);
+		if (hold.amount() == 0) {
+			throw new Conflict("This hold costs nothing: confirm it with confirmHold");
+		}
+		var provider = this.providers.get((method == null || method.isBlank()) ? this.providers.names().get(0) : method);
+		var existing = this.ledger.find(holdId, provider.name());
+		if (existing.isPresent()) {
+			return existing.get().details();
+		}
+		var event = this.catalog.event(hold.eventId());
+		// the provider is called outside any transaction: the database waits for no one's network
+		var started = provider.start(new PaymentRequest(holdId, event.name() + ": " + String.join(", ", hold.seats()),
+				hold.amount(), hold.currency(), returnUrl(returnUrl, holdId)));
+		return this.ledger.started(hold, started).details();
+	}
+
+	/**
+	 * The admin at the box office took the money for a live hold: it is confirmed into a booking, paid at the box
+	 * office. Saying so again answers the same booking. {@code CONFLICT} when the hold has ended.
+	 */
+	public BookingDetails paidAtBoxOffice(User admin, String holdId) {
+		admin.requireAdmin();
+		var hold = this.holds.details(holdId);
+		if (hold.status() == HoldStatus.CONFIRMED) {
+			var payment = this.ledger.find(holdId, BoxOfficePayments.NAME);
+			if (payment.isPresent() && payment.get().bookingId() != null) {
+				// said twice at the desk: the booking it made
+				return this.reservations.details(payment.get().bookingId());
+			}
+		}
+		requireLive(hold);
+		var notice = new PaymentNotice.Paid("box-office:" + holdId, BoxOfficePayments.NAME, holdId,
+				"box-office-" + holdId, null, hold.amount(), hold.currency());
+		var received = this.ledger.received(notice);
+		if (received.booking() != null) {
+			return received.booking();
+		}
+		throw new Conflict((received.payment() != null && received.payment().reason() != null)
+				? "The hold could not be confirmed: " + received.payment().reason()
+				: "The hold could not be confirmed");
+	}
+
+	/**
+	 * One delivery of Stripe's webhook: verified by its signature, then acted on once (a repeat changes nothing).
+	 * {@code INVALID_REQUEST} for a signature that does not verify (nothing is done), {@code NOT_FOUND} where Stripe
+	 * is not configured.
+	 */
+	public PaymentOutcome stripeWebhook(String payload, String signature) {
+		var stripe = this.providers.stripe()
+			.orElseThrow(() -> new NotFound("Stripe is not configured here"));
+		var received = this.ledger.received(stripe.notice(payload, signature));
+		return new PaymentOutcome(received.outcome().name(),
+				Optional.ofNullable(received.payment()).map(PaymentLedger.Payment::details).orElse(null));
+	}
+
+	/** The payments of the buyer's hold, by method; {@code FORBIDDEN} for another user's hold (admins see any). */
+	public Optional<PaymentDetails> payment(User user, String holdId, String method) {
+		var hold = this.holds.details(holdId);
+		if (!hold.accountId().equals(user.id()) && !user.isAdmin()) {
+			throw new Forbidden("This hold belongs to another user");
+		}
+		return this.ledger.find(holdId, method).map(PaymentLedger.Payment::details);
+	}
+
+	/** The payment methods offered here, online first. */
+	public List<String> methods() {
+		return this.providers.names();
+	}
+
+	private void requireLive(HoldDetails hold) {
+		if (hold.status() != HoldStatus.ACTIVE || !hold.expiresAt().isAfter(this.clock.instant())) {
+			throw new Conflict((hold.status() == HoldStatus.ACTIVE || hold.status() == HoldStatus.EXPIRED)
+					? "The hold expired; hold the seats again" : "The hold is " + hold.status().name().toLowerCase()
+							+ "; there is nothing to pay");
+		}
+	}
+
+	private String returnUrl(String requested, String holdId) {
+		var url = (requested == null || requested.isBlank()) ? this.defaultReturnUrl : requested.strip();
+		try {
+			var uri = URI.create(url);
+			if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+				throw new IllegalArgumentException(url);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequest("returnUrl", "returnUrl must be an http or https address");
+		}
+		return url + (url.contains("?") ? "&" : "?") + "hold=" + holdId;
+	}
+
+	/** What a webhook delivery did: {@code CONFIRMED}, {@code DECLINED}, {@code REFUND_DUE}, {@code REPEATED}, {@code IGNORED}. */
+	public record PaymentOutcome(String outcome, PaymentDetails payment) {
+	}
+}
