@@ -7,6 +7,7 @@ import org.springframework.messaging.Message;
 import io.seatline.engine.account.Sessions;
 import io.seatline.engine.booking.HoldSeats;
 import io.seatline.engine.booking.SeatHolds;
+import io.seatline.engine.idempotency.IdempotentRequests;
 
 /** {@code holdSeats}: holds the requested seats of one event for the caller while they pay, all or none. */
 class HoldSeatsFunction implements Function<Message<Requests.SeatsOfEvent>, Views.Hold> {
@@ -15,15 +16,20 @@ class HoldSeatsFunction implements Function<Message<Requests.SeatsOfEvent>, View
 
 	private final Sessions sessions;
 
-	HoldSeatsFunction(SeatHolds holds, Sessions sessions) {
+	private final IdempotentRequests requests;
+
+	HoldSeatsFunction(SeatHolds holds, Sessions sessions, IdempotentRequests requests) {
 		this.holds = holds;
 		this.sessions = sessions;
+		this.requests = requests;
 	}
 
 	@Override
 	public Views.Hold apply(Message<Requests.SeatsOfEvent> message) {
 		var user = Callers.require(this.sessions, message.getHeaders());
 		var request = message.getPayload();
-		return Views.Hold.of(this.holds.hold(user, new HoldSeats(request.eventId(), request.seats())));
+		return this.requests.once(user, "holdSeats", IdempotencyKeys.of(message.getHeaders()), request,
+				Views.Hold.class,
+				() -> Views.Hold.of(this.holds.hold(user, new HoldSeats(request.eventId(), request.seats()))));
 	}
 }

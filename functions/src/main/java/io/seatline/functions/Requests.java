@@ -66,6 +66,18 @@ final class Requests {
 	record OfHold(@JsonDeserialize(using = IdText.class) String holdId) {
 	}
 
+	/** {@code confirmHold}: the hold, and, for an admin at the box office, that its buyer paid there. */
+	record ConfirmHold(@JsonDeserialize(using = IdText.class) String holdId, Boolean paidAtBoxOffice) {
+	}
+
+	/** {@code payHold}: the hold, the method ({@code stripe}, {@code box-office}) and where the buyer comes back to. */
+	record PayHold(@JsonDeserialize(using = IdText.class) String holdId, String method, String returnUrl) {
+	}
+
+	/** {@code stripeWebhook}: one delivery as Stripe sent it, its raw body and its {@code Stripe-Signature}. */
+	record StripeWebhook(String payload, String signature) {
+	}
+
 	record SubmitReview(@JsonDeserialize(using = IdText.class) String eventId, Integer rating, String text) {
 	}
 

@@ -23,6 +23,7 @@ import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.export.BookingExport;
 import io.seatline.engine.idempotency.IdempotentRequests;
 import io.seatline.engine.notification.EmailOutbox;
+import io.seatline.engine.payment.Checkout;
 import io.seatline.engine.review.ReviewBoard;
 
 /**
@@ -83,18 +84,34 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	HoldSeatsFunction holdSeats(SeatHolds holds, Sessions sessions) {
-		return new HoldSeatsFunction(holds, sessions);
+	HoldSeatsFunction holdSeats(SeatHolds holds, Sessions sessions, IdempotentRequests requests) {
+		return new HoldSeatsFunction(holds, sessions, requests);
 	}
 
 	@Bean
-	ConfirmHoldFunction confirmHold(SeatHolds holds, Sessions sessions) {
-		return new ConfirmHoldFunction(holds, sessions);
+	ConfirmHoldFunction confirmHold(SeatHolds holds, Checkout checkout, Sessions sessions,
+			IdempotentRequests requests) {
+		return new ConfirmHoldFunction(holds, checkout, sessions, requests);
 	}
 
 	@Bean
-	ReleaseHoldFunction releaseHold(SeatHolds holds, Sessions sessions) {
-		return new ReleaseHoldFunction(holds, sessions);
+	ReleaseHoldFunction releaseHold(SeatHolds holds, Sessions sessions, IdempotentRequests requests) {
+		return new ReleaseHoldFunction(holds, sessions, requests);
+	}
+
+	@Bean
+	PayHoldFunction payHold(Checkout checkout, Sessions sessions, IdempotentRequests requests) {
+		return new PayHoldFunction(checkout, sessions, requests);
+	}
+
+	@Bean
+	HoldStatusFunction holdStatus(Checkout checkout, Sessions sessions) {
+		return new HoldStatusFunction(checkout, sessions);
+	}
+
+	@Bean
+	StripeWebhookFunction stripeWebhook(Checkout checkout) {
+		return new StripeWebhookFunction(checkout);
 	}
 
 	@Bean

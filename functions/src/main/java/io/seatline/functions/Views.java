@@ -20,6 +20,8 @@ import io.seatline.engine.catalog.SeatMap;
 import io.seatline.engine.dashboard.DashboardFigures;
 import io.seatline.engine.notification.EmailJobView;
 import io.seatline.engine.notification.EmailQueue;
+import io.seatline.engine.payment.Checkout;
+import io.seatline.engine.payment.PaymentDetails;
 import io.seatline.engine.review.EventReviews;
 import io.seatline.engine.review.ReviewDetails;
 
@@ -132,11 +134,55 @@ public final class Views {
 		}
 	}
 
-	/** {@code holdSeats}, {@code releaseHold}, a line of {@code myHolds}: a hold, its seats, until when it keeps them. */
-	public record Hold(String holdId, String eventId, List<String> seats, Instant expiresAt, String status) {
+	/**
+	 * {@code holdSeats}, {@code releaseHold}, a line of {@code myHolds}: a hold, its seats, until when it keeps them,
+	 * and what they cost ({@code amount} in minor units of {@code currency}; 0 for a free event).
+	 */
+	public record Hold(String holdId, String eventId, List<String> seats, Instant expiresAt, String status,
+			long amount, String currency) {
 
 		static Hold of(HoldDetails hold) {
-			return new Hold(hold.holdId(), hold.eventId(), hold.seats(), hold.expiresAt(), hold.status().name());
+			return new Hold(hold.holdId(), hold.eventId(), hold.seats(), hold.expiresAt(), hold.status().name(),
+					hold.amount(), hold.currency());
+		}
+	}
+
+	/**
+	 * {@code payHold}, a payment of {@code holdStatus}: how a hold is being paid. {@code payUrl} is where the buyer
+	 * pays (Stripe's checkout page), null at the box office; {@code bookingId} is set once the payment confirmed the
+	 * hold.
+	 */
+	public record Payment(String paymentId, String holdId, String method, String status, long amount,
+			String currency, String payUrl, String bookingId, String reason) {
+
+		static Payment of(PaymentDetails payment) {
+			return new Payment(payment.paymentId(), payment.holdId(), payment.method(), payment.status().name(),
+					payment.amount(), payment.currency(), payment.payUrl(), payment.bookingId(), payment.reason());
+		}
+	}
+
+	/**
+	 * {@code holdStatus}: a hold as {@link Hold}, with the booking that confirmed it (id and reference), its payments,
+	 * and the payment methods offered ({@code stripe} where configured, {@code box-office}).
+	 */
+	public record HoldStatus(String holdId, String eventId, List<String> seats, Instant expiresAt, String status,
+			long amount, String currency, String bookingId, String reference, List<Payment> payments,
+			List<String> methods) {
+
+		static HoldStatus of(Checkout.HoldPayment status) {
+			var hold = status.hold();
+			return new HoldStatus(hold.holdId(), hold.eventId(), hold.seats(), hold.expiresAt(), hold.status().name(),
+					hold.amount(), hold.currency(), hold.bookingId(), status.bookingReference(),
+					status.payments().stream().map(Payment::of).toList(), status.methods());
+		}
+	}
+
+	/** {@code stripeWebhook}: what the delivery did, and the payment as it now stands (null when ignored). */
+	public record WebhookOutcome(String outcome, Payment payment) {
+
+		static WebhookOutcome of(Checkout.PaymentOutcome outcome) {
+			return new WebhookOutcome(outcome.outcome(),
+					(outcome.payment() != null) ? Payment.of(outcome.payment()) : null);
 		}
 	}
 

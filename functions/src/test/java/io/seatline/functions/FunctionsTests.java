@@ -48,6 +48,7 @@ import io.seatline.engine.error.Unauthenticated;
 import io.seatline.engine.export.BookingExport;
 import io.seatline.engine.idempotency.IdempotencyKey;
 import io.seatline.engine.idempotency.IdempotentRequests;
+import io.seatline.engine.payment.Checkout;
 import io.seatline.engine.notification.EmailJobView;
 import io.seatline.engine.notification.EmailKind;
 import io.seatline.engine.notification.EmailOutbox;
@@ -259,27 +260,36 @@ class FunctionsTests {
 	@Test
 	void holdConfirmAndReleaseActForTheCallerOnTheHoldNamed() {
 		var holds = mock(SeatHolds.class);
-		var held = new HoldDetails("h1", "e1", "u1", List.of("A1", "A2"), HoldStatus.ACTIVE, NOW, null);
+		var checkout = mock(Checkout.class);
+		var held = new HoldDetails("h1", "e1", "u1", List.of("A1", "A2"), HoldStatus.ACTIVE, NOW, null, 9000, "EUR");
 		given(holds.hold(ANN, new HoldSeats("e1", List.of("A1", "A2")))).willReturn(held);
 		given(holds.confirm(ANN, "h1")).willReturn(booking(BookingStatus.CONFIRMED));
 		given(holds.release(ANN, "h1")).willReturn(
-				new HoldDetails("h1", "e1", "u1", List.of("A1", "A2"), HoldStatus.RELEASED, NOW, null));
-		assertThat(new HoldSeatsFunction(holds, this.sessions)
+				new HoldDetails("h1", "e1", "u1", List.of("A1", "A2"), HoldStatus.RELEASED, NOW, null, 9000, "EUR"));
+		assertThat(new HoldSeatsFunction(holds, this.sessions, this.requests)
 			.apply(message(new Requests.SeatsOfEvent("e1", List.of("a1", "A2")), "ann-token")))
-			.isEqualTo(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE"));
-		assertThat(new ConfirmHoldFunction(holds, this.sessions)
-			.apply(message(new Requests.OfHold("h1"), "ann-token"))
+			.isEqualTo(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE", 9000, "EUR"));
+		assertThat(new ConfirmHoldFunction(holds, checkout, this.sessions, this.requests)
+			.apply(message(new Requests.ConfirmHold("h1", null), "ann-token"))
 			.status()).isEqualTo("CONFIRMED");
-		assertThat(new ReleaseHoldFunction(holds, this.sessions)
+		assertThat(new ReleaseHoldFunction(holds, this.sessions, this.requests)
 			.apply(message(new Requests.OfHold("h1"), "ann-token"))
 			.status()).isEqualTo("RELEASED");
 		given(holds.holdsOf(ANN)).willReturn(List.of(held));
 		assertThat(new MyHoldsFunction(holds, this.sessions).apply(message(new Requests.Empty(), "ann-token")))
-			.containsExactly(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE"));
+			.containsExactly(new Views.Hold("h1", "e1", List.of("A1", "A2"), NOW, "ACTIVE", 9000, "EUR"));
 		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(
-				() -> new ConfirmHoldFunction(holds, this.sessions).apply(message(new Requests.OfHold(null), "ann-token")));
+				() -> new ConfirmHoldFunction(holds, checkout, this.sessions, this.requests)
+					.apply(message(new Requests.ConfirmHold(null, null), "ann-token")));
 		assertThatExceptionOfType(Unauthenticated.class).isThrownBy(
-				() -> new ReleaseHoldFunction(holds, this.sessions).apply(message(new Requests.OfHold("h1"), null)));
+				() -> new ReleaseHoldFunction(holds, this.sessions, this.requests)
+					.apply(message(new Requests.OfHold("h1"), null)));
+		// at the box office: the admin's word that the buyer paid confirms the hold, through the checkout
+		given(checkout.paidAtBoxOffice(ANN, "h1")).willReturn(booking(BookingStatus.CONFIRMED));
+		assertThat(new ConfirmHoldFunction(holds, checkout, this.sessions, this.requests)
+			.apply(message(new Requests.ConfirmHold("h1", true), "ann-token"))
+			.status()).isEqualTo("CONFIRMED");
+		verify(checkout).paidAtBoxOffice(ANN, "h1");
 	}
 
 	@Test

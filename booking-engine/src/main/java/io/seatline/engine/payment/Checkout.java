@@ -130,6 +130,25 @@ public class Checkout {
 		return this.ledger.find(holdId, method).map(PaymentLedger.Payment::details);
 	}
 
+	/**
+	 * Where the buyer's hold stands (an admin may ask of any): its seats, total and time left, its payments, the
+	 * booking that confirmed it with its reference, and the methods offered here. What a checkout page polls.
+	 */
+	public HoldPayment status(User user, String holdId) {
+		var hold = this.holds.details(holdId);
+		if (!hold.accountId().equals(user.id()) && !user.isAdmin()) {
+			throw new Forbidden("This hold belongs to another user");
+		}
+		var reference = (hold.bookingId() != null) ? this.reservations.details(hold.bookingId()).reference() : null;
+		return new HoldPayment(hold, reference,
+				this.ledger.payments(holdId).stream().map(PaymentLedger.Payment::details).toList(), methods());
+	}
+
+	/** A hold with its payments: see {@link #status(User, String)}. */
+	public record HoldPayment(HoldDetails hold, String bookingReference, List<PaymentDetails> payments,
+			List<String> methods) {
+	}
+
 	/** The payment methods offered here, online first. */
 	public List<String> methods() {
 		return this.providers.names();

@@ -66,6 +66,13 @@ class PaymentLedger {
 				PaymentLedger::payment, holdId, provider).stream().findFirst();
 	}
 
+	/** Every payment of the hold, by method. */
+	@Transactional(readOnly = true)
+	public List<Payment> payments(String holdId) {
+		return this.jdbc.query("select " + COLUMNS + " from payments where hold_id = ? order by provider",
+				PaymentLedger::payment, holdId);
+	}
+
 	/** Records a payment started for the hold; should one have been recorded meanwhile, that one stands. */
 	@Transactional
 	public Payment started(HoldDetails hold, PaymentStarted started) {
