@@ -93,6 +93,22 @@ class FunctionEndpoints {
 	}
 
 	/**
+	 * Stripe's webhook: the raw body and its {@code Stripe-Signature} header handed to {@code stripeWebhook}, which
+	 * acts only on a delivery whose signature verifies with {@code STRIPE_WEBHOOK_SECRET} ({@code 400} otherwise,
+	 * nothing done; {@code 404} where Stripe is not configured). A delivery repeated answers {@code 200} again and
+	 * changes nothing.
+	 */
+	@PostMapping("/webhooks/stripe")
+	ResponseEntity<String> stripeWebhook(HttpServletRequest request) throws IOException {
+		var delivery = new LinkedHashMap<String, Object>();
+		delivery.put("payload", new String(readBody(request), StandardCharsets.UTF_8));
+		delivery.put("signature", request.getHeader("Stripe-Signature"));
+		var result = this.functions.invoke("stripeWebhook",
+				this.functions.toJson(delivery).getBytes(StandardCharsets.UTF_8), null, clientAddress(request));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.functions.toJson(result.payload()));
+	}
+
+	/**
 	 * The request body, refused when larger than {@link #MAX_BODY} or when it has not arrived whole within
 	 * {@code seatline.http.body-timeout}: a request holds a thread while its body arrives, and a client that sends a
 	 * byte now and then would hold it for ever (each read waits at most Tomcat's {@code connection-timeout}).
