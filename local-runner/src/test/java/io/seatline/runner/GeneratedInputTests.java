@@ -44,12 +44,12 @@ class GeneratedInputTests {
 			"createEvent", "dashboard", "exportBookings", "listVenues", "currentUser", "emailQueue", "retryEmails",
 			"ping", "logout", "blockSeats", "unblockSeats", "adminSeatMap", "findBookings", "cancelBookingFor",
 			"auditLog", "exportAuditLog", "setVenueCategories", "holdSeats", "confirmHold", "releaseHold", "myHolds",
-			"functionRouter", "nope");
+			"payHold", "holdStatus", "stripeWebhook", "functionRouter", "nope");
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "venue", "from", "to",
 			"eventId", "seats", "bookingId", "rating", "text", "name", "rows", "seatsPerRow", "capacity", "venueId",
 			"startsAt", "description", "jobId", "reference", "reason", "limit", "timeZone", "categories", "currency",
-			"prices", "colour", "holdId");
+			"prices", "colour", "holdId", "method", "returnUrl", "paidAtBoxOffice", "payload", "signature");
 
 	// the business tables and what a refused call must not change in them (sessions and login failures change
 	// by design: a wrong password is counted)
@@ -61,7 +61,8 @@ class GeneratedInputTests {
 			"select count(*) from audit_entries", "select count(*) from venue_categories",
 			"select count(*) from event_categories", "select total(price) from event_categories",
 			"select count(distinct currency) from events", "select count(*) from holds",
-			"select count(*) from holds where status <> 'ACTIVE'");
+			"select count(*) from holds where status <> 'ACTIVE'", "select count(*) from payments",
+			"select count(*) from payment_notices");
 
 	private static final AtomicInteger CALLS = new AtomicInteger();
 

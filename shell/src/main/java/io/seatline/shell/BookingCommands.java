@@ -46,13 +46,15 @@ class BookingCommands {
 
 	@Command(name = "hold", group = "Bookings",
 			description = "Hold seats of an event for you while you pay, all or none: hold EVENT A1 A2 ...",
-			help = "hold EVENT SEAT...: keeps every seat named for you until the hold expires (others see them held), or none if any is taken; then hold confirm HOLD books them, hold release HOLD gives them back",
+			help = "hold EVENT SEAT...: keeps every seat named for you until the hold expires (others see them held), or none if any is taken; then hold pay HOLD pays for seats that cost money, hold confirm HOLD books free ones, hold release HOLD gives them back",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE, completionProvider = Completions.FREE_SEATS)
 	String hold(@Arguments List<String> words,
 			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
 		var hold = seatsOfEvent("holdSeats", words, key);
+		var amount = hold.path("amount").asLong();
 		return "Held " + seats(hold) + ": hold " + Texts.string(hold.path("holdId")) + " until "
-				+ Texts.instant(hold.path("expiresAt"));
+				+ Texts.instant(hold.path("expiresAt"))
+				+ ((amount > 0) ? ", total " + Texts.money(amount, hold.path("currency")) : "");
 	}
 
 	@Command(name = "holds", group = "Bookings", description = "Your live holds, soonest to expire first",
@@ -71,13 +73,78 @@ class BookingCommands {
 		return Texts.table(List.of("HOLD", "EVENT", "SEATS", "EXPIRES"), rows);
 	}
 
-	@Command(name = "hold confirm", group = "Bookings", description = "Book the seats of your hold: hold confirm HOLD",
-			help = "hold confirm HOLD: turns your live hold into a confirmed booking; refused once the hold expired or was released",
+	@Command(name = "hold confirm", group = "Bookings", description = "Book the seats of your free hold: hold confirm HOLD",
+			help = "hold confirm HOLD: turns your live hold of free seats into a confirmed booking (seats that cost money: hold pay HOLD); refused once the hold expired or was released",
 			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
-	String confirmHold(@Argument(index = 0, description = "the hold's id") String hold) {
-		var booking = this.functions.call("confirmHold", "holdId", hold);
-		return "Booked " + seats(booking) + ": booking " + Texts.string(booking.path("bookingId"))
-				+ " is " + Texts.string(booking.path("status"));
+	String confirmHold(@Argument(index = 0, description = "the hold's id") String hold,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		return booked(this.functions.callOnce(key, "confirmHold", "holdId", hold));
+	}
+
+	@Command(name = "hold paid", group = "Bookings",
+			description = "(admin) Book a hold its buyer paid for at the box office: hold paid HOLD",
+			help = "hold paid HOLD: at the box office, once the buyer paid for the seats of their live hold, books them for the buyer; refused once the hold expired or was released",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String paidAtBoxOffice(@Argument(index = 0, description = "the hold's id") String hold,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		return booked(this.functions.callOnce(key, "confirmHold", "holdId", hold, "paidAtBoxOffice", true));
+	}
+
+	// a confirmed hold: Booked A1, A2: booking ID (reference REF) is CONFIRMED, total EUR 90.00
+	private static String booked(JsonNode booking) {
+		var amount = booking.path("amount").asLong();
+		return "Booked " + seats(booking) + ": booking " + Texts.string(booking.path("bookingId")) + " (reference "
+				+ Texts.string(booking.path("reference")) + ") is " + Texts.string(booking.path("status"))
+				+ ((amount > 0) ? ", total " + Texts.money(amount, booking.path("currency")) : "");
+	}
+
+	@Command(name = "hold pay", group = "Bookings",
+			description = "Pay for the seats of your hold: hold pay HOLD [--method stripe|box-office]",
+			help = "hold pay HOLD [--method stripe|box-office] [--return-url URL]: by card on Stripe's page (printed; the hold is booked when Stripe says it is paid), or at the box office, where an admin confirms it; without --method, Stripe where it is set up",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String payHold(@Argument(index = 0, description = "the hold's id") String hold,
+			@Option(longName = "method", description = "stripe or box-office") String method,
+			@Option(longName = "return-url", description = "where Stripe sends you back after paying") String returnUrl,
+			@Option(longName = Functions.IDEMPOTENCY_KEY, description = Functions.IDEMPOTENCY_KEY_HELP) String key) {
+		var payment = this.functions.callOnce(key, "payHold", "holdId", hold, "method", method, "returnUrl", returnUrl);
+		var total = Texts.money(payment.path("amount").asLong(), payment.path("currency"));
+		var url = payment.path("payUrl");
+		if (!url.isNull() && !url.isMissingNode()) {
+			return "Pay " + total + " at " + Texts.string(url) + " ; the hold is booked once the payment arrives"
+					+ " (hold status " + hold + ")";
+		}
+		return "Pay " + total + " at the box office, quoting hold " + hold + "; the seats stay held until then";
+	}
+
+	@Command(name = "hold status", group = "Bookings", description = "Where your hold stands: hold status HOLD",
+			help = "hold status HOLD: the hold's seats, total, expiry, payments and, once confirmed, its booking's reference",
+			exitStatusExceptionMapper = Refusals.AS_MESSAGE)
+	String holdStatus(@Argument(index = 0, description = "the hold's id") String hold) {
+		var status = this.functions.call("holdStatus", "holdId", hold);
+		var lines = new StringBuilder("Hold " + Texts.string(status.path("holdId")) + " of "
+				+ String.join(", ", Texts.words(status.path("seats")).split(" ")) + ": "
+				+ Texts.string(status.path("status")));
+		var amount = status.path("amount").asLong();
+		if (amount > 0) {
+			lines.append(", total ").append(Texts.money(amount, status.path("currency")));
+		}
+		if ("ACTIVE".equals(Texts.string(status.path("status")))) {
+			lines.append(", held until ").append(Texts.instant(status.path("expiresAt")));
+		}
+		if (!status.path("reference").isNull() && !status.path("reference").isMissingNode()) {
+			lines.append(", booking reference ").append(Texts.string(status.path("reference")));
+		}
+		for (var payment : status.path("payments")) {
+			lines.append(System.lineSeparator())
+				.append("  ")
+				.append(Texts.string(payment.path("method")))
+				.append(": ")
+				.append(Texts.string(payment.path("status")));
+			if (!payment.path("reason").isNull() && !payment.path("reason").isMissingNode()) {
+				lines.append(" (").append(Texts.string(payment.path("reason"))).append(")");
+			}
+		}
+		return lines.toString();
 	}
 
 	@Command(name = "hold release", group = "Bookings", description = "Give the seats of a hold back: hold release HOLD",

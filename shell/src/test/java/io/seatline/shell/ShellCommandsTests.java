@@ -265,8 +265,21 @@ class ShellCommandsTests {
 			.containsPattern("\\|Standard *\\|EUR 20.00 *\\|2 seats, 2 free *\\|");
 		var buyer = newUser();
 		run("login " + buyer);
-		assertThat(run("book " + event + " A1 C2")).endsWith("is CONFIRMED, total EUR 105.50");
+		// seats that cost money are held and paid for, not booked in one step
+		assertThat(status("book " + event + " A1 C2")).isEqualTo(6);
+		assertThat(output.getErr()).contains("These seats cost EUR 105.50: hold them");
+		var held = run("hold " + event + " A1 C2");
+		assertThat(held).endsWith(", total EUR 105.50");
+		var hold = held.split(" ")[4].replace(",", "");
+		assertThat(run("hold pay " + hold + " --method box-office"))
+			.isEqualTo("Pay EUR 105.50 at the box office, quoting hold " + hold + "; the seats stay held until then");
+		assertThat(run("hold status " + hold)).contains("ACTIVE, total EUR 105.50").contains("box-office: STARTED");
+		run("login admin");
+		assertThat(run("hold paid " + hold)).endsWith("is CONFIRMED, total EUR 105.50");
+		run("login " + buyer);
 		assertThat(run("bookings")).contains("EUR 105.50");
+		assertThat(run("hold status " + hold)).contains("CONFIRMED").contains("booking reference ")
+			.contains("box-office: PAID");
 		run("login admin");
 		assertThat(run("event update " + event + " --prices \"Box=70\"")).startsWith("Updated event");
 		assertThat(run("seats " + event)).containsPattern("\\|Box *\\|EUR 70.00 *\\|2 seats, 1 free *\\|");
@@ -360,7 +373,7 @@ class ShellCommandsTests {
 		assertThat(run("seats " + event)).contains("2 of 4 seats free");
 		assertThat(run("holds")).contains(hold).contains("A1 A2");
 		var booked = run("hold confirm " + hold);
-		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} is CONFIRMED");
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} \\(reference [0-9A-Z-]+\\) is CONFIRMED");
 		assertThat(status("hold confirm " + hold)).isEqualTo(6);
 		assertThat(output.getErr()).contains("Error [CONFLICT]: The hold is already confirmed");
 		var second = run("hold " + event + " A3").split(" ")[3];
@@ -714,7 +727,7 @@ class ShellCommandsTests {
 			.filter((command) -> command instanceof MethodInvokerCommandAdapter)
 			.map(MethodInvokerCommandAdapter.class::cast)
 			.toList();
-		assertThat(commands).hasSize(38);
+		assertThat(commands).hasSize(41);
 		for (var command : commands) {
 			assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
 			assertThat(command.getHelp()).as(command.getName()).isNotBlank();

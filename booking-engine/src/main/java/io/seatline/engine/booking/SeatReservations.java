@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.seatline.engine.account.AccountDirectory;
 import io.seatline.engine.account.User;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.Money;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.SeatInventory;
 import io.seatline.engine.error.Conflict;
@@ -85,6 +86,15 @@ public class SeatReservations {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
 		requireRoomFor(user, event.eventId(), command.seats().size());
+		if (!user.isAdmin()) {
+			var prices = this.catalog.seatPrices(event.eventId(), command.seats());
+			if (prices.total() > 0) {
+				// seats that cost money are sold by a payment: held, paid for, then confirmed (the box office, an
+				// admin, still sells them in one step, taking the money at the desk)
+				throw new Conflict("These seats cost " + Money.format(prices.total(), prices.currency())
+						+ ": hold them (holdSeats) and pay (payHold); they are booked when the payment arrives");
+			}
+		}
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);

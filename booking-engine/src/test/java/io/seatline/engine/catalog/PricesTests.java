@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.seatline.engine.account.User;
 import io.seatline.engine.audit.AuditQuery;
 import io.seatline.engine.audit.AuditTrail;
+import io.seatline.engine.booking.BookingDetails;
+import io.seatline.engine.booking.HoldSeats;
 import io.seatline.engine.booking.ReserveSeats;
+import io.seatline.engine.booking.SeatHolds;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.error.Conflict;
@@ -39,6 +42,9 @@ abstract class PricesTests {
 
 	@Autowired
 	SeatReservations reservations;
+
+	@Autowired
+	SeatHolds holds;
 
 	@Autowired
 	BookingExport export;
@@ -89,7 +95,7 @@ abstract class PricesTests {
 	void aBookingCostsTheSumOfItsSeatsAndKeepsItWhenPricesChange() {
 		var event = pricedEvent();
 		var buyer = this.fixtures.newUser();
-		var booking = this.reservations.reserve(buyer, new ReserveSeats(event.eventId(), List.of("c1", "A1", "D3")));
+		var booking = paidFor(buyer, event, "c1", "A1", "D3");
 		assertThat(booking.amount()).isEqualTo(4500 + 6000 + 2000);
 		assertThat(booking.currency()).isEqualTo("EUR");
 		assertThat(booking.pricePerSeat()).containsExactly(Map.entry("A1", 4500L), Map.entry("C1", 6000L),
@@ -113,8 +119,7 @@ abstract class PricesTests {
 			assertThat(mine.pricePerSeat()).containsEntry("A1", 4500L);
 		});
 		assertThat(this.reservations.details(booking.bookingId()).amount()).isEqualTo(12500);
-		var second = this.reservations.reserve(this.fixtures.newUser(),
-				new ReserveSeats(event.eventId(), List.of("A2")));
+		var second = paidFor(this.fixtures.newUser(), event, "A2");
 		assertThat(second.amount()).isEqualTo(5000);
 		// a cancelled booking keeps what it cost in its ledger
 		this.reservations.cancel(buyer, booking.bookingId());
@@ -146,8 +151,7 @@ abstract class PricesTests {
 				attempts.add(threads.submit(() -> {
 					start.await();
 					try {
-						return this.reservations.reserve(buyer, new ReserveSeats(event.eventId(), List.of("C1", "D1")))
-							.amount();
+						return paidFor(buyer, event, "C1", "D1").amount();
 					}
 					catch (SeatsUnavailable ex) {
 						return -1L;
@@ -281,8 +285,7 @@ abstract class PricesTests {
 	@Test
 	void theExportAddsCurrencyAndAmountOnlyWhenAskedFor() {
 		var event = pricedEvent();
-		var booking = this.reservations.reserve(this.fixtures.newUser(),
-				new ReserveSeats(event.eventId(), List.of("A1", "C1")));
+		var booking = paidFor(this.fixtures.newUser(), event, "A1", "C1");
 		var admin = this.fixtures.admin();
 		var plain = this.export.export(admin, event.eventId()).lines().toList();
 		assertThat(plain.get(0)).isEqualTo("booking_id,username,event,event_date,seats,booked_at,status");
@@ -294,6 +297,30 @@ abstract class PricesTests {
 	}
 
 	/** Rows A-B Premium, seats C1 C2 Box, the rest Standard; EUR 45.00, 60.00 and 20.00. */
+	/**
+	 * The seats sold to the buyer as a paid checkout sells them: held, then confirmed by the payment step (a buyer's
+	 * reserveSeats is refused for seats that cost money). {@code SEATS_UNAVAILABLE} when a seat is taken.
+	 */
+	private BookingDetails paidFor(User buyer, EventDetails event, String... seats) {
+		var hold = this.holds.hold(buyer, new HoldSeats(event.eventId(), List.of(seats)));
+		return this.holds.confirm(hold.holdId());
+	}
+
+	@Test
+	void aBuyerCannotBookSeatsThatCostMoneyInOneStepButTheBoxOfficeCan() {
+		var event = pricedEvent();
+		assertThatExceptionOfType(Conflict.class)
+			.isThrownBy(() -> this.reservations.reserve(this.fixtures.newUser(),
+					new ReserveSeats(event.eventId(), List.of("A1", "D1"))))
+			.withMessageContaining("EUR 65.00")
+			.withMessageContaining("holdSeats");
+		assertThat(this.jdbc.queryForObject("select booked_seats from events where id = ?", Long.class,
+				event.eventId())).isZero();
+		// the box office sells priced seats at the desk in one step
+		assertThat(this.reservations.reserve(this.fixtures.admin(), new ReserveSeats(event.eventId(), List.of("A1")))
+			.amount()).isEqualTo(4500);
+	}
+
 	private EventDetails pricedEvent() {
 		var admin = this.fixtures.admin();
 		var venue = this.catalog.createVenue(admin, CreateVenue.withRows("Priced " + System.nanoTime(), 4, 3)
