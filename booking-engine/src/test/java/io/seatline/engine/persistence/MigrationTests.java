@@ -38,7 +38,7 @@ abstract class MigrationTests {
 			assertThat(context.getBean(Sessions.class).login("kept", "password-1").username()).isEqualTo("kept");
 		}
 		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
-				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true", "12:true", "13:true", "13.1:true");
+				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true", "12:true", "13:true", "13.1:true", "14:true");
 	}
 
 	@Test
@@ -89,7 +89,7 @@ abstract class MigrationTests {
 		assertThat(references).hasSize(3).doesNotHaveDuplicates().allMatch((reference) -> reference.matches(
 				"[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}"));
 		assertThat(appliedMigrations(url)).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true",
-				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true", "12:true", "13:true", "13.1:true");
+				"7:true", "8:true", "8.1:true", "9:true", "10:true", "11:true", "12:true", "13:true", "13.1:true", "14:true");
 	}
 
 	@Test
