@@ -35,6 +35,7 @@ import io.seatline.engine.catalog.SeatStatus;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
+import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
@@ -93,6 +94,9 @@ abstract class CheckoutTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	DatabaseUrl database;
 
 	@BeforeEach
 	void stripeOpensCheckoutSessions() {
@@ -299,6 +303,8 @@ abstract class CheckoutTests {
 			start.countDown();
 			var outcome = paying.get();
 			var expired = expiring.get();
+			System.out.printf("%s payment/expiry race: payment %s, expiry %s%n", this.database.vendor(), outcome,
+					expired ? "won" : "lost");
 			if (expired) {
 				assertThat(outcome).isEqualTo("REFUND_DUE");
 				assertThat(statusOf(event, "D2")).isEqualTo(SeatStatus.AVAILABLE);
