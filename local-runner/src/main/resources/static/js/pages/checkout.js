@@ -65,8 +65,8 @@ function show(status) {
 	}
 	said = now;
 	if (declined) {
-		say($('checkout-message'), 'error', 'Your card was declined'
-			+ (payment.reason ? ` (${payment.reason})` : '') + '. Nothing was charged. '
+		say($('checkout-message'), 'error', 'Your card was declined. '
+			+ (payment.reason ? `Stripe says: “${payment.reason}” ` : '') + 'Nothing was charged. '
 			+ 'You can try again while your seats are held.');
 	}
 	else if (payment && payment.method === 'box-office') {
