@@ -1,8 +1,10 @@
 // The box office: find a booking by its reference or the buyer's name and cancel it for the customer; an event's
 // seat map with each sold seat's booking, where seats are selected (one by one, by shift-click or by dragging) and
 // blocked or unblocked; the audit log of a found booking and of the event (who did what, when, before and after),
-// each with its CSV. Admins only; every change goes through the same functions as any client.
+// each with its CSV; a hold its buyer pays at the desk, found by its id and marked paid (confirmHold with
+// paidAtBoxOffice), which books it. Admins only; every change goes through the same functions as any client.
 import { call, callOnce, explain, listOf } from '../api.js';
+import { countdown, totalOf } from '../checkout.js';
 import { el, fill, formatShort, formatStartShort, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
@@ -17,6 +19,9 @@ let eventId = null;
 // each sold seat's booking, by label, from the last adminSeatMap
 let holders = new Map();
 let refreshing = null;
+// the hold shown under "Holds paid at the desk", and its countdown
+let deskHold = null;
+let stopDeskCountdown = () => {};
 
 async function start() {
 	const user = await renderHeader();
@@ -31,6 +36,8 @@ async function start() {
 	}
 	$('boxoffice').hidden = false;
 	$('find-form').addEventListener('submit', findBookings);
+	$('desk-form').addEventListener('submit', showDeskHold);
+	$('desk-mark-paid').addEventListener('click', markPaid);
 	$('block').addEventListener('click', () => changeSeats('blockSeats'));
 	$('unblock').addEventListener('click', () => changeSeats('unblockSeats'));
 	$('event-history-refresh').addEventListener('click', () => showEventHistory());
@@ -169,6 +176,72 @@ function showSeatBooking(label) {
 		$('find-query').value = holder.reference;
 		findBookings();
 	});
+}
+
+/** A hold the buyer pays at the desk: its seats, total and time left, and whether it can be marked paid. */
+async function showDeskHold(submitted) {
+	submitted.preventDefault();
+	const holdId = $('desk-hold').value.trim();
+	stopDeskCountdown();
+	deskHold = null;
+	$('desk-hold-panel').hidden = true;
+	if (!holdId) {
+		return;
+	}
+	let status;
+	try {
+		status = await call('holdStatus', { holdId });
+	}
+	catch (error) {
+		say($('desk-message'), 'error', error.code === 'NOT_FOUND' ? `No hold has the id ${holdId}.` : explain(error));
+		return;
+	}
+	deskHold = status;
+	$('desk-hold-panel').hidden = false;
+	$('desk-hold-seats').textContent = `Seats ${listOf(status.seats)} · total ${totalOf(status)}`;
+	const live = status.status === 'ACTIVE';
+	$('desk-hold-left').hidden = !live;
+	$('desk-mark-paid').hidden = !live;
+	if (live) {
+		$('desk-mark-paid').textContent = `Mark paid (${totalOf(status)})`;
+		say($('desk-message'), 'info', 'Take the payment, then mark the hold paid to book its seats.');
+		stopDeskCountdown = countdown(status.expiresAt, $('desk-countdown'), null, () => {
+			$('desk-mark-paid').hidden = true;
+			say($('desk-message'), 'error', 'This hold has expired: its seats are back on sale. Do not take payment.');
+		});
+	}
+	else if (status.status === 'CONFIRMED') {
+		say($('desk-message'), 'ok', 'This hold is booked already: booking ',
+			el('strong', { class: 'reference' }, status.reference || status.bookingId), '.');
+	}
+	else {
+		say($('desk-message'), 'error', `This hold has ${status.status === 'RELEASED' ? 'been released' : 'expired'}: `
+			+ 'its seats are back on sale. Do not take payment.');
+	}
+}
+
+async function markPaid() {
+	if (!deskHold) {
+		return;
+	}
+	$('desk-mark-paid').disabled = true;
+	try {
+		const booking = await callOnce('confirmHold', { holdId: deskHold.holdId, paidAtBoxOffice: true });
+		stopDeskCountdown();
+		$('desk-hold-left').hidden = true;
+		$('desk-mark-paid').hidden = true;
+		say($('desk-message'), 'ok', `Paid and booked: seats ${listOf(booking.seats)}. Booking reference `,
+			el('strong', { class: 'reference big-reference', id: 'desk-reference' }, booking.reference), '.');
+		if (booking.eventId === eventId) {
+			showEventHistory();
+		}
+	}
+	catch (error) {
+		say($('desk-message'), 'error', explain(error));
+	}
+	finally {
+		$('desk-mark-paid').disabled = false;
+	}
 }
 
 async function findBookings(submitted) {

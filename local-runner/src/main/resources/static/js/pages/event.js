@@ -1,5 +1,8 @@
-// The event page: details, the live seat map with booking, and the reviews with a form for those who booked.
+// The event page: details, the live seat map with booking, and the reviews with a form for those who booked. Free
+// seats are booked in one step; priced seats are held, then paid by card (Stripe's page) or at the box office, with
+// a countdown of the hold.
 import { call, callOnce, explain, listOf } from '../api.js';
+import { clockTime, confirmation, countdown, endedText, totalOf, watchHold } from '../checkout.js';
 import { el, fill, formatShort, formatStart, moneyFormat, say } from '../dom.js';
 import { renderHeader, signInPrompt } from '../layout.js';
 import { showLiveState, watchSeats } from '../live.js';
@@ -19,6 +22,10 @@ const PICKED_KEY = 'seatline.picked.' + eventId;
 // what each seat costs, by label, in minor units of the event's currency (a seat's category never changes)
 const prices = new Map();
 let money = null;
+// the buyer's live hold on this event ({holdId, seats, expiresAt, amount, currency}), and what runs for it
+let hold = null;
+let stopCountdown = () => {};
+let stopWatching = () => {};
 
 async function start() {
 	user = await renderHeader();
@@ -49,7 +56,10 @@ async function start() {
 	if (event.status === 'CANCELLED') {
 		showCancelled();
 	}
-	$('book').addEventListener('click', book);
+	$('book').addEventListener('click', () => (user && priced(seatMap.selected()) ? holdAndPay() : book()));
+	$('pay-card').addEventListener('click', payByCard);
+	$('pay-box-office').addEventListener('click', payAtBoxOffice);
+	$('release').addEventListener('click', release);
 	$('legend-mine').hidden = !user;
 	keepPickedSeats();
 	watchSeats(eventId, {
@@ -77,7 +87,13 @@ async function start() {
 		state: showLiveState,
 		gone: (reason) => say($('page-message'), 'error', reason.message || 'This event no longer exists.'),
 	});
+	await resumeHold();
 	await showReviews();
+}
+
+/** Whether any of these seats costs money: then they are held and paid for, not booked at once. */
+function priced(labels) {
+	return labels.some((label) => (prices.get(label) || 0) > 0);
 }
 
 function showSelection(labels) {
@@ -91,9 +107,9 @@ function showSelection(labels) {
 		button.disabled = false;
 	}
 	else {
-		button.textContent = labels.length === 0 ? 'Book seats'
-			: (labels.length === 1 ? 'Book 1 seat' : `Book ${labels.length} seats`);
-		button.disabled = labels.length === 0 || booking.size > 0;
+		button.textContent = labels.length === 0 ? 'Book seats' : (priced(labels) ? 'Hold and pay'
+			: (labels.length === 1 ? 'Book 1 seat' : `Book ${labels.length} seats`));
+		button.disabled = labels.length === 0 || booking.size > 0 || hold !== null;
 	}
 	if (!labels.length) {
 		$('selection').textContent = 'No seats selected.';
@@ -210,42 +226,217 @@ async function book() {
 		location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
 		return;
 	}
-	const seats = seatMap.selected();
-	if (!seats.length) {
-		return;
-	}
-	booking = new Set(seats);
-	showSelection(seats);
-	say($('booking-message'), 'info', 'Booking…');
-	try {
-		const result = await callOnce('reserveSeats', { eventId, seats });
+	await claim('Booking…', 'reserveSeats', async (result) => {
 		seatMap.markTaken(result.seats, true);
 		showSeatsLeft(seatMap.available());
 		say($('booking-message'), 'ok', `Booked! Seat${result.seats.length > 1 ? 's' : ''} ${listOf(result.seats)}. `,
 			'Your booking reference is ', el('strong', {}, result.reference || result.bookingId), '. ',
 			el('a', { href: '/bookings.html' }, 'See my bookings'), '.');
 		await showReviews();
+	});
+}
+
+/**
+ * Books (reserveSeats) or holds (holdSeats) the selected seats with one click's key, saying `doing` meanwhile, and
+ * hands the answer to `done`; a refusal is explained.
+ */
+async function claim(doing, name, done) {
+	const seats = seatMap.selected();
+	if (!seats.length || hold) {
+		return;
+	}
+	booking = new Set(seats);
+	showSelection(seats);
+	say($('booking-message'), 'info', doing);
+	try {
+		await done(await callOnce(name, { eventId, seats }));
 	}
 	catch (error) {
-		if (error.code === 'CONFLICT') {
-			// called off while the live stream was down, say: ask once more what the event is now
-			const now = await call('eventSeats', { eventId }).catch(() => null);
-			if (now && now.status === 'CANCELLED') {
-				showCancelled();
-				return;
-			}
-		}
-		if (error.code === 'SEATS_UNAVAILABLE' && Array.isArray(error.seats)) {
-			// the refusal names the seats that are taken: draw them so, even while the live stream is down
-			seatMap.markTaken(error.seats);
-			showSeatsLeft(seatMap.available());
-		}
-		say($('booking-message'), 'error', explain(error));
+		await refused(error);
 	}
 	finally {
 		booking = new Set();
 		showSelection(seatMap.selected());
 	}
+}
+
+/** Booking or holding was refused: says why, and draws what the refusal tells of the seats. */
+async function refused(error) {
+	if (error.code === 'CONFLICT') {
+		// called off while the live stream was down, say: ask once more what the event is now
+		const now = await call('eventSeats', { eventId }).catch(() => null);
+		if (now && now.status === 'CANCELLED') {
+			showCancelled();
+			return;
+		}
+	}
+	if (error.code === 'SEATS_UNAVAILABLE' && Array.isArray(error.seats)) {
+		// the refusal names the seats that are taken: draw them so, even while the live stream is down
+		seatMap.markTaken(error.seats);
+		showSeatsLeft(seatMap.available());
+	}
+	say($('booking-message'), 'error', explain(error));
+}
+
+/** Priced seats: held for the buyer (others see them held at once), then the checkout panel. */
+async function holdAndPay() {
+	await claim('Holding your seats…', 'holdSeats', async (held) => {
+		seatMap.update(held.seats.map((seat) => ({ seat, status: 'HELD' })));
+		seatMap.deselect(held.seats);
+		showSeatsLeft(seatMap.available());
+		say($('booking-message'), 'info');
+		await openCheckout(held);
+		$('checkout-heading').focus();
+	});
+}
+
+/** A hold of this buyer on this event made earlier (before a reload, or in another tab): its checkout again. */
+async function resumeHold() {
+	if (!user || cancelled) {
+		return;
+	}
+	const mine = await call('myHolds').catch(() => []);
+	const live = mine.find((entry) => entry.eventId === eventId && entry.status === 'ACTIVE');
+	if (live) {
+		await openCheckout(live);
+	}
+}
+
+/** The checkout panel of a hold: its seats and total, the countdown, and the ways to pay offered. */
+async function openCheckout(held) {
+	hold = held;
+	showSelection(seatMap.selected());
+	$('checkout').hidden = false;
+	$('checkout-heading').textContent = 'Your seats are held';
+	$('checkout-heading').setAttribute('tabindex', '-1');
+	$('checkout-seats').textContent = `Seats ${listOf(held.seats)} · total ${totalOf(held)}`;
+	$('checkout-actions').hidden = false;
+	$('countdown').parentElement.hidden = false;
+	say($('checkout-message'), 'info');
+	stopCountdown();
+	stopCountdown = countdown(held.expiresAt, $('countdown'), $('countdown-announce'), holdExpired);
+	let status = null;
+	try {
+		status = await call('holdStatus', { holdId: held.holdId });
+	}
+	catch (error) {
+		say($('checkout-message'), 'error', explain(error));
+	}
+	const methods = status && Array.isArray(status.methods) ? status.methods : ['box-office'];
+	$('pay-card').hidden = !methods.includes('stripe');
+	$('pay-box-office').hidden = !methods.includes('box-office');
+	if (status && status.payments.some((payment) => payment.method === 'box-office')) {
+		awaitBoxOffice();
+	}
+}
+
+async function payByCard() {
+	if (!hold) {
+		return;
+	}
+	$('pay-card').disabled = true;
+	say($('checkout-message'), 'info', 'Opening the card payment page…');
+	try {
+		const payment = await callOnce('payHold',
+			{ holdId: hold.holdId, method: 'stripe', returnUrl: location.origin + '/checkout.html' });
+		location.assign(payment.payUrl);
+	}
+	catch (error) {
+		say($('checkout-message'), 'error', explain(error));
+		$('pay-card').disabled = false;
+	}
+}
+
+async function payAtBoxOffice() {
+	if (!hold) {
+		return;
+	}
+	try {
+		await callOnce('payHold', { holdId: hold.holdId, method: 'box-office' });
+		awaitBoxOffice();
+	}
+	catch (error) {
+		say($('checkout-message'), 'error', explain(error));
+	}
+}
+
+/** Paying at the desk: says how, keeps counting down, and waits for the desk to confirm the hold. */
+function awaitBoxOffice() {
+	$('pay-card').hidden = true;
+	$('pay-box-office').hidden = true;
+	say($('checkout-message'), 'info', `Your seats are held until ${clockTime(hold.expiresAt)}. `
+		+ 'Pay at the box office, quoting hold ', el('strong', { class: 'reference', id: 'hold-id' }, hold.holdId), '.');
+	stopWatching();
+	stopWatching = watchHold(hold.holdId, (status) => {
+		if (status.status === 'CONFIRMED') {
+			booked(status);
+			return true;
+		}
+		if (status.status !== 'ACTIVE') {
+			ended(endedText(status));
+			return true;
+		}
+		return false;
+	}, (error) => say($('checkout-message'), 'error', explain(error)));
+}
+
+/** The hold became a booking: the confirmation with the booking reference. */
+function booked(status) {
+	closeHold();
+	$('checkout-heading').textContent = 'Booked';
+	say($('checkout-message'), 'ok', confirmation(status));
+	seatMap.markTaken(status.seats, true);
+	showSeatsLeft(seatMap.available());
+	showReviews();
+}
+
+async function release() {
+	if (!hold) {
+		return;
+	}
+	try {
+		const released = await callOnce('releaseHold', { holdId: hold.holdId });
+		closeHold();
+		$('checkout').hidden = true;
+		seatMap.update(released.seats.map((seat) => ({ seat, status: 'AVAILABLE' })));
+		showSeatsLeft(seatMap.available());
+		say($('booking-message'), 'ok', `Released: ${listOf(released.seats)} ${released.seats.length > 1 ? 'are' : 'is'} back on sale.`);
+	}
+	catch (error) {
+		say($('checkout-message'), 'error', explain(error));
+	}
+}
+
+/** The countdown reached zero: the hold is over; the seat map is read again. */
+async function holdExpired() {
+	ended('Your hold expired before it was paid, so its seats are back on sale. Choose seats again to book.');
+	try {
+		const event = await call('eventSeats', { eventId });
+		seatMap.render(event.seats);
+		showSeatsLeft(seatMap.available());
+	}
+	catch (error) {
+		// the live stream redraws the seats as they are freed
+	}
+}
+
+/** The hold ended without a booking (expired, released elsewhere): says so; the buyer may choose seats again. */
+function ended(text) {
+	closeHold();
+	$('checkout-heading').textContent = 'Hold ended';
+	say($('checkout-message'), 'error', text);
+}
+
+/** Stops what runs for the hold and puts its buttons away. */
+function closeHold() {
+	stopCountdown();
+	stopWatching();
+	stopCountdown = () => {};
+	stopWatching = () => {};
+	hold = null;
+	$('checkout-actions').hidden = true;
+	$('countdown').parentElement.hidden = true;
+	showSelection(seatMap.selected());
 }
 
 async function showReviews() {

@@ -1,31 +1,16 @@
 package io.seatline.runner;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.stripe.Stripe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.seatline.runner.Api.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,30 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * secret: a buyer holds priced seats, pays on Stripe's page, Stripe's webhook at {@code POST /webhooks/stripe}
  * confirms the hold once, and the hold's status shows the booking's reference; a forged delivery is refused.
  */
-class CheckoutHttpTests extends RunnerTestSupport {
-
-	static final String SECRET = "whsec_runner_test";
-
-	static final WireMockServer stripe = new WireMockServer(options().dynamicPort());
-
-	static {
-		stripe.start();
-	}
-
-	@DynamicPropertySource
-	static void stripeSettings(DynamicPropertyRegistry registry) {
-		// a context of its own (Stripe configured), on a database of its own
-		registry.add("DATABASE_URL", () -> "jdbc:sqlite:"
-				+ Path.of("target", "test-db", "checkout-" + UUID.randomUUID() + ".db").toAbsolutePath());
-		registry.add("STRIPE_API_KEY", () -> "sk_test_runner");
-		registry.add("STRIPE_WEBHOOK_SECRET", () -> SECRET);
-		registry.add("STRIPE_API_BASE", stripe::baseUrl);
-	}
-
-	@AfterAll
-	static void stopStripe() {
-		stripe.resetAll();
-	}
+class CheckoutHttpTests extends StripeStandInSupport {
 
 	Api http;
 
@@ -90,11 +52,11 @@ class CheckoutHttpTests extends RunnerTestSupport {
 		// the buyer cannot confirm seats that cost money by their word alone
 		assertError(this.http.post("confirmHold", Api.toJson(Map.of("holdId", holdId)), buyer), 409, "CONFLICT");
 
-		var delivery = paid(holdId, 9000);
-		var first = webhook(delivery, signature(delivery, SECRET));
+		var delivery = StripeDeliveries.paid(holdId, 9000);
+		var first = StripeDeliveries.deliver(this.http, delivery, SECRET);
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
 		assertThat(first.json().get("outcome").asString()).isEqualTo("CONFIRMED");
-		var again = webhook(delivery, signature(delivery, SECRET));
+		var again = StripeDeliveries.deliver(this.http, delivery, SECRET);
 		assertThat(again.json().get("outcome").asString()).isEqualTo("REPEATED");
 
 		var done = this.http.ok("holdStatus", Map.of("holdId", holdId), buyer);
@@ -114,9 +76,9 @@ class CheckoutHttpTests extends RunnerTestSupport {
 			.get("holdId")
 			.asString();
 		this.http.ok("payHold", Map.of("holdId", holdId, "method", "stripe"), buyer);
-		var delivery = paid(holdId, 4500);
-		assertError(webhook(delivery, signature(delivery, "whsec_forger")), 400, "INVALID_REQUEST");
-		assertError(webhook(delivery, null), 400, "INVALID_REQUEST");
+		var delivery = StripeDeliveries.paid(holdId, 4500);
+		assertError(StripeDeliveries.deliver(this.http, delivery, "whsec_forger"), 400, "INVALID_REQUEST");
+		assertError(StripeDeliveries.deliver(this.http, delivery, null), 400, "INVALID_REQUEST");
 		var status = this.http.ok("holdStatus", Map.of("holdId", holdId), buyer);
 		assertThat(status.get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(status.get("payments").get(0).get("status").asString()).isEqualTo("STARTED");
@@ -137,34 +99,6 @@ class CheckoutHttpTests extends RunnerTestSupport {
 		assertThat(booking.get("amount").asLong()).isEqualTo(2000);
 		assertThat(this.http.ok("holdStatus", Map.of("holdId", holdId), buyer).get("reference").asString())
 			.isEqualTo(booking.get("reference").asString());
-	}
-
-	private Api.Reply webhook(String payload, String signature) {
-		return (signature != null) ? this.http.call("webhooks/stripe", payload, "Stripe-Signature", signature)
-				: this.http.call("webhooks/stripe", payload);
-	}
-
-	private static String paid(String holdId, long amount) {
-		return """
-				{"id": "evt_%s", "object": "event", "api_version": "%s", "created": %d, "type":
-				 "checkout.session.completed", "data": {"object": {"id": "cs_test_http", "object": "checkout.session",
-				 "client_reference_id": "%s", "payment_status": "paid", "payment_intent": "pi_%s", "amount_total": %d,
-				 "currency": "eur"}}}"""
-			.formatted(UUID.randomUUID(), Stripe.API_VERSION, Instant.now().getEpochSecond(), holdId, holdId, amount);
-	}
-
-	/** Stripe's signature scheme: t=TIME,v1=HMAC-SHA256(secret, TIME + "." + payload) in hex. */
-	private static String signature(String payload, String secret) {
-		try {
-			var mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			long now = Instant.now().getEpochSecond();
-			return "t=" + now + ",v1="
-					+ HexFormat.of().formatHex(mac.doFinal((now + "." + payload).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private String pricedEvent() {

@@ -214,12 +214,18 @@ public class SeatHolds {
 			.toList();
 	}
 
-	/** The hold, as it stands. {@code NOT_FOUND} for an unknown id. */
+	/**
+	 * The hold, as it stands: the seats it holds, or, once confirmed, the seats of the booking it made (a hold that
+	 * was released or expired holds none). {@code NOT_FOUND} for an unknown id.
+	 */
 	@Transactional(readOnly = true)
 	public HoldDetails details(String holdId) {
 		var hold = find(holdId);
-		var seats = this.jdbc.queryForList(
-				"select label from event_seats where hold_id = ? order by position", String.class, holdId);
+		var seats = (hold.bookingId() != null)
+				? this.jdbc.queryForList("select label from booking_seats where booking_id = ? order by position",
+						String.class, hold.bookingId())
+				: this.jdbc.queryForList("select label from event_seats where hold_id = ? order by position",
+						String.class, holdId);
 		return priced(hold, seats);
 	}
 

@@ -167,6 +167,8 @@ abstract class SeatHoldsTests {
 		var confirmed = this.holds.details(hold.holdId());
 		assertThat(confirmed.status()).isEqualTo(HoldStatus.CONFIRMED);
 		assertThat(confirmed.bookingId()).isEqualTo(booking.bookingId());
+		// the seats it held, now the booking's
+		assertThat(confirmed.seats()).containsExactly("A3", "A4");
 		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> this.holds.confirm(user, hold.holdId()))
 			.withMessageContaining("already confirmed");
 		assertThatExceptionOfType(Conflict.class).isThrownBy(() -> this.holds.release(user, hold.holdId()));

@@ -502,7 +502,9 @@ class WebPagesBrowserTests extends RunnerTestSupport {
 			admin.seat("A2").click();
 			assertThat(admin.find("#block").isEnabled()).isFalse();
 			admin.find("#unblock").click();
-			assertThat(admin.waitFor("#seats-message.ok").getText()).isEqualTo("A2 back on sale.");
+			// the message of the block stays until the answer of the unblock replaces it
+			admin.waitUntil(A_SECOND.multipliedBy(5),
+					(driver) -> "A2 back on sale.".equals(admin.find("#seats-message.ok").getText()));
 			watcher.waitUntil(A_SECOND, (driver) -> "AVAILABLE".equals(watcher.seatStatus("A2")));
 
 			// a sold seat leads to its booking; the booking is cancelled for the customer, with a reason
