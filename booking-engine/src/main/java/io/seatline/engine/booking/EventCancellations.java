@@ -48,9 +48,9 @@ public class EventCancellations {
 	}
 
 	/**
-	 * Cancels the event and each of its confirmed bookings, as an admin ({@code FORBIDDEN} otherwise). {@code
-	 * NOT_FOUND} for an unknown event, {@code CONFLICT} for one cancelled already. The event stays listed, marked
-	 * cancelled.
+	 * Cancels the event and each of its confirmed bookings, and releases its live holds, as an admin
+	 * ({@code FORBIDDEN} otherwise). {@code NOT_FOUND} for an unknown event, {@code CONFLICT} for one cancelled
+	 * already. The event stays listed, marked cancelled.
 	 */
 	@Transactional
 	public EventCancellation cancel(User user, String eventId, String reason) {
@@ -84,8 +84,25 @@ public class EventCancellations {
 			throw new IllegalStateException("Event " + event.eventId() + " had " + cancelled.size()
 					+ " confirmed bookings but " + updated + " were cancelled");
 		}
+		releaseHolds(event.eventId(), now);
 		this.publisher.publishEvent(new EventCancelled(event, cancelled, user.username()));
 		return new EventCancellation(event.eventId(), "CANCELLED", cancelled.size());
+	}
+
+	// the event's live holds end with it (RELEASED, their seats free): none of them could be confirmed any more, and a
+	// payment that still arrives for one is refunded as for any hold that ended
+	private void releaseHolds(String eventId, long now) {
+		var holds = this.jdbc.queryForList("select id from holds where event_id = ? and status = 'ACTIVE' order by id"
+				+ (this.oneWriterAtATime ? "" : " for update"), String.class, eventId);
+		for (var holdId : holds) {
+			if (this.jdbc.update("update holds set status = 'RELEASED', ended_at = ? where id = ? and status = 'ACTIVE'",
+					now, holdId) == 1) {
+				this.inventory.releaseHeld(eventId, holdId);
+			}
+		}
+		if (!holds.isEmpty()) {
+			this.publisher.publishEvent(new HoldChanged(eventId, HoldStatus.RELEASED));
+		}
 	}
 
 	private static String reason(String reason) {

@@ -3,6 +3,7 @@ package io.seatline.engine.payment;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.core.env.Environment;
@@ -157,7 +158,7 @@ public class Checkout {
 	private void requireLive(HoldDetails hold) {
 		if (hold.status() != HoldStatus.ACTIVE || !hold.expiresAt().isAfter(this.clock.instant())) {
 			throw new Conflict((hold.status() == HoldStatus.ACTIVE || hold.status() == HoldStatus.EXPIRED)
-					? "The hold expired; hold the seats again" : "The hold is " + hold.status().name().toLowerCase()
+					? "The hold expired; hold the seats again" : "The hold is " + hold.status().name().toLowerCase(Locale.ROOT)
 							+ "; there is nothing to pay");
 		}
 	}

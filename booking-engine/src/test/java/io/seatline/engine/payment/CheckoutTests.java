@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.seatline.engine.booking.EventCancellations;
 import io.seatline.engine.booking.HoldDetails;
 import io.seatline.engine.booking.HoldSeats;
 import io.seatline.engine.booking.HoldStatus;
@@ -82,6 +83,9 @@ abstract class CheckoutTests {
 
 	@Autowired
 	SeatReservations reservations;
+
+	@Autowired
+	EventCancellations cancellations;
 
 	@Autowired
 	EventCatalog catalog;
@@ -233,6 +237,31 @@ abstract class CheckoutTests {
 		await(() -> this.checkout.payment(buyer, hold.holdId(), "stripe").get().status() == PaymentStatus.REFUNDED);
 		stripe.server.verify(1, postRequestedFor(urlEqualTo("/v1/refunds"))
 			.withRequestBody(containing("payment_intent=pi_" + hold.holdId())));
+	}
+
+	@Test
+	void cancellingAnEventReleasesItsHoldsAndRefundsWhatWasPaid() throws Exception {
+		var event = pricedEvent();
+		var paying = this.fixtures.newUser();
+		var paid = this.holds.hold(paying, new HoldSeats(event.eventId(), List.of("A1")));
+		this.checkout.pay(paying, paid.holdId(), "stripe", null);
+		assertThat(webhook(paid(paid, 4500, "eur")).outcome()).isEqualTo("CONFIRMED");
+		var late = this.fixtures.newUser();
+		var held = this.holds.hold(late, new HoldSeats(event.eventId(), List.of("B1", "B2")));
+		this.checkout.pay(late, held.holdId(), "stripe", null);
+
+		this.cancellations.cancel(this.fixtures.admin(), event.eventId(), "The orchestra is ill");
+
+		// the live hold ended with its event, its seats free; the paid booking is refunded
+		assertThat(this.holds.details(held.holdId()).status()).isEqualTo(HoldStatus.RELEASED);
+		assertThat(statusOf(event, "B1")).isEqualTo(SeatStatus.AVAILABLE);
+		assertThat(this.jdbc.queryForObject("select held_seats from events where id = ?", Long.class,
+				event.eventId())).isZero();
+		await(() -> this.checkout.payment(paying, paid.holdId(), "stripe").get().status() == PaymentStatus.REFUNDED);
+		// a payment that still arrives for the released hold is refunded, nothing sold
+		assertThat(webhook(paid(held, 9000, "eur")).outcome()).isEqualTo("REFUND_DUE");
+		await(() -> this.checkout.payment(late, held.holdId(), "stripe").get().status() == PaymentStatus.REFUNDED);
+		assertThat(bookingsOf(event)).isZero();
 	}
 
 	@Test
