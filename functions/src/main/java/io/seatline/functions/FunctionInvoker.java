@@ -52,7 +52,7 @@ public class FunctionInvoker {
 
 	// functions that only read: alone or composed, they run on the read path and never wait for the writer
 	private static final Set<String> READS = Set.of("browseEvents", "eventSeats", "eventReviews", "myBookings",
-			"myHolds", "holdStatus", "currentUser", "dashboard", "exportBookings", "emailQueue", "listVenues", "adminSeatMap",
+			"myHolds", "currentUser", "dashboard", "exportBookings", "emailQueue", "listVenues", "adminSeatMap",
 			"findBookings", "listAccounts", "auditLog", "exportAuditLog");
 
 	// functions that keep their own transactions (a password is hashed outside any) or need none; never composed,

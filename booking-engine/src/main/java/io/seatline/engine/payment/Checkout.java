@@ -2,10 +2,16 @@ package io.seatline.engine.payment;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +35,12 @@ import io.seatline.engine.error.NotFound;
 @Service
 public class Checkout {
 
+	private static final Log logger = LogFactory.getLog(Checkout.class);
+
+	private static final Duration LOOKUP_INTERVAL = Duration.ofSeconds(5);
+
+	private static final int MAX_LOOKUPS = 10_000;
+
 	private final SeatHolds holds;
 
 	private final SeatReservations reservations;
@@ -42,6 +54,9 @@ public class Checkout {
 	private final Clock clock;
 
 	private final String defaultReturnUrl;
+
+	// when each payment was last looked up at Stripe (see askStripe), forgotten wholesale past a bound
+	private final Map<String, Instant> lookups = new ConcurrentHashMap<>();
 
 	Checkout(SeatHolds holds, SeatReservations reservations, EventCatalog catalog, PaymentProviders providers, PaymentLedger ledger, Clock clock,
 			Environment environment) {
@@ -140,9 +155,47 @@ public class Checkout {
 		if (!hold.accountId().equals(user.id()) && !user.isAdmin()) {
 			throw new Forbidden("This hold belongs to another user");
 		}
+		if (askStripe(hold)) {
+			hold = this.holds.details(holdId);
+		}
 		var reference = (hold.bookingId() != null) ? this.reservations.details(hold.bookingId()).reference() : null;
 		return new HoldPayment(hold, reference,
 				this.ledger.payments(holdId).stream().map(PaymentLedger.Payment::details).toList(), methods());
+	}
+
+	// a buyer back from Stripe's page may have paid before Stripe's webhook arrives (or where it cannot arrive, such as
+	// a runner on localhost): for a live hold paid by card, ask Stripe, at most every few seconds per payment; whether
+	// it confirmed the hold
+	private boolean askStripe(HoldDetails hold) {
+		var stripe = this.providers.stripe();
+		if (stripe.isEmpty() || hold.status() != HoldStatus.ACTIVE) {
+			return false;
+		}
+		var payment = this.ledger.find(hold.holdId(), StripePayments.NAME);
+		if (payment.isEmpty() || payment.get().providerId() == null
+				|| (payment.get().status() != PaymentStatus.STARTED && payment.get().status() != PaymentStatus.DECLINED)) {
+			return false;
+		}
+		var now = this.clock.instant();
+		var last = this.lookups.get(payment.get().paymentId());
+		if (last != null && last.plus(LOOKUP_INTERVAL).isAfter(now)) {
+			return false;
+		}
+		if (this.lookups.size() > MAX_LOOKUPS) {
+			this.lookups.clear();
+		}
+		this.lookups.put(payment.get().paymentId(), now);
+		PaymentNotice notice;
+		try {
+			notice = stripe.get().lookup(payment.get().providerId());
+		}
+		catch (RuntimeException ex) {
+			// Stripe did not answer, or refused (a session it no longer knows): the webhook, or the next look, will
+			// tell; the buyer still hears how the hold stands
+			logger.warn("Could not ask Stripe about payment " + payment.get().paymentId() + ": " + ex.getMessage());
+			return false;
+		}
+		return this.ledger.received(notice).booking() != null;
 	}
 
 	/** A hold with its payments: see {@link #status(User, String)}. */

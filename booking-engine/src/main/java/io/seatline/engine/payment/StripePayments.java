@@ -111,6 +111,30 @@ public final class StripePayments implements PaymentProvider {
 	}
 
 	/**
+	 * Asks Stripe how a checkout session stands, for a buyer back from Stripe's page before (or without) the webhook:
+	 * a session Stripe says is paid is a {@link PaymentNotice.Paid} (its notice id names the session, so asking again
+	 * is a repeat), anything else is ignored.
+	 *
+	 * @throws Busy when Stripe does not answer
+	 */
+	public PaymentNotice lookup(String sessionId) {
+		Session session;
+		try {
+			session = this.client.v1().checkout().sessions().retrieve(sessionId);
+		}
+		catch (StripeException ex) {
+			throw refusal("read the payment", ex);
+		}
+		if (session.getClientReferenceId() == null || !"paid".equals(session.getPaymentStatus())) {
+			return new PaymentNotice.Ignored("session:" + sessionId, "checkout.session");
+		}
+		return new PaymentNotice.Paid("session:" + sessionId + ":paid", NAME, session.getClientReferenceId(),
+				session.getId(), session.getPaymentIntent(),
+				(session.getAmountTotal() != null) ? session.getAmountTotal() : 0,
+				session.getCurrency().toUpperCase(Locale.ROOT));
+	}
+
+	/**
 	 * Reads one webhook delivery. Nothing is read from a payload whose {@code Stripe-Signature} does not verify with
 	 * the endpoint's secret (or is older than Stripe's five minutes of tolerance).
 	 *

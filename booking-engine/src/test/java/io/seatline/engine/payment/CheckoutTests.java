@@ -41,6 +41,8 @@ import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -138,6 +140,36 @@ abstract class CheckoutTests {
 		assertThat(bookingsOf(event)).isEqualTo(1);
 		assertThat(statusOf(event, "A1")).isEqualTo(SeatStatus.BOOKED);
 		assertThat(this.reservations.details(first.payment().bookingId()).amount()).isEqualTo(6500);
+	}
+
+	@Test
+	void aBuyerBackFromStripeIsBookedOnceStripeSaysPaidWithoutWaitingForTheWebhook() {
+		var event = pricedEvent();
+		var buyer = this.fixtures.newUser();
+		var hold = this.holds.hold(buyer, new HoldSeats(event.eventId(), List.of("B3")));
+		this.checkout.pay(buyer, hold.holdId(), "stripe", null);
+		// not paid yet: the hold waits
+		stripe.server.stubFor(get("/v1/checkout/sessions/cs_test_1").willReturn(okJson(StripeStandIn
+			.paidSession("cs_test_1", hold.holdId(), "pi_" + hold.holdId(), 4500, "eur")
+			.replace("\"paid\"", "\"unpaid\""))));
+		assertThat(this.checkout.status(buyer, hold.holdId()).hold().status()).isEqualTo(HoldStatus.ACTIVE);
+		// paid on Stripe's page; the webhook has not arrived (a runner on localhost never gets one)
+		stripe.server.stubFor(get("/v1/checkout/sessions/cs_test_1")
+			.willReturn(okJson(StripeStandIn.paidSession("cs_test_1", hold.holdId(), "pi_" + hold.holdId(), 4500,
+					"eur"))));
+		// asked again within a few seconds: Stripe is not asked again
+		assertThat(this.checkout.status(buyer, hold.holdId()).hold().status()).isEqualTo(HoldStatus.ACTIVE);
+		this.clock.advance(Duration.ofSeconds(6));
+		var status = this.checkout.status(buyer, hold.holdId());
+		assertThat(status.hold().status()).isEqualTo(HoldStatus.CONFIRMED);
+		assertThat(status.bookingReference()).isNotBlank();
+		assertThat(status.payments()).singleElement()
+			.extracting(PaymentDetails::status)
+			.isEqualTo(PaymentStatus.PAID);
+		stripe.server.verify(2, getRequestedFor(urlEqualTo("/v1/checkout/sessions/cs_test_1")));
+		// the webhook, late: nothing more is sold
+		assertThat(webhook(paid(hold, 4500, "eur")).outcome()).isEqualTo("REPEATED");
+		assertThat(bookingsOf(event)).isEqualTo(1);
 	}
 
 	@Test
