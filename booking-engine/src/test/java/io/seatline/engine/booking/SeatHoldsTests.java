@@ -37,6 +37,7 @@ import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatsUnavailable;
+import io.seatline.engine.jobs.Jobs;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.EngineTestApplication;
@@ -372,6 +373,11 @@ abstract class SeatHoldsTests {
 				.holdId();
 		}
 		assertThat(statuses(eventId)).containsOnly(SeatStatus.HELD);
+		// this suite's own worker, whose clock is ten days behind the two processes of this test, stays out of it:
+		// with it polling the same file, the next process's worker once picked nothing for a minute (not understood
+		// yet; runners in production share one clock)
+		var suiteWorker = this.context.getBean(Jobs.class);
+		suiteWorker.stop();
 		// the next process, with a worker, finds the job in the database and runs it once its time comes
 		try (var next = engine(true)) {
 			assertThat(nextHolds(next).details(holdId).status()).isEqualTo(HoldStatus.ACTIVE);
@@ -379,6 +385,9 @@ abstract class SeatHoldsTests {
 			var nextHolds = next.getBean(SeatHolds.class);
 			await(() -> nextHolds.details(holdId).status() == HoldStatus.EXPIRED);
 			assertThat(statuses(eventId)).containsOnly(SeatStatus.AVAILABLE);
+		}
+		finally {
+			suiteWorker.start();
 		}
 		assertKeptCountsAgreeWithTheSeats(eventId);
 	}
