@@ -173,8 +173,24 @@ public class FunctionInvoker {
 			return Result.of(output);
 		}
 		catch (RuntimeException ex) {
+			if (names.size() > 1 && causedBy(ex, ClassCastException.class)) {
+				// Spring Cloud Function hands a step's output to the next step as it is when it cannot read it as
+				// that step's input (eventSeats' venue object is no browseEvents venue text): the caller's pipeline,
+				// not a failure of ours
+				throw new InvalidRequest(null, "In " + String.join(",", names)
+						+ " a function cannot take the output of the one before it as its input");
+			}
 			throw unwrap(ex);
 		}
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The JSON text of a function's output, in the contract's format (instants in ISO-8601 UTC). */

@@ -338,6 +338,15 @@ class HttpContractTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void aCompositionWhoseStepCannotReadTheOutputBeforeItIsABadRequest() {
+		var event = newEvent(1, 2);
+		// eventSeats answers venue as an object; browseEvents takes venue as text
+		var refused = this.http.post("eventSeats,browseEvents", "{\"eventId\":\"" + event + "\"}", null);
+		assertError(refused, 400, "INVALID_REQUEST");
+		assertThat(refused.json().get("message").asString()).contains("cannot take the output of the one before it");
+	}
+
+	@Test
 	void aCompositionOfMoreThanTenStepsIsRefusedNamingTheLimit() {
 		var event = newEvent(1, 2);
 		var eleven = String.join(",", java.util.Collections.nCopies(11, "eventSeats"));
