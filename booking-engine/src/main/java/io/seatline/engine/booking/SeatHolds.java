@@ -162,7 +162,8 @@ public class SeatHolds {
 			throw new IllegalStateException("The active hold " + holdId + " held no seat");
 		}
 		var username = this.accounts.usernames(List.of(hold.accountId())).get(hold.accountId());
-		return this.reservations.sell(bookingId, event, hold.accountId(), username, positions, now);
+		return this.reservations.sell(bookingId, event, hold.accountId(), username, positions,
+				this.catalog.seatPrices(hold.eventId(), positions.keySet()), now);
 	}
 
 	/**

@@ -86,15 +86,6 @@ public class SeatReservations {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
 		requireRoomFor(user, event.eventId(), command.seats().size());
-		if (!user.isAdmin()) {
-			var prices = this.catalog.seatPrices(event.eventId(), command.seats());
-			if (prices.total() > 0) {
-				// seats that cost money are sold by a payment: held, paid for, then confirmed (the box office, an
-				// admin, still sells them in one step, taking the money at the desk)
-				throw new Conflict("These seats cost " + Money.format(prices.total(), prices.currency())
-						+ ": hold them (holdSeats) and pay (payHold); they are booked when the payment arrives");
-			}
-		}
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
@@ -107,18 +98,26 @@ public class SeatReservations {
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());
 		}
-		return sell(bookingId, event, user.id(), user.username(), positions, now);
+		// what the seats cost now (read once, after the claim, which on PostgreSQL holds the event's row): the booking
+		// keeps it, whatever the prices become
+		var prices = this.catalog.seatPrices(event.eventId(), positions.keySet());
+		if (prices.total() > 0 && !user.isAdmin()) {
+			// seats that cost money are sold by a payment: held, paid for, then confirmed (the box office, an admin,
+			// still sells them in one step, taking the money at the desk); throwing rolls the claim back
+			throw new Conflict("These seats cost " + Money.format(prices.total(), prices.currency())
+					+ ": hold them (holdSeats) and pay (payHold); they are booked when the payment arrives");
+		}
+		return sell(bookingId, event, user.id(), user.username(), positions, prices, now);
 	}
 
 	/**
-	 * Writes the confirmed booking of seats already claimed for it (given with their seat-map positions) and its
-	 * ledger rows, and publishes {@link BookingConfirmed} in the transaction: a sale's and a confirmed hold's last step.
+	 * Writes the confirmed booking of seats already claimed for it (given with their seat-map positions and what they
+	 * cost now) and its ledger rows, and publishes {@link BookingConfirmed} in the transaction: a sale's and a
+	 * confirmed hold's last step.
 	 */
 	BookingDetails sell(String bookingId, EventDetails event, String accountId, String username,
-			Map<String, Integer> positions, Instant now) {
+			Map<String, Integer> positions, EventCatalog.SeatPrices prices, Instant now) {
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
-		// what the seats cost now: the booking keeps it, whatever the prices become
-		var prices = this.catalog.seatPrices(event.eventId(), positions.keySet());
 		String reference;
 		try {
 			// the booking and its ledger rows, written as rows: no entity is needed to answer

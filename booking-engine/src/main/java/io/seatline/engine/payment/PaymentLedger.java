@@ -90,13 +90,11 @@ class PaymentLedger {
 	 */
 	@Transactional
 	public Received received(PaymentNotice notice) {
-		if (notice instanceof PaymentNotice.Ignored) {
+		if (!(notice instanceof PaymentNotice.OfHold ofHold)) {
 			return new Received(Received.Outcome.IGNORED, null, null);
 		}
-		var holdId = (notice instanceof PaymentNotice.Paid paid) ? paid.holdId()
-				: ((PaymentNotice.Failed) notice).holdId();
-		var provider = (notice instanceof PaymentNotice.Paid paid) ? paid.provider()
-				: ((PaymentNotice.Failed) notice).provider();
+		var holdId = ofHold.holdId();
+		var provider = ofHold.provider();
 		if (this.jdbc.update("insert into payment_notices (notice_id, provider, hold_id, received_at) values (?, ?, ?, ?) "
 				+ "on conflict (notice_id) do nothing", notice.noticeId(), provider, holdId,
 				this.clock.instant().toEpochMilli()) == 0) {

@@ -41,6 +41,7 @@ import io.seatline.engine.jobs.Jobs;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.testapp.EngineTest;
 import io.seatline.testapp.EngineTestApplication;
+import io.seatline.testapp.Awaits;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.FixturesConfiguration;
 import io.seatline.testapp.MutableClock;
@@ -451,13 +452,8 @@ abstract class SeatHoldsTests {
 		return this.catalog.seatMap(eventId).seats().stream().map((seat) -> seat.status()).toList();
 	}
 
-	// generous: on a loaded 2-core machine a second engine's worker has once needed more than 20 s to get going
 	private static void await(BooleanSupplier condition) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-			Thread.sleep(50);
-		}
+		Awaits.until(condition, Duration.ofSeconds(60));
 	}
 
 	/** The event's kept counts, moved in the seat changes' transactions, match its seat rows. */

@@ -39,6 +39,7 @@ import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.testapp.EngineTestApplication;
+import io.seatline.testapp.Awaits;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 import io.seatline.testapp.TestClockConfiguration;
@@ -351,11 +352,7 @@ abstract class EmailJobsTests {
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
-			Thread.sleep(50);
-		}
+		Awaits.until(condition, Duration.ofSeconds(15));
 	}
 
 	private String status(EmailKind kind, String bookingId) {

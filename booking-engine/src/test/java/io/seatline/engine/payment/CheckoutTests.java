@@ -37,6 +37,7 @@ import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.testapp.Awaits;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
@@ -445,12 +446,7 @@ abstract class CheckoutTests {
 		}
 	}
 
-	// generous: on a loaded 2-core machine a second engine's worker has once needed more than 20 s to get going
 	private static void await(BooleanSupplier condition) throws InterruptedException {
-		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-			Thread.sleep(50);
-		}
+		Awaits.until(condition, Duration.ofSeconds(60));
 	}
 }
