@@ -12,8 +12,8 @@ public final class Awaits {
 	}
 
 	/**
-	 * Returns once the condition holds, checking every 50 ms; fails after the time given. Generous times: on a
-	 * loaded 2-core machine a worker of a second engine has once needed more than 20 s to get going.
+	 * Returns once the condition holds, checking every 50 ms; fails after the time given, which should be generous:
+	 * these machines are shared and slow at times.
 	 */
 	public static void until(BooleanSupplier condition, Duration atMost) throws InterruptedException {
 		var deadline = System.nanoTime() + atMost.toNanos();
