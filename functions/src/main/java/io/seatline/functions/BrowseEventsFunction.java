@@ -6,21 +6,21 @@ import java.util.function.Function;
 import org.springframework.messaging.Message;
 
 import io.seatline.engine.catalog.BrowseEvents;
-import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.EventListings;
 
 /** {@code browseEvents}: events by start time, filtered by venue name and dates. */
 class BrowseEventsFunction implements Function<Message<Requests.BrowseEvents>, List<Views.EventListing>> {
 
-	private final EventCatalog catalog;
+	private final EventListings listings;
 
-	BrowseEventsFunction(EventCatalog catalog) {
-		this.catalog = catalog;
+	BrowseEventsFunction(EventListings listings) {
+		this.listings = listings;
 	}
 
 	@Override
 	public List<Views.EventListing> apply(Message<Requests.BrowseEvents> message) {
 		var request = message.getPayload();
-		return this.catalog.browse(BrowseEvents.of(request.venue(), request.from(), request.to()))
+		return this.listings.browse(BrowseEvents.of(request.venue(), request.from(), request.to()))
 			.stream()
 			.map(Views.EventListing::of)
 			.toList();

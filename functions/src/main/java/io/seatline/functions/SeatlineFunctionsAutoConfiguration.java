@@ -19,6 +19,7 @@ import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.boxoffice.SeatBlocks;
 import io.seatline.engine.boxoffice.SeatHolders;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.EventListings;
 import io.seatline.engine.dashboard.SalesDashboard;
 import io.seatline.engine.export.BookingExport;
 import io.seatline.engine.idempotency.IdempotentRequests;
@@ -64,8 +65,8 @@ public class SeatlineFunctionsAutoConfiguration {
 	}
 
 	@Bean
-	BrowseEventsFunction browseEvents(EventCatalog catalog) {
-		return new BrowseEventsFunction(catalog);
+	BrowseEventsFunction browseEvents(EventListings listings) {
+		return new BrowseEventsFunction(listings);
 	}
 
 	@Bean

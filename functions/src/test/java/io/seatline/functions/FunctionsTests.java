@@ -35,6 +35,7 @@ import io.seatline.engine.catalog.BrowseEvents;
 import io.seatline.engine.catalog.CreateEvent;
 import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
+import io.seatline.engine.catalog.EventListings;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.EventSummary;
 import io.seatline.engine.catalog.SeatMap;
@@ -92,6 +93,8 @@ class FunctionsTests {
 	private final SeatReservations reservations = mock(SeatReservations.class);
 
 	private final EventCatalog catalog = mock(EventCatalog.class);
+
+	private final EventListings listings = mock(EventListings.class);
 
 	private final ReviewBoard reviews = mock(ReviewBoard.class);
 
@@ -169,9 +172,9 @@ class FunctionsTests {
 
 	@Test
 	void browseEventsListsEventsWithTheirVenueAndSeatsLeft() {
-		given(this.catalog.browse(new BrowseEvents("hall", null, null)))
+		given(this.listings.browse(new BrowseEvents("hall", null, null)))
 			.willReturn(List.of(new EventSummary(EVENT, 7)));
-		var listed = new BrowseEventsFunction(this.catalog)
+		var listed = new BrowseEventsFunction(this.listings)
 			.apply(message(new Requests.BrowseEvents("hall", null, null), null));
 		assertThat(listed).containsExactly(new Views.EventListing("e1", "Show", new Views.VenueRef("v1", "Hall"),
 				STARTS, 12, 7, "A show", "SCHEDULED", "Europe/Berlin", "2026-12-24T19:30:00+01:00"));
@@ -179,7 +182,7 @@ class FunctionsTests {
 
 	@Test
 	void browseEventsRefusesABadDate() {
-		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> new BrowseEventsFunction(this.catalog)
+		assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> new BrowseEventsFunction(this.listings)
 			.apply(message(new Requests.BrowseEvents(null, "tomorrow", null), null)))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("from"));
 	}

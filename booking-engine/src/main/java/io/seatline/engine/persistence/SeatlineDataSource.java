@@ -2,6 +2,7 @@ package io.seatline.engine.persistence;
 
 import java.io.Closeable;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -32,11 +33,15 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 
 	private final HikariDataSource jobs;
 
-	private SeatlineDataSource(HikariDataSource writes, HikariDataSource reads, HikariDataSource jobs) {
+	private final SQLiteDataSource readOnlyFile;
+
+	private SeatlineDataSource(HikariDataSource writes, HikariDataSource reads, HikariDataSource jobs,
+			SQLiteDataSource readOnlyFile) {
 		super(writes);
 		this.writes = writes;
 		this.reads = reads;
 		this.jobs = jobs;
+		this.readOnlyFile = readOnlyFile;
 		if (reads != null) {
 			setReadOnlyDataSource(reads);
 		}
@@ -55,7 +60,7 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 			jobs.setConnectionInitSql("set synchronous_commit = off");
 			jobs.setMaximumPoolSize(JOB_CONNECTIONS);
 		jobs.setMinimumIdle(2);
-			return new SeatlineDataSource(pool("seatline-writes", url.jdbcUrl()), null, jobs);
+			return new SeatlineDataSource(pool("seatline-writes", url.jdbcUrl()), null, jobs, null);
 		}
 		var writes = pool("seatline-writes", null);
 		writes.setDataSource(new PromptRetries(url.jdbcUrl(), url.busyTimeoutMillis()));
@@ -74,7 +79,7 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		// the pool sets its read-only flag on each new connection; sqlite-jdbc accepts only the one it opened with
 		reads.setReadOnly(true);
 		reads.setMaximumPoolSize(8);
-		return new SeatlineDataSource(writes, reads, jobs);
+		return new SeatlineDataSource(writes, reads, jobs, sqlite);
 	}
 
 	/**
@@ -112,6 +117,17 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 				connections.softEvictConnections();
 			}
 		}
+	}
+
+	/**
+	 * A new read-only connection to the SQLite file, outside the pools, for its caller to keep and close; see
+	 * {@link DatabaseChanges}. On PostgreSQL it is an {@link IllegalStateException}.
+	 */
+	Connection openReadOnly() throws SQLException {
+		if (this.readOnlyFile == null) {
+			throw new IllegalStateException("Only a SQLite database has read-only connections of its own");
+		}
+		return this.readOnlyFile.getConnection();
 	}
 
 	/** True when reads have a pool of their own (SQLite). */

@@ -1,0 +1,7 @@
+package io.seatline.engine.catalog;
+
+import io.seatline.testapp.PostgresEngineTest;
+
+@PostgresEngineTest
+class EventListingsOnPostgresTests extends EventListingsTests {
+}

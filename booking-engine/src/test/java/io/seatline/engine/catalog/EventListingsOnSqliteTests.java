@@ -1,0 +1,7 @@
+package io.seatline.engine.catalog;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class EventListingsOnSqliteTests extends EventListingsTests {
+}
