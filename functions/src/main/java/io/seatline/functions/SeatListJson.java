@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
@@ -27,7 +29,7 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 	private static final Map<List<SeatMap.Seat>, PricedView> VIEWS = Collections
 		.synchronizedMap(new IdentityHashMap<>());
 
-	private static final Map<List<Views.Seat>, String> JSON = Collections.synchronizedMap(new IdentityHashMap<>());
+	private static final Map<List<Views.Seat>, SerializableString> JSON = Collections.synchronizedMap(new IdentityHashMap<>());
 
 	/** The view of a snapshot's seats priced by a legend, the same object for the same snapshot and legend. */
 	static List<Views.Seat> viewOf(List<SeatMap.Seat> snapshot, List<SeatMap.Category> categories) {
@@ -76,7 +78,8 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 				}
 				text.append(",\"price\":").append(seat.price()).append('}');
 			}
-			json = text.append(']').toString();
+			// kept as text and, once first written to bytes, as its UTF-8 bytes: a response copies them as they are
+			json = new SerializedString(text.append(']').toString());
 			synchronized (VIEWS) {
 				if (VIEWS.values().stream().anyMatch((priced) -> priced.view() == seats)) {
 					JSON.put(seats, json);

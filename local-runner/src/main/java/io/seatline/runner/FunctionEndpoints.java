@@ -63,7 +63,7 @@ class FunctionEndpoints {
 	}
 
 	@PostMapping("/{definition:[A-Za-z0-9_,|]+}")
-	ResponseEntity<String> invoke(@PathVariable String definition, HttpServletRequest request,
+	ResponseEntity<?> invoke(@PathVariable String definition, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		var body = readBody(request);
 		if ("login".equals(definition) && SessionCookies.requested(request)) {
@@ -89,7 +89,9 @@ class FunctionEndpoints {
 				.contentType(MediaType.parseMediaType(result.contentType()))
 				.body((String) result.payload());
 		}
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.functions.toJson(result.payload()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.functions.toJsonBytes(result.payload()));
 	}
 
 	/**
