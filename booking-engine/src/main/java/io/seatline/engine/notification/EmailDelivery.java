@@ -3,6 +3,8 @@ package io.seatline.engine.notification;
 import java.time.Clock;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.persistence.SeatlineDataSource;
 import io.seatline.engine.persistence.WritePath;
 import io.seatline.engine.jobs.JobSettings;
 
@@ -38,9 +41,12 @@ class EmailDelivery {
 
 	private final JdbcTemplate jdbc;
 
+	private final JdbcTemplate bookkeeping;
+
 	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
-			JobSettings settings, WritePath writes, Clock clock, JdbcTemplate jdbc) {
+			JobSettings settings, WritePath writes, Clock clock, JdbcTemplate jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.bookkeeping = (dataSource instanceof SeatlineDataSource pools) ? new JdbcTemplate(pools.jobs()) : null;
 		this.jobs = jobs;
 		this.reservations = reservations;
 		this.composer = composer;
@@ -74,11 +80,22 @@ class EmailDelivery {
 		}
 		var message = this.composer.compose(jobId, kind, recipient, booking, job.get(0).previousStartsAt());
 		this.transport.send(message);
-		// one statement, no entity: the same change as EmailJob.sent
-		this.writes.run(() -> this.jdbc.update("""
+		// one statement, no entity: the same change as EmailJob.sent. Bookkeeping of the job, as db-scheduler's is: it
+		// commits without waiting for the disk and without a turn of the booking writer. A power loss may lose it (a
+		// process crash does not): the job then runs again and sends the same Message-ID once more, as it would had
+		// the power gone out during the send
+		var sent = """
 				update email_jobs set status = 'SENT', sent_at = ?, attempts = attempts + 1, next_attempt_at = null,
 				                      version = version + 1
-				where id = ? and status = 'PENDING'""", this.clock.instant().toEpochMilli(), jobId));
+				where id = ? and status = 'PENDING'""";
+		var at = this.clock.instant().toEpochMilli();
+		if (this.bookkeeping != null) {
+			this.bookkeeping.update(sent, at, jobId);
+		}
+		else {
+			// a data source of the embedding application's own: one road for every write
+			this.writes.run(() -> this.jdbc.update(sent, at, jobId));
+		}
 		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
 	}
 
