@@ -219,10 +219,19 @@ public class Sessions {
 		this.writes.run(() -> this.sessions.deleteById(hash(token.strip())));
 	}
 
-	private static String newToken() {
+	/**
+	 * 32 random bytes in URL-safe Base64, never beginning with {@code -}: such a token (one in 64) looked like an option
+	 * on a command line ({@code seatline whoami --token -x...} was refused as a missing value).
+	 */
+	static String newToken() {
 		var bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token;
+		do {
+			RANDOM.nextBytes(bytes);
+			token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		while (token.charAt(0) == '-');
+		return token;
 	}
 
 	static String hash(String token) {
