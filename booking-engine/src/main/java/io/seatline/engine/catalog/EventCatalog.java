@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,7 +39,7 @@ public class EventCatalog {
 	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
 	// seat maps kept in memory at once; each is one small object per seat
-	private static final int MAX_SNAPSHOTS = 64;
+	private static final int KEPT_SEAT_MAPS = 64;
 
 	private final Venues venues;
 
@@ -51,9 +50,7 @@ public class EventCatalog {
 	private final JdbcTemplate jdbc;
 
 	// the latest seat map read of each event, with the seat version it was read at
-	private final Map<String, SeatSnapshot> snapshots = new ConcurrentHashMap<>();
-
-	private final Map<String, Object> readers = new ConcurrentHashMap<>();
+	private final SharedReads<String, SeatSnapshot> snapshots = new SharedReads<>(KEPT_SEAT_MAPS);
 
 	private final Clock clock;
 
@@ -369,25 +366,9 @@ public class EventCatalog {
 			// commit: read them, but keep no snapshot of them
 			return withLegend(event, List.copyOf(this.inventory.seatsOf(eventId)));
 		}
-		var snapshot = this.snapshots.get(eventId);
-		if (snapshot == null || snapshot.version() < version) {
-			// one reader of an event's seats at a time: the others wait, then take what it read when that is as new
-			// as what they would read (while seats sell, readers would otherwise each read all 20,000 seats at once
-			// and take the cores the writer needs)
-			synchronized (this.readers.computeIfAbsent(eventId, (id) -> new Object())) {
-				snapshot = this.snapshots.get(eventId);
-				if (snapshot == null || snapshot.version() < version) {
-					snapshot = new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId)));
-					if (this.snapshots.size() >= MAX_SNAPSHOTS) {
-						// a bound on memory: the maps of the events people look at now are read again at once
-						this.snapshots.clear();
-						this.readers.clear();
-					}
-					this.snapshots.merge(eventId, snapshot,
-							(old, fresh) -> (old.version() >= fresh.version()) ? old : fresh);
-				}
-			}
-		}
+		// while seats sell, readers would otherwise each read all 20,000 seats of a changed map at once
+		var snapshot = this.snapshots.get(eventId, (kept) -> kept.version() >= version,
+				() -> new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId))));
 		// a snapshot newer than this transaction's view is served as it is: never older than what the caller saw
 		// the legend is read every time: prices change without any seat changing
 		return withLegend(event, snapshot.seats());

@@ -3,8 +3,6 @@ package io.seatline.engine.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -34,9 +32,7 @@ public class EventListings {
 
 	private final Clock clock;
 
-	private final Map<BrowseEvents, Listing> kept = new ConcurrentHashMap<>();
-
-	private final Map<BrowseEvents, Object> readers = new ConcurrentHashMap<>();
+	private final SharedReads<BrowseEvents, Listing> kept = new SharedReads<>(KEPT);
 
 	EventListings(EventCatalog catalog, DatabaseChanges changes, Clock clock) {
 		this.catalog = catalog;
@@ -46,36 +42,25 @@ public class EventListings {
 
 	/** As {@link EventCatalog#browse}, from memory when nothing was committed since it was read. */
 	public List<EventSummary> browse(BrowseEvents query) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()
-				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			// inside a write (a step of a composition): what it wrote and has not committed is part of its list
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// a step of a composition reads in its transaction: what a write step has not committed yet is part of
+			// its list, and a read step's view may be older than the number looked at now, so nothing is kept
 			return this.catalog.browse(query);
 		}
 		var seen = this.changes.current();
 		if (seen.isEmpty()) {
 			return this.catalog.browse(query);
 		}
-		var listing = this.kept.get(query);
-		if (listing != null && listing.servesAt(seen.getAsLong(), this.clock.instant())) {
-			return listing.events();
-		}
-		synchronized (this.readers.computeIfAbsent(query, (key) -> new Object())) {
-			listing = this.kept.get(query);
-			if (listing != null && listing.servesAt(seen.getAsLong(), this.clock.instant())) {
-				return listing.events();
-			}
+		return this.kept.get(query, (listing) -> listing.servesAt(seen.getAsLong(), this.clock.instant()), () -> {
 			var readAt = this.clock.instant();
 			var events = this.catalog.browse(query);
-			var until = (query.from() != null) ? Instant.MAX
-					: events.stream().map((summary) -> summary.event().startsAt()).min(Instant::compareTo).orElse(Instant.MAX);
-			if (this.kept.size() >= KEPT) {
-				this.kept.clear();
-				this.readers.clear();
-			}
-			listing = new Listing(seen.getAsLong(), readAt, until, events);
-			this.kept.put(query, listing);
-			return listing.events();
-		}
+			var until = (query.from() != null) ? Instant.MAX : firstStart(events);
+			return new Listing(seen.getAsLong(), readAt, until, events);
+		}).events();
+	}
+
+	private static Instant firstStart(List<EventSummary> events) {
+		return events.stream().map((summary) -> summary.event().startsAt()).min(Instant::compareTo).orElse(Instant.MAX);
 	}
 
 	/**

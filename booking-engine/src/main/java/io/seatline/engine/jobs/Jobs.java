@@ -108,8 +108,7 @@ public class Jobs implements SmartLifecycle {
 			return;
 		}
 		// the scheduler's bookkeeping on connections that commit without waiting for the disk; see SeatlineDataSource
-		var bookkeeping = (this.dataSource instanceof SeatlineDataSource pools) ? pools.jobs() : this.dataSource;
-		var builder = Scheduler.create(bookkeeping, tasks());
+		var builder = Scheduler.create(SeatlineDataSource.bookkeeping(this.dataSource), tasks());
 		if (this.database.isSqlite()) {
 			// one write transaction picks every due job of a poll: each one holds the lock bookings wait for
 			builder.jdbcCustomization(new SqliteLockAndFetch());

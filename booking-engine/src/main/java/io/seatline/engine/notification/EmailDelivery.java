@@ -46,7 +46,7 @@ class EmailDelivery {
 	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
 			JobSettings settings, WritePath writes, Clock clock, JdbcTemplate jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.bookkeeping = (dataSource instanceof SeatlineDataSource pools) ? new JdbcTemplate(pools.jobs()) : null;
+		this.bookkeeping = new JdbcTemplate(SeatlineDataSource.bookkeeping(dataSource));
 		this.jobs = jobs;
 		this.reservations = reservations;
 		this.composer = composer;
@@ -84,18 +84,10 @@ class EmailDelivery {
 		// commits without waiting for the disk and without a turn of the booking writer. A power loss may lose it (a
 		// process crash does not): the job then runs again and sends the same Message-ID once more, as it would had
 		// the power gone out during the send
-		var sent = """
+		this.bookkeeping.update("""
 				update email_jobs set status = 'SENT', sent_at = ?, attempts = attempts + 1, next_attempt_at = null,
 				                      version = version + 1
-				where id = ? and status = 'PENDING'""";
-		var at = this.clock.instant().toEpochMilli();
-		if (this.bookkeeping != null) {
-			this.bookkeeping.update(sent, at, jobId);
-		}
-		else {
-			// a data source of the embedding application's own: one road for every write
-			this.writes.run(() -> this.jdbc.update(sent, at, jobId));
-		}
+				where id = ? and status = 'PENDING'""", this.clock.instant().toEpochMilli(), jobId);
 		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
 	}
 

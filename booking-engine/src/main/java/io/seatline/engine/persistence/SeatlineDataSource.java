@@ -93,6 +93,14 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		return this.jobs;
 	}
 
+	/**
+	 * Where job bookkeeping goes for a data source: the engine's {@link #jobs()} pool, or an embedding application's
+	 * own data source as it is.
+	 */
+	public static DataSource bookkeeping(DataSource dataSource) {
+		return (dataSource instanceof SeatlineDataSource pools) ? pools.jobs() : dataSource;
+	}
+
 	private static HikariDataSource pool(String name, String jdbcUrl) {
 		var pool = new HikariDataSource();
 		pool.setPoolName(name);

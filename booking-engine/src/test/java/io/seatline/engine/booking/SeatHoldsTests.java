@@ -375,9 +375,9 @@ abstract class SeatHoldsTests {
 		assertThat(statuses(eventId)).containsOnly(SeatStatus.HELD);
 		// the next process, with a worker, finds the job in the database and runs it once its time comes
 		try (var next = engine(true)) {
-			assertThat(nextHolds(next).details(holdId).status()).isEqualTo(HoldStatus.ACTIVE);
-			next.getBean(MutableClock.class).set(later.plus(HOLD).plusSeconds(1));
 			var nextHolds = next.getBean(SeatHolds.class);
+			assertThat(nextHolds.details(holdId).status()).isEqualTo(HoldStatus.ACTIVE);
+			next.getBean(MutableClock.class).set(later.plus(HOLD).plusSeconds(1));
 			await(() -> nextHolds.details(holdId).status() == HoldStatus.EXPIRED);
 			assertThat(statuses(eventId)).containsOnly(SeatStatus.AVAILABLE);
 		}
@@ -441,10 +441,6 @@ abstract class SeatHoldsTests {
 		assertThat(statuses(event.eventId())).containsOnly(SeatStatus.AVAILABLE);
 		assertKeptCountsAgreeWithTheSeats(event.eventId());
 		System.out.printf("%s two workers expired %d holds: %s%n", this.database.vendor(), total, expiries);
-	}
-
-	private static SeatHolds nextHolds(ConfigurableApplicationContext context) {
-		return context.getBean(SeatHolds.class);
 	}
 
 	private ConfigurableApplicationContext engine(boolean worker) {

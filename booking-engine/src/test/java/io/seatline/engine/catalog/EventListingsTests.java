@@ -1,6 +1,7 @@
 package io.seatline.engine.catalog;
 
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.seatline.engine.jobs.Jobs;
 import io.seatline.engine.persistence.DatabaseChanges;
@@ -43,6 +46,9 @@ abstract class EventListingsTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	Fixtures fixtures;
@@ -102,15 +108,28 @@ abstract class EventListingsTests {
 		var query = new BrowseEvents(event.venueName(), null, null);
 		assertThat(this.listings.browse(query)).singleElement()
 			.satisfies((summary) -> assertThat(summary.event().name()).isEqualTo(event.name()));
-		// another process renames the event: a connection of its own, outside the engine
-		try (var other = DriverManager.getConnection(this.database.jdbcUrl());
-				var rename = other.prepareStatement("update events set name = ? where id = ?")) {
-			rename.setString(1, "Renamed elsewhere");
-			rename.setString(2, event.eventId());
-			assertThat(rename.executeUpdate()).isOne();
-		}
+		rename(event.eventId(), "Renamed elsewhere");
 		assertThat(this.listings.browse(query)).singleElement()
 			.satisfies((summary) -> assertThat(summary.event().name()).isEqualTo("Renamed elsewhere"));
+	}
+
+	@Test
+	void aListingReadInsideAnOlderTransactionIsNotKeptForLaterCallers() throws Exception {
+		var event = this.fixtures.newEvent(1, 2);
+		var query = new BrowseEvents(event.venueName(), null, null);
+		var reads = new TransactionTemplate(this.transactions);
+		reads.setReadOnly(true);
+		reads.executeWithoutResult((status) -> {
+			// a read step of a composition: its view of the database begins with its first read
+			assertThat(this.listings.browse(query)).hasSize(1);
+			rename(event.eventId(), "Renamed meanwhile");
+			// SQLite: still the transaction's older view; PostgreSQL reads what is committed at each statement
+			var seenInside = this.database.isSqlite() ? event.name() : "Renamed meanwhile";
+			assertThat(this.listings.browse(query)).singleElement()
+				.satisfies((summary) -> assertThat(summary.event().name()).isEqualTo(seenInside));
+		});
+		assertThat(this.listings.browse(query)).singleElement()
+			.satisfies((summary) -> assertThat(summary.event().name()).isEqualTo("Renamed meanwhile"));
 	}
 
 	@Test
@@ -177,6 +196,19 @@ abstract class EventListingsTests {
 		var event = this.fixtures.newEvent(1, 2);
 		var query = new BrowseEvents(event.venueName(), null, null);
 		assertThat(this.listings.browse(query)).isNotSameAs(this.listings.browse(query));
+	}
+
+	/** Renames the event as another process would: a connection of its own, outside the engine. */
+	private void rename(String eventId, String name) {
+		try (var other = DriverManager.getConnection(this.database.jdbcUrl());
+				var rename = other.prepareStatement("update events set name = ? where id = ?")) {
+			rename.setString(1, name);
+			rename.setString(2, eventId);
+			assertThat(rename.executeUpdate()).isOne();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int available(List<EventSummary> listing) {

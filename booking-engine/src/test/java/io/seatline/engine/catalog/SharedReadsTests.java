@@ -1,0 +1,66 @@
+package io.seatline.engine.catalog;
+
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reads kept per key: one read per key at a time, shared with the callers it serves, bounded in keys. */
+class SharedReadsTests {
+
+	@Test
+	void callersAskingAtOnceShareOneRead() throws Exception {
+		var shared = new SharedReads<String, Integer>(4);
+		var reads = new AtomicInteger();
+		var asked = new CountDownLatch(8);
+		var pool = Executors.newFixedThreadPool(8);
+		var answers = new ArrayList<Future<Integer>>();
+		for (int i = 0; i < 8; i++) {
+			answers.add(pool.submit(() -> {
+				asked.countDown();
+				return shared.get("map", (kept) -> true, () -> {
+					try {
+						// the first read lasts until every caller has asked
+						asked.await(10, TimeUnit.SECONDS);
+						Thread.sleep(50);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					return reads.incrementAndGet();
+				});
+			}));
+		}
+		for (var answer : answers) {
+			assertThat(answer.get(10, TimeUnit.SECONDS)).isOne();
+		}
+		pool.shutdown();
+		assertThat(reads).hasValue(1);
+	}
+
+	@Test
+	void aKeptValueThatNoLongerServesIsReadAgainAndKept() {
+		var shared = new SharedReads<String, Integer>(4);
+		assertThat(shared.get("map", (kept) -> kept >= 1, () -> 1)).isOne();
+		assertThat(shared.get("map", (kept) -> kept >= 1, () -> 99)).isOne();
+		assertThat(shared.get("map", (kept) -> kept >= 2, () -> 2)).isEqualTo(2);
+		assertThat(shared.get("map", (kept) -> kept >= 2, () -> 99)).isEqualTo(2);
+	}
+
+	@Test
+	void pastItsCapacityItStartsOver() {
+		var shared = new SharedReads<Integer, Integer>(2);
+		shared.get(1, (kept) -> true, () -> 1);
+		shared.get(2, (kept) -> true, () -> 2);
+		assertThat(shared.get(1, (kept) -> true, () -> 99)).isOne();
+		// a third key clears the first two
+		shared.get(3, (kept) -> true, () -> 3);
+		assertThat(shared.get(1, (kept) -> true, () -> 10)).isEqualTo(10);
+	}
+}
