@@ -1,5 +1,6 @@
 package io.seatline.engine.notification;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,8 +28,11 @@ class OutboxTransport implements MailTransport {
 		var name = fileName(message.getMessageID());
 		var temporary = Files.createTempFile(this.folder, ".sending-", ".tmp");
 		try {
+			// the message is written in many small pieces: gathered first, it is one write of the file
+			var bytes = new ByteArrayOutputStream(4096);
+			message.writeTo(bytes);
 			try (OutputStream out = Files.newOutputStream(temporary)) {
-				message.writeTo(out);
+				bytes.writeTo(out);
 			}
 			Files.move(temporary, this.folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
