@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.seatline.engine.persistence.SeatlineDataSource;
 import io.seatline.engine.persistence.WritePath;
 
 import io.seatline.engine.error.InvalidCredentials;
@@ -49,6 +52,9 @@ public class Sessions {
 
 	private final TransactionTemplate reads;
 
+	// the engine's own pools: a session lookup outside a transaction runs as one statement on its own
+	private final JdbcTemplate singleReads;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher publisher;
@@ -66,7 +72,17 @@ public class Sessions {
 		this.writes = writes;
 		this.reads = new TransactionTemplate(transactions.getTransactionManager());
 		this.reads.setReadOnly(true);
+		this.singleReads = singleReads(jdbc);
 		this.clock = clock;
+	}
+
+	private static JdbcTemplate singleReads(JdbcTemplate jdbc) {
+		if (!(jdbc.getDataSource() instanceof SeatlineDataSource pools)) {
+			return null;
+		}
+		var single = new JdbcTemplate(pools.singleReads());
+		single.setExceptionTranslator(jdbc.getExceptionTranslator());
+		return single;
 	}
 
 	/**
@@ -196,18 +212,26 @@ public class Sessions {
 		if (token == null || token.isBlank()) {
 			throw new Unauthenticated("Sign in first: this needs a session token");
 		}
-		// one statement, in the caller's transaction when there is one (a signed-in call is one transaction)
-		var found = this.reads.execute((status) -> this.jdbc.query("""
+		// one statement: in the caller's transaction when there is one (a signed-in call is one transaction), else on
+		// its own, in auto-commit, with no transaction begun and ended around it
+		var tokenHash = hash(token.strip());
+		var found = (this.singleReads != null && !TransactionSynchronizationManager.isActualTransactionActive())
+				? lookUp(this.singleReads, tokenHash)
+				: this.reads.execute((status) -> lookUp(this.jdbc, tokenHash));
+		if (found.isEmpty() || !this.clock.instant().isBefore(found.get(0).expiresAt())) {
+			throw new Unauthenticated("The session is unknown or has expired; sign in again");
+		}
+		return found.get(0).user();
+	}
+
+	private static List<SessionOf> lookUp(JdbcTemplate jdbc, String tokenHash) {
+		return jdbc.query("""
 				select a.id, a.username, a.role, s.expires_at
 				from login_sessions s join accounts a on a.id = s.account_id
 				where s.token_hash = ? and a.disabled_at is null""",
 				(row, index) -> new SessionOf(new User(row.getString(1), row.getString(2), Role.valueOf(row.getString(3))),
 						Instant.ofEpochMilli(row.getLong(4))),
-				hash(token.strip())));
-		if (found.isEmpty() || !this.clock.instant().isBefore(found.get(0).expiresAt())) {
-			throw new Unauthenticated("The session is unknown or has expired; sign in again");
-		}
-		return found.get(0).user();
+				tokenHash);
 	}
 
 	private record SessionOf(User user, Instant expiresAt) {

@@ -75,7 +75,7 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		var sqlite = new SQLiteDataSource(config);
 		sqlite.setUrl(url.readOnlyJdbcUrl());
 		var reads = pool("seatline-reads", null);
-		reads.setDataSource(sqlite);
+		reads.setDataSource(new KeptReads(config, url.readOnlyJdbcUrl()));
 		// the pool sets its read-only flag on each new connection; sqlite-jdbc accepts only the one it opened with
 		reads.setReadOnly(true);
 		reads.setMaximumPoolSize(8);
@@ -138,6 +138,15 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		return this.readOnlyFile.getConnection();
 	}
 
+	/**
+	 * Connections for a read of one statement outside any transaction, in auto-commit (a session lookup): the read
+	 * pool on SQLite, the pool on PostgreSQL. A statement in auto-commit reads one consistent view by itself, with no
+	 * transaction to begin and end around it.
+	 */
+	public DataSource singleReads() {
+		return (this.reads != null) ? this.reads : this.writes;
+	}
+
 	/** True when reads have a pool of their own (SQLite). */
 	public boolean hasReadPool() {
 		return this.reads != null;
@@ -150,5 +159,19 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		}
 		this.jobs.close();
 		this.writes.close();
+	}
+
+	/** The read pool's SQLite connections, read-only, keeping their prepared statements (see {@link StatementCache}). */
+	private static final class KeptReads extends SQLiteDataSource {
+
+		KeptReads(SQLiteConfig config, String url) {
+			super(config);
+			setUrl(url);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return StatementCache.of(getConnection(null, null));
+		}
 	}
 }
