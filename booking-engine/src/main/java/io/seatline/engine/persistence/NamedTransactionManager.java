@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.MethodClassKey;
 import org.springframework.transaction.TransactionManager;
 import org.springframework.transaction.interceptor.RuleBasedTransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttribute;
@@ -47,7 +48,8 @@ public final class NamedTransactionManager implements SmartInitializingSingleton
 
 		private final ObjectProvider<ListableBeanFactory> beans;
 
-		private final Map<TransactionAttribute, TransactionAttribute> named = new ConcurrentHashMap<>();
+		// by method: an attribute's own hash code builds its description text, on every call
+		private final Map<MethodClassKey, TransactionAttribute> named = new ConcurrentHashMap<>();
 
 		// resolved at the first call, once every bean is defined; empty when there is not exactly one
 		private volatile String managerName;
@@ -78,7 +80,7 @@ public final class NamedTransactionManager implements SmartInitializingSingleton
 			if (name.isEmpty()) {
 				return attribute;
 			}
-			return this.named.computeIfAbsent(attribute, (unnamed) -> {
+			return this.named.computeIfAbsent(new MethodClassKey(method, targetClass), (unnamed) -> {
 				var copy = new RuleBasedTransactionAttribute(rules);
 				copy.setQualifier(name);
 				return copy;
