@@ -57,7 +57,7 @@ class ShellCommandsTests {
 
 	static final String NEW_PASSWORD = "battery-staple-4";
 
-	private static final Pattern ID = Pattern.compile("\\(([0-9a-z]{13})\\)");
+	private static final Pattern ID = Pattern.compile("\\(([0-9a-z]{19})\\)");
 
 	@Autowired
 	private ShellTestClient client;
@@ -337,7 +337,7 @@ class ShellCommandsTests {
 		var event = newEvent("--rows 1 --seats-per-row 4");
 		run("login " + newUser());
 		var booked = run("book " + event + " a1 A2");
-		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} is CONFIRMED");
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{19} is CONFIRMED");
 		var booking = booked.split(" ")[4];
 		assertThat(run("bookings")).contains(booking).contains("A1 A2").contains("CONFIRMED");
 		assertThat(run("cancel " + booking)).isEqualTo("Booking " + booking + " is CANCELLED; its seats are free again");
@@ -350,7 +350,7 @@ class ShellCommandsTests {
 		run("login " + newUser());
 		var key = "shell-" + unique();
 		var booked = run("book " + event + " A1 A2 --idempotency-key " + key);
-		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} is CONFIRMED");
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{19} is CONFIRMED");
 		assertThat(run("book " + event + " A1 A2 --idempotency-key " + key)).isEqualTo(booked);
 		// invoke takes the key too: the same function, caller, key and body answer what the command heard
 		var json = output("invoke reserveSeats --idempotency-key " + key + " --body {\"eventId\":\"" + event
@@ -368,12 +368,12 @@ class ShellCommandsTests {
 		var event = newEvent("--rows 1 --seats-per-row 4");
 		run("login " + newUser());
 		var held = run("hold " + event + " a1 A2");
-		assertThat(held).matches("Held A1, A2: hold [0-9a-z]{13} until .+");
+		assertThat(held).matches("Held A1, A2: hold [0-9a-z]{19} until .+");
 		var hold = held.split(" ")[4];
 		assertThat(run("seats " + event)).contains("2 of 4 seats free");
 		assertThat(run("holds")).contains(hold).contains("A1 A2");
 		var booked = run("hold confirm " + hold);
-		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{13} \\(reference [0-9A-Z-]+\\) is CONFIRMED");
+		assertThat(booked).matches("Booked A1, A2: booking [0-9a-z]{19} \\(reference [0-9A-Z-]+\\) is CONFIRMED");
 		assertThat(status("hold confirm " + hold)).isEqualTo(6);
 		assertThat(output.getErr()).contains("Error [CONFLICT]: The hold is already confirmed");
 		var second = run("hold " + event + " A3").split(" ")[3];
@@ -525,7 +525,7 @@ class ShellCommandsTests {
 		var event = newEvent("--rows 1 --seats-per-row 3");
 		run("login admin");
 		var booked = run("book " + event + " A3");
-		var booking = booked.replaceAll(".*booking ([0-9a-z]{13}) is CONFIRMED.*", "$1");
+		var booking = booked.replaceAll(".*booking ([0-9a-z]{19}) is CONFIRMED.*", "$1");
 		// the shell only schedules: with no worker here, the booking's emails wait
 		var emails = run("emails");
 		assertThat(emails).contains("booking-confirmed." + booking).contains("review-prompt." + booking)
@@ -542,7 +542,7 @@ class ShellCommandsTests {
 		var event = newEvent("--rows 1 --seats-per-row 4");
 		var buyer = newUser();
 		run("login " + buyer);
-		var booking = run("book " + event + " A2").replaceAll(".*booking ([0-9a-z]{13}) is CONFIRMED.*", "$1");
+		var booking = run("book " + event + " A2").replaceAll(".*booking ([0-9a-z]{19}) is CONFIRMED.*", "$1");
 		run("login admin");
 		assertThat(run("seats block " + event + " a1,A4")).isEqualTo("Blocked A1 A4 of event " + event);
 		var map = run("seats admin " + event);
