@@ -1,7 +1,6 @@
 package io.seatline.engine.persistence;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
  * Opaque ids: 19 characters of lowercase Crockford base32, the second they were made (6 characters) and then 65
@@ -22,13 +21,11 @@ public final class Ids {
 	// 2020-01-01T00:00:00Z
 	private static final long EPOCH_SECOND = 1_577_836_800L;
 
-	private static final Clock CLOCK = Clock.systemUTC();
-
 	private Ids() {
 	}
 
 	public static String next() {
-		return next(CLOCK.millis() / 1000);
+		return next(System.currentTimeMillis() / 1000);
 	}
 
 	static String next(long epochSecond) {

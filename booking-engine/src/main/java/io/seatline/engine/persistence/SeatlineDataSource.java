@@ -72,10 +72,9 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		jobs.setMinimumIdle(2);
 		var config = new SQLiteConfig(DatabaseUrl.sqliteProperties(url.readOnlyJdbcUrl()));
 		config.setReadOnly(true);
-		var sqlite = new SQLiteDataSource(config);
-		sqlite.setUrl(url.readOnlyJdbcUrl());
+		var sqlite = new KeptReads(config, url.readOnlyJdbcUrl());
 		var reads = pool("seatline-reads", null);
-		reads.setDataSource(new KeptReads(config, url.readOnlyJdbcUrl()));
+		reads.setDataSource(sqlite);
 		// the pool sets its read-only flag on each new connection; sqlite-jdbc accepts only the one it opened with
 		reads.setReadOnly(true);
 		reads.setMaximumPoolSize(8);
@@ -161,7 +160,7 @@ public final class SeatlineDataSource extends LazyConnectionDataSourceProxy impl
 		this.writes.close();
 	}
 
-	/** The read pool's SQLite connections, read-only, keeping their prepared statements (see {@link StatementCache}). */
+	/** Read-only SQLite connections that keep their prepared statements (see {@link StatementCache}). */
 	private static final class KeptReads extends SQLiteDataSource {
 
 		KeptReads(SQLiteConfig config, String url) {
