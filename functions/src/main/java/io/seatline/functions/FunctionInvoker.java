@@ -1,5 +1,7 @@
 package io.seatline.functions;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +19,14 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -82,6 +87,9 @@ public class FunctionInvoker {
 
 	private final JsonMapper json;
 
+	// replies written to a host's stream, which the host closes
+	private final ObjectWriter replies;
+
 	public FunctionInvoker(FunctionCatalog catalog, AllOrNothing allOrNothing) {
 		this.catalog = catalog;
 		this.allOrNothing = allOrNothing;
@@ -104,6 +112,10 @@ public class FunctionInvoker {
 					(list) -> list.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.build();
+		// nor flushed: a host that sees the whole of a small reply before it is sent can give its length
+		this.replies = this.json.writer()
+			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
+			.without(StreamWriteFeature.FLUSH_PASSED_TO_STREAM);
 	}
 
 	/** The names of the functions a caller may invoke. */
@@ -206,11 +218,17 @@ public class FunctionInvoker {
 	}
 
 	/**
-	 * {@link #toJson(Object)} as UTF-8 bytes, written so without a text in between: a host sends them as they are (a
-	 * 20,000-seat map is more than a megabyte).
+	 * {@link #toJson(Object)} as UTF-8 bytes, written to the stream as they are made, which is left open: a host
+	 * sends a reply without a copy of it in memory first (a 20,000-seat map is more than a megabyte, and a copy per
+	 * call filled the young generation while seats sold, and then the old one).
 	 */
-	public byte[] toJsonBytes(Object value) {
-		return this.json.writeValueAsBytes(value);
+	public void writeJson(Object value, OutputStream out) throws IOException {
+		try {
+			this.replies.writeValue(out, value);
+		}
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	private List<String> parse(String definition) {

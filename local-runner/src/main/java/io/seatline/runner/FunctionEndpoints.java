@@ -89,9 +89,11 @@ class FunctionEndpoints {
 				.contentType(MediaType.parseMediaType(result.contentType()))
 				.body((String) result.payload());
 		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.functions.toJsonBytes(result.payload()));
+		// written as it is made: no copy of a large reply (a seat map) in memory
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		this.functions.writeJson(result.payload(), response.getOutputStream());
+		return null;
 	}
 
 	/**

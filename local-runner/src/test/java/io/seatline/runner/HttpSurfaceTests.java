@@ -186,6 +186,26 @@ class HttpSurfaceTests extends RunnerTestSupport {
 	}
 
 	@Test
+	void aSmallReplyGivesItsLengthAndALargeOneArrivesWholeAsItIsWritten() {
+		// replies are written to the connection as they are made: a small one still goes out with its length
+		var small = this.http.post("currentUser", "{}", this.admin);
+		assertThat(small.status()).isEqualTo(200);
+		assertThat(small.header("Content-Length"))
+			.isEqualTo(Integer.toString(small.body().getBytes(StandardCharsets.UTF_8).length));
+		assertThat(small.header("Transfer-Encoding")).isNull();
+		// a seat map far larger than any buffer on the way arrives whole, in seat-map order
+		var event = this.http.newEvent(Api.uniqueName("Large"), 26, 100);
+		var large = this.http.post("eventSeats", "{\"eventId\":\"" + event + "\"}", null);
+		assertThat(large.status()).isEqualTo(200);
+		assertThat(large.body().length()).isGreaterThan(100_000);
+		var seats = large.json().get("seats");
+		assertThat(seats).hasSize(2600);
+		assertThat(seats.get(0).get("seat").asString()).isEqualTo("A1");
+		assertThat(seats.get(2599).get("seat").asString()).isEqualTo("Z100");
+		assertThat(large.contentType()).startsWith("application/json");
+	}
+
+	@Test
 	void personalRepliesAreNeverCached() {
 		var user = this.http.newUser(Api.uniqueName("private"));
 		for (var function : List.of("myBookings", "currentUser")) {
