@@ -87,7 +87,7 @@ public class FunctionInvoker {
 
 	private final JsonMapper json;
 
-	// replies written to a host's stream, which the host closes
+	// replies written to a host's stream (see writeJson)
 	private final ObjectWriter replies;
 
 	public FunctionInvoker(FunctionCatalog catalog, AllOrNothing allOrNothing) {
@@ -112,7 +112,8 @@ public class FunctionInvoker {
 					(list) -> list.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.build();
-		// nor flushed: a host that sees the whole of a small reply before it is sent can give its length
+		// the stream is the host's to close, and is not flushed: a host that holds the whole of a small reply when it
+		// ends can send it with its length
 		this.replies = this.json.writer()
 			.without(StreamWriteFeature.AUTO_CLOSE_TARGET)
 			.without(StreamWriteFeature.FLUSH_PASSED_TO_STREAM);
