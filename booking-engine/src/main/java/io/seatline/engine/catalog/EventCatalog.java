@@ -38,8 +38,10 @@ public class EventCatalog {
 	// far enough for "no upper bound", near enough to stay a valid epoch-millisecond value everywhere
 	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
-	// seat maps kept in memory at once; each is one small object per seat
-	private static final int KEPT_SEAT_MAPS = 64;
+	// seats of the seat maps kept in memory at once (one small object each, about 70 bytes with its label): ten maps
+	// of the largest venue or fifty of 20,000 seats, about 70 MB. Counted in seats, not maps: 64 maps of 100,000 seats
+	// would not fit the runner's heap
+	private static final long KEPT_SEATS = 1_000_000;
 
 	private final Venues venues;
 
@@ -50,7 +52,8 @@ public class EventCatalog {
 	private final JdbcTemplate jdbc;
 
 	// the latest seat map read of each event, with the seat version it was read at
-	private final SharedReads<String, SeatSnapshot> snapshots = new SharedReads<>(KEPT_SEAT_MAPS);
+	private final SharedReads<String, SeatSnapshot> snapshots = new SharedReads<>(KEPT_SEATS,
+			(snapshot) -> snapshot.seats().size());
 
 	private final Clock clock;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads kept per key: one read per key at a time, shared with the callers it serves, bounded in keys. */
+/** Reads kept per key: one read per key at a time, shared with the callers it serves, bounded in keys or in weight. */
 class SharedReadsTests {
 
 	@Test
@@ -62,5 +62,22 @@ class SharedReadsTests {
 		// a third key clears the first two
 		shared.get(3, (kept) -> true, () -> 3);
 		assertThat(shared.get(1, (kept) -> true, () -> 10)).isEqualTo(10);
+	}
+
+	@Test
+	void weighedItStartsOverWhenTheWeightWouldGoPastItsCapacity() {
+		// each value weighs what it says: a seat map weighs its seats
+		var shared = new SharedReads<String, Integer>(10, (value) -> value);
+		shared.get("a", (kept) -> true, () -> 4);
+		shared.get("b", (kept) -> true, () -> 5);
+		assertThat(shared.get("a", (kept) -> true, () -> 99)).isEqualTo(4);
+		// a newer value of a kept key replaces its weight, not adds to it: 5 + 5 fits
+		assertThat(shared.get("a", (kept) -> kept == 5, () -> 5)).isEqualTo(5);
+		assertThat(shared.get("b", (kept) -> true, () -> 99)).isEqualTo(5);
+		// 5 + 5 + 1 does not: the kept maps go, the new one stays
+		shared.get("c", (kept) -> true, () -> 1);
+		assertThat(shared.get("c", (kept) -> true, () -> 99)).isOne();
+		assertThat(shared.get("a", (kept) -> true, () -> 7)).isEqualTo(7);
+		assertThat(shared.get("b", (kept) -> true, () -> 2)).isEqualTo(2);
 	}
 }
