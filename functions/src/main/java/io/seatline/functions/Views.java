@@ -67,7 +67,7 @@ public final class Views {
 			return new EventSeats(event.eventId(), event.name(), event.startsAt(), venueOf(event),
 					event.description(), statusOf(event), zoneOf(event), localStartOf(event), map.currency(),
 					map.categories().stream().map((c) -> new PriceCategory(c.name(), c.colour(), c.price())).toList(),
-					SeatListJson.viewOf(map.seats(), map.categories()));
+					SeatListJson.viewOf(event.eventId(), map.seats(), map.categories()));
 		}
 	}
 

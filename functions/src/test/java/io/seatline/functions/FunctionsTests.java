@@ -2,6 +2,7 @@ package io.seatline.functions;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.EventListings;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.EventSummary;
+import io.seatline.engine.catalog.SeatList;
 import io.seatline.engine.catalog.SeatMap;
 import io.seatline.engine.catalog.SeatStatus;
 import io.seatline.engine.catalog.VenueSummary;
@@ -203,6 +205,37 @@ class FunctionsTests {
 		// the seat list is written as raw JSON: a category's name is escaped in it
 		assertThat(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(seats))
 			.contains("{\"seat\":\"A1\",\"status\":\"BOOKED\",\"category\":\"Box \\\"A\\\"\",\"price\":9000}");
+	}
+
+	@Test
+	void eventSeatsOfAMapChangedInTwoBlocksWritesTheChangesAndEverySeatElseAsBefore() {
+		var stalls = List.of(new SeatMap.Category("Stalls", "#112233", 2500));
+		var seats = new ArrayList<SeatMap.Seat>();
+		for (int seat = 1; seat <= 200; seat++) {
+			seats.add(new SeatMap.Seat("S" + seat, SeatStatus.AVAILABLE, 0));
+		}
+		var before = SeatList.of(seats);
+		// the engine's next snapshot shares the blocks of 64 no change touched
+		var after = before.with(Map.of(70, SeatStatus.BOOKED, 199, SeatStatus.BLOCKED));
+		var dearer = List.of(new SeatMap.Category("Stalls", "#112233", 3000));
+		given(this.catalog.seatMap("e1")).willReturn(new SeatMap(EVENT, before, "EUR", stalls),
+				new SeatMap(EVENT, after, "EUR", stalls), new SeatMap(EVENT, List.copyOf(after), "EUR", stalls),
+				new SeatMap(EVENT, after, "EUR", dearer));
+		var function = new EventSeatsFunction(this.catalog);
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		var first = json.writeValueAsString(function.apply(message(new Requests.OfEvent("e1"), null)));
+		var changed = json.writeValueAsString(function.apply(message(new Requests.OfEvent("e1"), null)));
+		// the same seats in a plain list, written seat by seat
+		var plain = json.writeValueAsString(function.apply(message(new Requests.OfEvent("e1"), null)));
+		assertThat(changed).isEqualTo(plain).isNotEqualTo(first)
+			.contains("{\"seat\":\"S71\",\"status\":\"BOOKED\",\"category\":\"Stalls\",\"price\":2500}",
+					"{\"seat\":\"S200\",\"status\":\"BLOCKED\",\"category\":\"Stalls\",\"price\":2500}");
+		assertThat(json.readTree(changed).get("seats")).hasSize(200);
+		assertThat(first.replace("S71\",\"status\":\"AVAILABLE", "S71\",\"status\":\"BOOKED")
+			.replace("S200\",\"status\":\"AVAILABLE", "S200\",\"status\":\"BLOCKED")).isEqualTo(changed);
+		// a new price changes every seat of the category, whichever block it is in
+		var repriced = json.writeValueAsString(function.apply(message(new Requests.OfEvent("e1"), null)));
+		assertThat(repriced).doesNotContain("\"price\":2500}").isEqualTo(changed.replace("\"price\":2500", "\"price\":3000"));
 	}
 
 	@Test

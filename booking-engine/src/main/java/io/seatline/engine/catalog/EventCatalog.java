@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,9 +50,11 @@ public class EventCatalog {
 
 	private final SeatInventory inventory;
 
+	private final SeatChanges changes;
+
 	private final JdbcTemplate jdbc;
 
-	// the latest seat map read of each event, with the seat version it was read at
+	// the latest seat map of each event, with the seat version it shows
 	private final SharedReads<String, SeatSnapshot> snapshots = new SharedReads<>(KEPT_SEATS,
 			(snapshot) -> snapshot.seats().size());
 
@@ -63,8 +66,9 @@ public class EventCatalog {
 
 	private final PriceSettings priceSettings;
 
-	EventCatalog(Venues venues, Events events, SeatInventory inventory, JdbcTemplate jdbc, Clock clock,
-			ApplicationEventPublisher publisher, CatalogSettings settings, PriceSettings priceSettings) {
+	EventCatalog(Venues venues, Events events, SeatInventory inventory, SeatChanges changes, JdbcTemplate jdbc,
+			Clock clock, ApplicationEventPublisher publisher, CatalogSettings settings, PriceSettings priceSettings) {
+		this.changes = changes;
 		this.settings = settings;
 		this.priceSettings = priceSettings;
 		this.publisher = publisher;
@@ -367,14 +371,33 @@ public class EventCatalog {
 		if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			// inside a write (a composition such as reserveSeats,eventSeats) the seats and the version may never
 			// commit: read them, but keep no snapshot of them
-			return withLegend(event, List.copyOf(this.inventory.seatsOf(eventId)));
+			return withLegend(event, this.inventory.seatsOf(eventId));
 		}
 		// while seats sell, readers would otherwise each read all 20,000 seats of a changed map at once
 		var snapshot = this.snapshots.get(eventId, (kept) -> kept.version() >= version,
-				() -> new SeatSnapshot(version, List.copyOf(this.inventory.seatsOf(eventId))));
+				(kept) -> newer(eventId, kept, version));
 		// a snapshot newer than this transaction's view is served as it is: never older than what the caller saw
 		// the legend is read every time: prices change without any seat changing
 		return withLegend(event, snapshot.seats());
+	}
+
+	/**
+	 * The event's seats at {@code version} or later: the kept snapshot with the changes this process committed since
+	 * (the blocks of seats no change touched are shared with it), or, when some version in between is not known here,
+	 * every seat read again.
+	 */
+	private SeatSnapshot newer(String eventId, SeatSnapshot kept, long version) {
+		if (kept != null && kept.seats() instanceof SeatList seats) {
+			var changes = this.changes.after(eventId, kept.version(), version);
+			if (changes != null && !changes.isEmpty()) {
+				// in version order: a seat changed twice ends as the later change left it
+				var statuses = new HashMap<Integer, SeatStatus>();
+				changes.forEach((change) -> Arrays.stream(change.positions())
+					.forEach((position) -> statuses.put(position, change.status())));
+				return new SeatSnapshot(changes.get(changes.size() - 1).version(), seats.with(statuses));
+			}
+		}
+		return new SeatSnapshot(version, this.inventory.seatsOf(eventId));
 	}
 
 	/**

@@ -37,6 +37,9 @@ public class SeatInventory {
 	/** The most bookings whose seats one statement releases: well below any database's limit of parameters. */
 	private static final int CHUNK = 500;
 
+	/** No seat version was made (or read). */
+	private static final long NO_VERSION = -1;
+
 	private final EventSeatRows seats;
 
 	// SQLite runs one writer at a time; PostgreSQL runs them at once and needs a fixed order of row locks
@@ -44,9 +47,12 @@ public class SeatInventory {
 
 	private final JdbcTemplate jdbc;
 
-	SeatInventory(EventSeatRows seats, JdbcTemplate jdbc, DatabaseUrl database) {
+	private final SeatChanges changes;
+
+	SeatInventory(EventSeatRows seats, JdbcTemplate jdbc, DatabaseUrl database, SeatChanges changes) {
 		this.seats = seats;
 		this.jdbc = jdbc;
+		this.changes = changes;
 		this.oneWriterAtATime = database.isSqlite();
 	}
 
@@ -87,7 +93,7 @@ public class SeatInventory {
 	// the seats HELD for the hold go to BOOKED (for the booking) or AVAILABLE, in one statement; on PostgreSQL locked
 	// in label order first, as a claim does
 	private Map<String, Integer> fromHold(String eventId, String holdId, SeatStatus to, String bookingId) {
-		lockEventFirst(eventId);
+		var version = lockEventFirst(eventId);
 		var set = "status = '" + to.name() + "', hold_id = null, booking_id = " + ((bookingId != null) ? "?" : "null");
 		var sql = this.oneWriterAtATime ? """
 				update event_seats set %s
@@ -113,7 +119,7 @@ public class SeatInventory {
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
 				arguments.toArray());
-		moved(eventId, SeatStatus.HELD, to, positions.size());
+		told(eventId, Math.max(version, moved(eventId, SeatStatus.HELD, to, positions.size())), positions, to);
 		return positions;
 	}
 
@@ -176,7 +182,7 @@ public class SeatInventory {
 	 */
 	private Map<String, Integer> transition(String eventId, List<String> labels, SeatStatus from, SeatStatus to,
 			String ownerId) {
-		lockEventFirst(eventId);
+		var version = lockEventFirst(eventId);
 		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
 		var owner = (to == SeatStatus.HELD) ? "hold_id" : "booking_id";
 		var set = "status = '" + to.name() + "', " + owner + " = " + ((ownerId != null) ? "?" : "null");
@@ -204,7 +210,7 @@ public class SeatInventory {
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
 				arguments.toArray());
-		moved(eventId, from, to, positions.size());
+		told(eventId, Math.max(version, moved(eventId, from, to, positions.size())), positions, to);
 		return positions;
 	}
 
@@ -303,12 +309,21 @@ public class SeatInventory {
 		return versions.isEmpty() ? -1 : versions.get(0);
 	}
 
-	/** Every seat of the event, its status and category, in seat-map order: a projection, no entity per seat. */
+	/**
+	 * Every seat of the event, its status and category, in seat-map order: a projection, no entity per seat. In a
+	 * {@link SeatList} when the seats' positions are their indexes (as for every event this engine creates), which a
+	 * seat change names them by.
+	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<SeatMap.Seat> seatsOf(String eventId) {
-		return this.jdbc.query("select label, status, category from event_seats where event_id = ? order by position",
-				(row, index) -> new SeatMap.Seat(row.getString(1), SeatStatus.valueOf(row.getString(2)), row.getInt(3)),
-				eventId);
+		var byIndex = new boolean[] { true };
+		var seats = this.jdbc.query(
+				"select label, status, category, position from event_seats where event_id = ? order by position",
+				(row, index) -> {
+					byIndex[0] &= row.getInt(4) == index;
+					return new SeatMap.Seat(row.getString(1), SeatStatus.valueOf(row.getString(2)), row.getInt(3));
+				}, eventId);
+		return byIndex[0] ? SeatList.of(seats) : List.copyOf(seats);
 	}
 
 	/**
@@ -316,21 +331,41 @@ public class SeatInventory {
 	 * change at commit), so that two writers never wait for each other's seats. SQLite has one writer at a time: there
 	 * the version moves with the counts, in one statement after the seats.
 	 */
-	private void lockEventFirst(String eventId) {
-		if (!this.oneWriterAtATime) {
-			this.jdbc.update("update events set seat_version = seat_version + 1 where id = ?", eventId);
-			// delivered at commit, to every runner on the database (and never for a rollback)
-			this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
-					eventId);
+	private long lockEventFirst(String eventId) {
+		if (this.oneWriterAtATime) {
+			return NO_VERSION;
 		}
+		var version = this.jdbc.queryForList("update events set seat_version = seat_version + 1 where id = ? "
+				+ "returning seat_version", Long.class, eventId);
+		// delivered at commit, to every runner on the database (and never for a rollback)
+		this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
+				eventId);
+		return version.isEmpty() ? NO_VERSION : version.get(0);
 	}
 
-	/** Moves the event's kept counts for seats that changed status (and, on SQLite, bumps its seat version). */
-	private void moved(String eventId, SeatStatus from, SeatStatus to, int count) {
-		if (count > 0) {
-			this.jdbc.update("update events set " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = "
-					+ column(to) + " + ?" + (this.oneWriterAtATime ? ", seat_version = seat_version + 1" : "")
-					+ " where id = ?", count, count, eventId);
+	/**
+	 * Moves the event's kept counts for seats that changed status (and, on SQLite, bumps its seat version); returns
+	 * the seat version it made on SQLite, {@value #NO_VERSION} otherwise.
+	 */
+	private long moved(String eventId, SeatStatus from, SeatStatus to, int count) {
+		if (count == 0) {
+			return NO_VERSION;
+		}
+		var sql = "update events set " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = "
+				+ column(to) + " + ?";
+		if (!this.oneWriterAtATime) {
+			this.jdbc.update(sql + " where id = ?", count, count, eventId);
+			return NO_VERSION;
+		}
+		var version = this.jdbc.queryForList(sql + ", seat_version = seat_version + 1 where id = ? returning seat_version",
+				Long.class, count, count, eventId);
+		return version.isEmpty() ? NO_VERSION : version.get(0);
+	}
+
+	/** Tells the seat changes of a transition, made at this seat version (none when nothing moved it). */
+	private void told(String eventId, long version, Map<String, Integer> positions, SeatStatus to) {
+		if (version != NO_VERSION) {
+			this.changes.record(eventId, version, positions.values(), to);
 		}
 	}
 

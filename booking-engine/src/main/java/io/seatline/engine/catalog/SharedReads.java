@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * What was read from the database, kept per key and shared while it is fresh enough for a caller, read again by one
@@ -39,6 +40,14 @@ final class SharedReads<K, V> {
 
 	/** The kept value of the key when it serves this caller, else a new read (kept for the next callers). */
 	V get(K key, Predicate<V> serves, Supplier<V> read) {
+		return get(key, serves, (kept) -> read.get());
+	}
+
+	/**
+	 * {@link #get(Object, Predicate, Supplier)} where the new read is made from what is kept for the key (null when
+	 * nothing is): an older value brought up to date.
+	 */
+	V get(K key, Predicate<V> serves, UnaryOperator<V> read) {
 		var value = this.kept.get(key);
 		if (value != null && serves.test(value)) {
 			return value;
@@ -48,7 +57,7 @@ final class SharedReads<K, V> {
 			if (value != null && serves.test(value)) {
 				return value;
 			}
-			value = read.get();
+			value = read.apply(value);
 			keep(key, value);
 			return value;
 		}

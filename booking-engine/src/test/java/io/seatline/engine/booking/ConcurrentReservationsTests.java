@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -101,6 +102,16 @@ abstract class ConcurrentReservationsTests {
 		}
 		ready.await();
 		var commitsBefore = this.writes.commitCounts();
+		// a reader meanwhile: the kept map is brought up to date from the changes of each commit it sees
+		var reading = new AtomicBoolean(true);
+		var reader = Executors.newSingleThreadExecutor();
+		var reads = reader.submit(() -> {
+			int read = 0;
+			for (start.await(); reading.get(); read++) {
+				this.catalog.seatMap(event.eventId());
+			}
+			return read;
+		});
 		var began = System.nanoTime();
 		start.countDown();
 		var winners = new ArrayList<BookingDetails>();
@@ -121,6 +132,9 @@ abstract class ConcurrentReservationsTests {
 		var millis = (System.nanoTime() - began) / 1_000_000;
 		var commitsAfter = this.writes.commitCounts();
 		pool.shutdown();
+		reading.set(false);
+		var mapsRead = reads.get(60, TimeUnit.SECONDS);
+		reader.shutdown();
 
 		var soldTo = new HashMap<String, String>();
 		for (var winner : winners) {
@@ -136,6 +150,7 @@ abstract class ConcurrentReservationsTests {
 				.isSubsetOf(losersWanted.get(i))
 				.allSatisfy((seat) -> assertThat(soldTo).containsKey(seat));
 		}
+		// the kept map, brought up to date commit by commit since its first reading, is the seats as they are
 		var map = this.catalog.seatMap(event.eventId());
 		for (var seat : map.seats()) {
 			assertThat(seat.status() == SeatStatus.BOOKED).as(seat.label()).isEqualTo(soldTo.containsKey(seat.label()));
@@ -156,8 +171,9 @@ abstract class ConcurrentReservationsTests {
 		assertThat(requests).as("requests committed").isGreaterThanOrEqualTo(BUYERS);
 		assertThat(transactions).as("commits shared by %d requests", requests).isLessThan(requests);
 		System.out.printf("%s race round %d: %d threads, %d winners, %d losers (SEATS_UNAVAILABLE), "
-				+ "%d of %d seats sold, %d ms, %d commits%n", this.database.vendor(), round.getCurrentRepetition(),
-				BUYERS, winners.size(), losers.size(), soldTo.size(), labels.size(), millis, transactions);
+				+ "%d of %d seats sold, %d ms, %d commits, %d seat maps read meanwhile%n", this.database.vendor(),
+				round.getCurrentRepetition(), BUYERS, winners.size(), losers.size(), soldTo.size(), labels.size(), millis,
+				transactions, mapsRead);
 	}
 
 	@RepeatedTest(3)

@@ -1,0 +1,7 @@
+package io.seatline.engine.booking;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class SeatMapSnapshotsOnSqliteTests extends SeatMapSnapshotsTests {
+}
