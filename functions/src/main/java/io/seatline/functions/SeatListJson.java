@@ -1,5 +1,6 @@
 package io.seatline.functions;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +9,7 @@ import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.JsonStringEncoder;
-import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 
@@ -18,11 +17,11 @@ import io.seatline.engine.catalog.SeatList;
 import io.seatline.engine.catalog.SeatMap;
 
 /**
- * The seat list of {@code eventSeats}, written as JSON once per block of seats. The engine hands out the same snapshot
+ * The seat list of {@code eventSeats}, made as JSON once per block of seats. The engine hands out the same snapshot
  * for an event until one of its seats changes, and a changed snapshot shares with the one before it every block of
  * seats no change touched: so the JSON of the latest snapshot of each event is kept by block, a new snapshot makes the
- * JSON of its changed blocks only, and a hot seat map of 20,000 seats costs neither 20,000 objects nor 20,000 JSON
- * fields per call, nor per change.
+ * JSON of its changed blocks only (then joins them once, to be written in one piece), and a hot seat map of 20,000
+ * seats costs neither 20,000 objects nor 20,000 JSON fields per call, nor per change.
  */
 final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 
@@ -45,7 +44,7 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 			return latest.seats();
 		}
 		var blocks = snapshot.blocks();
-		var json = new SerializableString[blocks.size()];
+		var json = new Utf8Json[blocks.size()];
 		var names = new HashMap<String, char[]>();
 		var same = latest != null && latest.seats().categories().equals(categories);
 		for (int index = 0; index < blocks.size(); index++) {
@@ -69,7 +68,7 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 	}
 
 	// the JSON of a block of seats: opening the list for the first block, after a comma for the others
-	private static SerializableString json(List<SeatMap.Seat> block, List<SeatMap.Category> categories,
+	private static Utf8Json json(List<SeatMap.Seat> block, List<SeatMap.Category> categories,
 			boolean first, Map<String, char[]> names) {
 		var text = new StringBuilder(block.size() * 70).append(first ? '[' : ',');
 		for (var seat : block) {
@@ -78,10 +77,7 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 			}
 			append(text, view(seat, categories), names);
 		}
-		var json = new SerializedString(text.toString());
-		// its UTF-8 bytes made once, here: a response copies them as they are
-		json.asUnquotedUTF8();
-		return json;
+		return new Utf8Json(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void append(StringBuilder text, Views.Seat seat, Map<String, char[]> names) {
@@ -102,12 +98,9 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 
 	@Override
 	public void serialize(List<Views.Seat> seats, JsonGenerator generator, SerializationContext context) {
-		if (seats instanceof WrittenSeats written && written.json().length > 0) {
-			generator.writeRawValue(written.json()[0]);
-			for (int index = 1; index < written.json().length; index++) {
-				generator.writeRaw(written.json()[index]);
-			}
-			generator.writeRaw(']');
+		if (seats instanceof WrittenSeats written && written.blocks().length > 0) {
+			// one piece: written as it is to the response, where blocks would each be copied through a buffer
+			generator.writeRawValue(written.whole());
 			return;
 		}
 		var text = new StringBuilder(seats.size() * 70 + 2).append('[');
@@ -122,22 +115,27 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 	}
 
 	/** The latest snapshot of an event written: its blocks, their JSON, its view. */
-	private record Written(List<List<SeatMap.Seat>> blocks, SerializableString[] json, WrittenSeats seats) {
+	private record Written(List<List<SeatMap.Seat>> blocks, Utf8Json[] json, WrittenSeats seats) {
 	}
 
-	/** A snapshot's seats, priced by a legend, with their JSON by block; each seat's view is made when asked for. */
+	/**
+	 * A snapshot's seats, priced by a legend, with their JSON by block and, once first written, whole; each seat's
+	 * view is made when asked for.
+	 */
 	private static final class WrittenSeats extends AbstractList<Views.Seat> implements RandomAccess {
 
 		private final SeatList seats;
 
 		private final List<SeatMap.Category> categories;
 
-		private final SerializableString[] json;
+		private final Utf8Json[] blocks;
 
-		WrittenSeats(SeatList seats, List<SeatMap.Category> categories, SerializableString[] json) {
+		private volatile Utf8Json whole;
+
+		WrittenSeats(SeatList seats, List<SeatMap.Category> categories, Utf8Json[] blocks) {
 			this.seats = seats;
 			this.categories = categories;
-			this.json = json;
+			this.blocks = blocks;
 		}
 
 		SeatList seats() {
@@ -148,8 +146,18 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 			return this.categories;
 		}
 
-		SerializableString[] json() {
-			return this.json;
+		Utf8Json[] blocks() {
+			return this.blocks;
+		}
+
+		/** The list's JSON in one piece, joined from its blocks when first asked for. */
+		Utf8Json whole() {
+			var joined = this.whole;
+			if (joined == null) {
+				joined = Utf8Json.join(this.blocks, (byte) ']');
+				this.whole = joined;
+			}
+			return joined;
 		}
 
 		@Override

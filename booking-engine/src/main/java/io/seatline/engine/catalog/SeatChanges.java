@@ -26,7 +26,7 @@ class SeatChanges {
 	static final int KEPT_VERSIONS = 1024;
 
 	/** Events whose changes are kept; past it, all are forgotten (their maps are read again once). */
-	private static final int KEPT_EVENTS = 256;
+	private static final int KEPT_EVENTS = 128;
 
 	private final Map<String, ArrayDeque<Change>> byEvent = new ConcurrentHashMap<>();
 

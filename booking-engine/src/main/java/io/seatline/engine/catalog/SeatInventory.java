@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,8 +23,9 @@ import io.seatline.engine.persistence.DatabaseUrl;
  * transition is one conditional statement whose row count the caller checks; in the same transaction it moves the
  * event's kept counts and bumps its seat version (on PostgreSQL first, so that the event's row is locked before any
  * of its seats and two transactions never wait for each other's seats; on SQLite, which has one writer at a time,
- * with the counts in one statement). Each method joins the caller's transaction
- * and refuses to run without one.
+ * with the counts in one statement). A transition that names its seats tells {@link SeatChanges} the version it made
+ * and the seats' positions, so that kept seat maps are brought up to date without reading them again. Each method
+ * joins the caller's transaction and refuses to run without one.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -193,6 +193,7 @@ public class SeatInventory {
 				with changeable as (
 				    select id from event_seats
 				    where event_id = ? and label in (%s) and status = '%s'
+				      and exists (select 1 from events where id = ? and cancelled_at is null)
 				    order by label
 				    for no key update)
 				update event_seats set %s
@@ -204,8 +205,12 @@ public class SeatInventory {
 		}
 		arguments.add(eventId);
 		arguments.addAll(labels);
-		if (!this.oneWriterAtATime && ownerId != null) {
-			arguments.add(ownerId);
+		if (!this.oneWriterAtATime) {
+			// the event's row is locked by now: a cancellation committed while this waited for it is seen here
+			arguments.add(eventId);
+			if (ownerId != null) {
+				arguments.add(ownerId);
+			}
 		}
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
@@ -220,9 +225,10 @@ public class SeatInventory {
 
 	/**
 	 * Whether the event was called off by a transaction that committed while this one waited for the event's row. A
-	 * caller that found the event scheduled before a seat transition asks again after it: on PostgreSQL the
-	 * transition locked the event's row first, so the answer holds until this transaction ends; on SQLite, which has
-	 * one writer at a time, nothing can have committed meanwhile.
+	 * caller that found the event scheduled before a seat transition asks again after it, when the transition changed
+	 * fewer seats than asked: on PostgreSQL a transition changes no seat of an event called off meanwhile (it locked
+	 * the event's row first, then looked), so one that changed them all needs no asking, and the answer holds until
+	 * this transaction ends; on SQLite, which has one writer at a time, nothing can have committed meanwhile.
 	 */
 	public boolean cancelledMeanwhile(String eventId) {
 		return !this.oneWriterAtATime && !this.jdbc
@@ -335,11 +341,12 @@ public class SeatInventory {
 		if (this.oneWriterAtATime) {
 			return NO_VERSION;
 		}
-		var version = this.jdbc.queryForList("update events set seat_version = seat_version + 1 where id = ? "
-				+ "returning seat_version", Long.class, eventId);
-		// delivered at commit, to every runner on the database (and never for a rollback)
-		this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
-				eventId);
+		// the notification is delivered at commit, to every runner on the database (and never for a rollback); sent
+		// by the same statement, one round trip
+		var version = this.jdbc.queryForList("""
+				with notified as (select pg_notify(?, ?))
+				update events set seat_version = seat_version + 1 from notified where id = ?
+				returning seat_version""", Long.class, CHANGES_CHANNEL, eventId, eventId);
 		return version.isEmpty() ? NO_VERSION : version.get(0);
 	}
 
