@@ -95,10 +95,10 @@ public class SeatHolds {
 				expiresAt.toEpochMilli());
 		// the one statement that holds seats: it only touches AVAILABLE ones, as a sale's claim
 		var positions = this.inventory.hold(event.eventId(), command.seats(), holdId);
+		if (this.inventory.cancelledMeanwhile(event.eventId())) {
+			throw new Conflict("The event is cancelled; its seats can no longer be held");
+		}
 		if (positions.size() != command.seats().size()) {
-			if (this.inventory.cancelledMeanwhile(event.eventId())) {
-				throw new Conflict("The event is cancelled; its seats can no longer be held");
-			}
 			// throwing rolls back the seats this statement did hold, the hold's row and nothing is scheduled
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());

@@ -89,11 +89,11 @@ public class SeatReservations {
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
+		if (this.inventory.cancelledMeanwhile(event.eventId())) {
+			// on PostgreSQL the claim waited for the event's row: a cancellation may have committed meanwhile
+			throw new Conflict("The event is cancelled; it can no longer be booked");
+		}
 		if (positions.size() != command.seats().size()) {
-			if (this.inventory.cancelledMeanwhile(event.eventId())) {
-				// on PostgreSQL the claim waited for the event's row: a cancellation may have committed meanwhile
-				throw new Conflict("The event is cancelled; it can no longer be booked");
-			}
 			// throwing rolls back the seats this statement did claim
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());

@@ -44,8 +44,8 @@ public class SeatBlocks {
 		user.requireAdmin();
 		var eventId = scheduledEvent(selection.eventId());
 		var blocked = this.inventory.block(eventId, selection.seats());
+		refuseIfCancelledMeanwhile(eventId);
 		if (blocked.size() != selection.seats().size()) {
-			refuseIfCancelledMeanwhile(eventId);
 			// throwing rolls back the seats the statement did block
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(eventId, selection.seats(), blocked).refuseUnknown().taken());
@@ -62,8 +62,8 @@ public class SeatBlocks {
 		user.requireAdmin();
 		var eventId = scheduledEvent(selection.eventId());
 		var unblocked = this.inventory.unblock(eventId, selection.seats());
+		refuseIfCancelledMeanwhile(eventId);
 		if (unblocked.size() != selection.seats().size()) {
-			refuseIfCancelledMeanwhile(eventId);
 			List<String> notBlocked = this.inventory.shortClaim(eventId, selection.seats(), unblocked)
 				.refuseUnknown()
 				.taken();
@@ -83,7 +83,7 @@ public class SeatBlocks {
 	}
 
 	// on PostgreSQL the change waited for the event's row: a cancellation may have committed meanwhile, and the seats
-	// it freed for good must not be blocked (a change then changes no seat; throwing rolls back what it changed)
+	// it freed for good must not be blocked (throwing rolls back what the statement changed)
 	private void refuseIfCancelledMeanwhile(String eventId) {
 		if (this.inventory.cancelledMeanwhile(eventId)) {
 			throw cancelled();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -193,7 +194,6 @@ public class SeatInventory {
 				with changeable as (
 				    select id from event_seats
 				    where event_id = ? and label in (%s) and status = '%s'
-				      and exists (select 1 from events where id = ? and cancelled_at is null)
 				    order by label
 				    for no key update)
 				update event_seats set %s
@@ -205,12 +205,8 @@ public class SeatInventory {
 		}
 		arguments.add(eventId);
 		arguments.addAll(labels);
-		if (!this.oneWriterAtATime) {
-			// the event's row is locked by now: a cancellation committed while this waited for it is seen here
-			arguments.add(eventId);
-			if (ownerId != null) {
-				arguments.add(ownerId);
-			}
+		if (!this.oneWriterAtATime && ownerId != null) {
+			arguments.add(ownerId);
 		}
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
@@ -225,10 +221,9 @@ public class SeatInventory {
 
 	/**
 	 * Whether the event was called off by a transaction that committed while this one waited for the event's row. A
-	 * caller that found the event scheduled before a seat transition asks again after it, when the transition changed
-	 * fewer seats than asked: on PostgreSQL a transition changes no seat of an event called off meanwhile (it locked
-	 * the event's row first, then looked), so one that changed them all needs no asking, and the answer holds until
-	 * this transaction ends; on SQLite, which has one writer at a time, nothing can have committed meanwhile.
+	 * caller that found the event scheduled before a seat transition asks again after it: on PostgreSQL the
+	 * transition locked the event's row first, so the answer holds until this transaction ends; on SQLite, which has
+	 * one writer at a time, nothing can have committed meanwhile.
 	 */
 	public boolean cancelledMeanwhile(String eventId) {
 		return !this.oneWriterAtATime && !this.jdbc
@@ -341,12 +336,11 @@ public class SeatInventory {
 		if (this.oneWriterAtATime) {
 			return NO_VERSION;
 		}
-		// the notification is delivered at commit, to every runner on the database (and never for a rollback); sent
-		// by the same statement, one round trip
-		var version = this.jdbc.queryForList("""
-				with notified as (select pg_notify(?, ?))
-				update events set seat_version = seat_version + 1 from notified where id = ?
-				returning seat_version""", Long.class, CHANGES_CHANNEL, eventId, eventId);
+		var version = this.jdbc.queryForList("update events set seat_version = seat_version + 1 where id = ? "
+				+ "returning seat_version", Long.class, eventId);
+		// delivered at commit, to every runner on the database (and never for a rollback)
+		this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
+				eventId);
 		return version.isEmpty() ? NO_VERSION : version.get(0);
 	}
 
