@@ -28,7 +28,7 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 	// events whose latest seat list is kept as JSON; past it, all are made again once
 	private static final int KEPT = 16;
 
-	private static final Map<String, Written> LATEST = new ConcurrentHashMap<>();
+	private static final Map<String, WrittenSeats> LATEST = new ConcurrentHashMap<>();
 
 	/**
 	 * The view of an event's seats priced by its legend. A snapshot in blocks ({@link SeatList}) has its JSON made
@@ -40,23 +40,23 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 			return seats.stream().map((seat) -> view(seat, categories)).toList();
 		}
 		var latest = LATEST.get(eventId);
-		if (latest != null && latest.seats().seats() == snapshot && latest.seats().categories().equals(categories)) {
-			return latest.seats();
+		var sameLegend = latest != null && latest.categories().equals(categories);
+		if (sameLegend && latest.seats() == snapshot) {
+			return latest;
 		}
 		var blocks = snapshot.blocks();
 		var json = new Utf8Json[blocks.size()];
 		var names = new HashMap<String, char[]>();
-		var same = latest != null && latest.seats().categories().equals(categories);
 		for (int index = 0; index < blocks.size(); index++) {
 			var block = blocks.get(index);
-			json[index] = (same && index < latest.blocks().size() && latest.blocks().get(index) == block)
-					? latest.json()[index] : json(block, categories, index == 0, names);
+			json[index] = (sameLegend && latest.sharesBlock(index, block)) ? latest.json()[index]
+					: json(block, categories, index == 0, names);
 		}
 		var view = new WrittenSeats(snapshot, categories, json);
 		if (LATEST.size() >= KEPT && !LATEST.containsKey(eventId)) {
 			LATEST.clear();
 		}
-		LATEST.put(eventId, new Written(blocks, json, view));
+		LATEST.put(eventId, view);
 		return view;
 	}
 
@@ -98,7 +98,7 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 
 	@Override
 	public void serialize(List<Views.Seat> seats, JsonGenerator generator, SerializationContext context) {
-		if (seats instanceof WrittenSeats written && written.blocks().length > 0) {
+		if (seats instanceof WrittenSeats written && written.json().length > 0) {
 			// one piece: written as it is to the response, where blocks would each be copied through a buffer
 			generator.writeRawValue(written.whole());
 			return;
@@ -114,10 +114,6 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 		generator.writeRawValue(text.append(']').toString());
 	}
 
-	/** The latest snapshot of an event written: its blocks, their JSON, its view. */
-	private record Written(List<List<SeatMap.Seat>> blocks, Utf8Json[] json, WrittenSeats seats) {
-	}
-
 	/**
 	 * A snapshot's seats, priced by a legend, with their JSON by block and, once first written, whole; each seat's
 	 * view is made when asked for.
@@ -128,14 +124,15 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 
 		private final List<SeatMap.Category> categories;
 
-		private final Utf8Json[] blocks;
+		// the JSON of each block of the seats, in order
+		private final Utf8Json[] json;
 
 		private volatile Utf8Json whole;
 
-		WrittenSeats(SeatList seats, List<SeatMap.Category> categories, Utf8Json[] blocks) {
+		WrittenSeats(SeatList seats, List<SeatMap.Category> categories, Utf8Json[] json) {
 			this.seats = seats;
 			this.categories = categories;
-			this.blocks = blocks;
+			this.json = json;
 		}
 
 		SeatList seats() {
@@ -146,15 +143,21 @@ final class SeatListJson extends ValueSerializer<List<Views.Seat>> {
 			return this.categories;
 		}
 
-		Utf8Json[] blocks() {
-			return this.blocks;
+		Utf8Json[] json() {
+			return this.json;
+		}
+
+		/** True when the block at this index of these seats is that very block (so its JSON is the same). */
+		boolean sharesBlock(int index, List<SeatMap.Seat> block) {
+			var blocks = this.seats.blocks();
+			return index < blocks.size() && blocks.get(index) == block;
 		}
 
 		/** The list's JSON in one piece, joined from its blocks when first asked for. */
 		Utf8Json whole() {
 			var joined = this.whole;
 			if (joined == null) {
-				joined = Utf8Json.join(this.blocks, (byte) ']');
+				joined = Utf8Json.join(this.json, (byte) ']');
 				this.whole = joined;
 			}
 			return joined;

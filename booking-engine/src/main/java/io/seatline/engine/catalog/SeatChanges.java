@@ -16,14 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * of a later version without reading its seats again. Only an unbroken run of versions is kept per event (every
  * change of seats moves the version by one): a version this process did not make (the shell's, another runner's), or
  * one whose seats were not told (a release names no seats), breaks the run, and a map across the break is read from
- * the database again. A change counts once its transaction commits; a change
- * of a savepoint rolled back goes with the savepoint's other wishes.
+ * the database again. A change counts once its transaction commits; a change of a savepoint rolled back goes with the
+ * savepoint's other after-commit wishes.
  */
 @Component
 class SeatChanges {
 
 	/** Versions kept per event: a kept map further behind is read again. */
-	static final int KEPT_VERSIONS = 1024;
+	private static final int KEPT_VERSIONS = 1024;
 
 	/** Events whose changes are kept; past it, all are forgotten (their maps are read again once). */
 	private static final int KEPT_EVENTS = 128;

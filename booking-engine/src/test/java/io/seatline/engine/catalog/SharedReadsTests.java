@@ -65,6 +65,16 @@ class SharedReadsTests {
 	}
 
 	@Test
+	void aReadThatNoLongerServesIsMadeFromWhatIsKept() {
+		var shared = new SharedReads<String, Integer>(4);
+		// nothing kept yet: the read starts from nothing
+		assertThat(shared.get("map", (kept) -> kept >= 1, (kept) -> (kept == null) ? 1 : 99)).isOne();
+		// a seat map brought up to date from the one kept, not read again
+		assertThat(shared.get("map", (kept) -> kept >= 3, (kept) -> kept + 2)).isEqualTo(3);
+		assertThat(shared.get("map", (kept) -> kept >= 3, (kept) -> 99)).isEqualTo(3);
+	}
+
+	@Test
 	void weighedItStartsOverWhenTheWeightWouldGoPastItsCapacity() {
 		// each value weighs what it says: a seat map weighs its seats
 		var shared = new SharedReads<String, Integer>(10, (value) -> value);
