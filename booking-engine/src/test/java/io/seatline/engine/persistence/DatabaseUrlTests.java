@@ -20,7 +20,7 @@ class DatabaseUrlTests {
 	void sqliteGetsTheSettingsADurableConcurrentBookingNeeds() {
 		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db").jdbcUrl()).isEqualTo(
 				"jdbc:sqlite:/tmp/x.db?journal_mode=WAL&synchronous=FULL&busy_timeout=5000&foreign_keys=true"
-						+ "&transaction_mode=IMMEDIATE&jdbc.get_generated_keys=false");
+						+ "&transaction_mode=IMMEDIATE&temp_store=MEMORY&jdbc.get_generated_keys=false");
 	}
 
 	@Test
@@ -34,7 +34,7 @@ class DatabaseUrlTests {
 	void theJobSchedulersBookkeepingAloneCommitsWithoutWaitingForTheDisk() {
 		assertThat(new DatabaseUrl("jdbc:sqlite:/tmp/x.db?synchronous=EXTRA&cache_size=100").jobsJdbcUrl())
 			.isEqualTo("jdbc:sqlite:/tmp/x.db?cache_size=100&journal_mode=WAL&synchronous=NORMAL&busy_timeout=5000"
-					+ "&foreign_keys=true&transaction_mode=IMMEDIATE&jdbc.get_generated_keys=false");
+					+ "&foreign_keys=true&transaction_mode=IMMEDIATE&temp_store=MEMORY&jdbc.get_generated_keys=false");
 	}
 
 	@Test

@@ -23,6 +23,8 @@ class MigrationsOnSqliteTests extends MigrationTests {
 			assertThat(jdbc.queryForObject("pragma journal_mode", String.class)).isEqualToIgnoringCase("wal");
 			assertThat(jdbc.queryForObject("pragma foreign_keys", Integer.class)).isOne();
 			assertThat(jdbc.queryForObject("pragma synchronous", Integer.class)).isEqualTo(2);
+			// a savepoint's undo pages stay in memory: no temporary file per shared transaction
+			assertThat(jdbc.queryForObject("pragma temp_store", Integer.class)).isEqualTo(2);
 			// the write connections wait with a handler of their own (PromptRetries), for as long as this says
 			assertThat(context.getBean(DatabaseUrl.class).busyTimeoutMillis()).isEqualTo(5_000);
 			// the job scheduler's bookkeeping alone commits without waiting for the disk
