@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -183,7 +182,8 @@ public class SeatInventory {
 	 */
 	private Map<String, Integer> transition(String eventId, List<String> labels, SeatStatus from, SeatStatus to,
 			String ownerId) {
-		var version = lockEventFirst(eventId);
+		// on PostgreSQL the counts move by every seat asked for with the lock, and back for those that did not change
+		var version = lockEventFirst(eventId, from, to, labels.size());
 		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
 		var owner = (to == SeatStatus.HELD) ? "hold_id" : "booking_id";
 		var set = "status = '" + to.name() + "', " + owner + " = " + ((ownerId != null) ? "?" : "null");
@@ -211,7 +211,13 @@ public class SeatInventory {
 		var positions = new HashMap<String, Integer>();
 		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
 				arguments.toArray());
-		told(eventId, Math.max(version, moved(eventId, from, to, positions.size())), positions, to);
+		if (this.oneWriterAtATime) {
+			version = moved(eventId, from, to, positions.size());
+		}
+		else {
+			moved(eventId, to, from, labels.size() - positions.size());
+		}
+		told(eventId, version, positions, to);
 		return positions;
 	}
 
@@ -333,14 +339,26 @@ public class SeatInventory {
 	 * the version moves with the counts, in one statement after the seats.
 	 */
 	private long lockEventFirst(String eventId) {
+		return lockEventFirst(eventId, SeatStatus.AVAILABLE, SeatStatus.AVAILABLE, 0);
+	}
+
+	/**
+	 * {@link #lockEventFirst(String)}, moving the event's kept counts for {@code count} seats going from {@code from}
+	 * to {@code to} in the same statement: one statement, and one version of the event's row, fewer per change.
+	 */
+	private long lockEventFirst(String eventId, SeatStatus from, SeatStatus to, int count) {
 		if (this.oneWriterAtATime) {
 			return NO_VERSION;
 		}
-		var version = this.jdbc.queryForList("update events set seat_version = seat_version + 1 where id = ? "
-				+ "returning seat_version", Long.class, eventId);
-		// delivered at commit, to every runner on the database (and never for a rollback)
-		this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Object>) (rows) -> null, CHANGES_CHANNEL,
-				eventId);
+		var moves = count != 0 && from != to;
+		var counts = moves ? ", " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = " + column(to)
+				+ " + ?" : "";
+		var arguments = moves ? new Object[] { count, count, eventId, CHANGES_CHANNEL }
+				: new Object[] { eventId, CHANGES_CHANNEL };
+		// the notification is delivered at commit, to every runner on the database (and never for a rollback); sent
+		// by the statement that locks the row, it costs no round trip of its own
+		var version = this.jdbc.query("update events set seat_version = seat_version + 1" + counts + " where id = ? "
+				+ "returning seat_version, pg_notify(?, id)", (row, index) -> row.getLong(1), arguments);
 		return version.isEmpty() ? NO_VERSION : version.get(0);
 	}
 
