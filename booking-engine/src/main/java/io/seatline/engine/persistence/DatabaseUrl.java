@@ -31,7 +31,8 @@ public record DatabaseUrl(String url) {
 		settings.put("transaction_mode", "IMMEDIATE");
 		// every write request runs in a savepoint, whose undo copy of each page it changes SQLite keeps in a temporary
 		// file once past 64 KiB: opened, written and closed in every shared transaction, thousands of writes a second.
-		// In memory it is a few MiB at most (a batch's changed pages), freed at commit
+		// In memory it is as large as the pages one transaction changes (a few MiB for a batch of bookings, more for
+		// calling off a large event), freed at commit
 		settings.put("temp_store", "MEMORY");
 		// ids are made by the engine: no "select last_insert_rowid()" after every insert
 		settings.put("jdbc.get_generated_keys", "false");
