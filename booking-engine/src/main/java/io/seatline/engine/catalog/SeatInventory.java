@@ -351,8 +351,7 @@ public class SeatInventory {
 			return NO_VERSION;
 		}
 		var moves = count != 0 && from != to;
-		var counts = moves ? ", " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = " + column(to)
-				+ " + ?" : "";
+		var counts = moves ? ", " + countsMoved(from, to) : "";
 		var arguments = moves ? new Object[] { count, count, eventId, CHANGES_CHANNEL }
 				: new Object[] { eventId, CHANGES_CHANNEL };
 		// the notification is delivered at commit, to every runner on the database (and never for a rollback); sent
@@ -370,8 +369,7 @@ public class SeatInventory {
 		if (count == 0) {
 			return NO_VERSION;
 		}
-		var sql = "update events set " + column(from) + " = " + column(from) + " - ?, " + column(to) + " = "
-				+ column(to) + " + ?";
+		var sql = "update events set " + countsMoved(from, to);
 		if (!this.oneWriterAtATime) {
 			this.jdbc.update(sql + " where id = ?", count, count, eventId);
 			return NO_VERSION;
@@ -386,6 +384,11 @@ public class SeatInventory {
 		if (version != NO_VERSION) {
 			this.changes.record(eventId, version, positions.values(), to);
 		}
+	}
+
+	/** The assignments that move the kept counts of seats going from one status to another: the count twice, as ?. */
+	private static String countsMoved(SeatStatus from, SeatStatus to) {
+		return column(from) + " = " + column(from) + " - ?, " + column(to) + " = " + column(to) + " + ?";
 	}
 
 	private static String column(SeatStatus status) {
