@@ -56,6 +56,10 @@ public class WritePath implements DisposableBean {
 
 	private final TransactionSettings settings;
 
+	// SQLite keeps a savepoint's undo pages until it is released; PostgreSQL keeps next to nothing, and a release is
+	// one round trip to the server per request (see runInSavepoint)
+	private final boolean releaseSavepoints;
+
 	private final BlockingQueue<Unit<?>> waiting = new LinkedBlockingQueue<>();
 
 	private final Thread writer;
@@ -67,7 +71,8 @@ public class WritePath implements DisposableBean {
 	private final AtomicLong writesCommitted = new AtomicLong();
 
 	WritePath(PlatformTransactionManager transactionManager, DataSource dataSource,
-			EntityManagerFactory entityManagers, TransactionSettings settings) {
+			EntityManagerFactory entityManagers, TransactionSettings settings, DatabaseUrl database) {
+		this.releaseSavepoints = database.isSqlite();
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setTimeout((int) Math.max(1, settings.writeTimeout().toSeconds()));
 		this.dataSource = dataSource;
@@ -268,7 +273,11 @@ public class WritePath implements DisposableBean {
 		try {
 			unit.run();
 			mark.flush(true);
-			mark.release();
+			if (this.releaseSavepoints) {
+				mark.release();
+			}
+			// else the next request's savepoint nests in this one: going back to it undoes that request only, and
+			// the commit keeps them all
 			return Outcome.DONE;
 		}
 		catch (RuntimeException | SQLException ex) {
