@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.persistence.DatabaseUrl;
@@ -48,6 +49,9 @@ public class SeatInventory {
 	private final JdbcTemplate jdbc;
 
 	private final SeatChanges changes;
+
+	// on PostgreSQL, what the last statement that locked an event's row on this thread found (see cancelledMeanwhile)
+	private final ThreadLocal<LockSeen> lastLock = new ThreadLocal<>();
 
 	SeatInventory(EventSeatRows seats, JdbcTemplate jdbc, DatabaseUrl database, SeatChanges changes) {
 		this.seats = seats;
@@ -228,13 +232,32 @@ public class SeatInventory {
 	/**
 	 * Whether the event was called off by a transaction that committed while this one waited for the event's row. A
 	 * caller that found the event scheduled before a seat transition asks again after it: on PostgreSQL the
-	 * transition locked the event's row first, so the answer holds until this transaction ends; on SQLite, which has
-	 * one writer at a time, nothing can have committed meanwhile.
+	 * transition locked the event's row first, so the answer holds until this transaction ends, and the statement that
+	 * locked it has already read it (no round trip of its own); on SQLite, which has one writer at a time, nothing can
+	 * have committed meanwhile.
 	 */
 	public boolean cancelledMeanwhile(String eventId) {
-		return !this.oneWriterAtATime && !this.jdbc
+		if (this.oneWriterAtATime) {
+			return false;
+		}
+		var seen = this.lastLock.get();
+		if (seen != null && seen.eventId().equals(eventId) && seen.transaction() != null
+				&& seen.transaction() == currentTransaction()) {
+			return seen.cancelled();
+		}
+		return !this.jdbc
 			.queryForList("select id from events where id = ? and cancelled_at is not null", String.class, eventId)
 			.isEmpty();
+	}
+
+	// what identifies the current transaction: the connection it holds, bound to the data source while it runs
+	private Object currentTransaction() {
+		var dataSource = this.jdbc.getDataSource();
+		return (dataSource != null) ? TransactionSynchronizationManager.getResource(dataSource) : null;
+	}
+
+	/** What a statement that locked an event's row found: whether the event was cancelled, in which transaction. */
+	private record LockSeen(Object transaction, String eventId, boolean cancelled) {
 	}
 
 	/** Makes the booking's seats of the event {@code AVAILABLE} again; returns how many. */
@@ -356,9 +379,19 @@ public class SeatInventory {
 				: new Object[] { eventId, CHANGES_CHANNEL };
 		// the notification is delivered at commit, to every runner on the database (and never for a rollback); sent
 		// by the statement that locks the row, it costs no round trip of its own
+		// it reads whether the event is cancelled too: the row it returns is the one it locked, after any cancellation
+		// that committed while it waited (see cancelledMeanwhile)
+		var transaction = currentTransaction();
 		var version = this.jdbc.query("update events set seat_version = seat_version + 1" + counts + " where id = ? "
-				+ "returning seat_version, pg_notify(?, id)", (row, index) -> row.getLong(1), arguments);
-		return version.isEmpty() ? NO_VERSION : version.get(0);
+				+ "returning seat_version, cancelled_at is not null, pg_notify(?, id)", (row, index) -> {
+					this.lastLock.set(new LockSeen(transaction, eventId, row.getBoolean(2)));
+					return row.getLong(1);
+				}, arguments);
+		if (version.isEmpty()) {
+			this.lastLock.remove();
+			return NO_VERSION;
+		}
+		return version.get(0);
 	}
 
 	/**
