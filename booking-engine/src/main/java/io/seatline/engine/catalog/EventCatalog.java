@@ -280,20 +280,25 @@ public class EventCatalog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SeatPrices seatPrices(String eventId, Collection<String> labels) {
+		// one statement: the event's currency on every row, and a row per seat found (none but the event's own when
+		// no label matches)
 		var byLabel = new HashMap<String, Long>();
-		var currency = this.jdbc.queryForList("select currency from events where id = ?", String.class, eventId);
-		if (!labels.isEmpty()) {
-			var arguments = new ArrayList<Object>();
-			arguments.add(eventId);
-			arguments.addAll(labels);
-			this.jdbc.query("""
-					select s.label, c.price
-					from event_seats s join event_categories c on c.event_id = s.event_id and c.position = s.category
-					where s.event_id = ? and s.label in (%s)""".formatted(String.join(",",
-					Collections.nCopies(labels.size(), "?"))),
-					(RowCallbackHandler) (row) -> byLabel.put(row.getString(1), row.getLong(2)), arguments.toArray());
-		}
-		return new SeatPrices(currency.isEmpty() ? this.priceSettings.currency() : currency.get(0), byLabel);
+		var currency = new String[1];
+		var arguments = new ArrayList<Object>(labels);
+		arguments.add(eventId);
+		this.jdbc.query("""
+				select e.currency, s.label, c.price
+				from events e
+				left join event_seats s on s.event_id = e.id and s.label in (%s)
+				left join event_categories c on c.event_id = s.event_id and c.position = s.category
+				where e.id = ?""".formatted(labels.isEmpty() ? "null" : String.join(",",
+				Collections.nCopies(labels.size(), "?"))), (RowCallbackHandler) (row) -> {
+					currency[0] = row.getString(1);
+					if (row.getString(2) != null) {
+						byLabel.put(row.getString(2), row.getLong(3));
+					}
+				}, arguments.toArray());
+		return new SeatPrices((currency[0] != null) ? currency[0] : this.priceSettings.currency(), byLabel);
 	}
 
 	/** The prices of some seats of an event, in minor units of its currency, by label. */
