@@ -1,5 +1,6 @@
 package io.seatline.engine.booking;
 
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,13 @@ import io.seatline.engine.catalog.UpdateEvent;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.Forbidden;
 import io.seatline.engine.error.NotFound;
+import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.testapp.Fixtures;
 import io.seatline.testapp.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** Calling events off and moving them, with their email jobs, on a real database (each subclass names one). */
 abstract class EventCancellationsTests {
@@ -51,6 +54,9 @@ abstract class EventCancellationsTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	DatabaseUrl database;
 
 	@Test
 	void cancellingAnEventCancelsItsConfirmedBookingsFreesTheirSeatsAndSchedulesOneEmailForEach() {
@@ -170,6 +176,47 @@ abstract class EventCancellationsTests {
 				+ "and event_id = ? and booking_id is not null", String.class, event.eventId()))
 			.containsExactlyInAnyOrderElementsOf(ids);
 		assertThat(this.reservations.details(ids.get(0)).status()).isEqualTo(BookingStatus.CANCELLED);
+	}
+
+	@Test
+	void aBookingThatWaitedForTheEventWhileItWasCalledOffIsRefusedAndKeepsNothing() throws Exception {
+		assumeFalse(this.database.isSqlite(), "SQLite has one writer at a time: nothing commits while a booking runs");
+		var event = this.fixtures.newEvent(2, 2);
+		var ann = this.fixtures.newUser();
+		var pool = Executors.newSingleThreadExecutor();
+		try (var other = DriverManager.getConnection(this.database.jdbcUrl())) {
+			// another runner calls the event off: it holds the event's row until it commits
+			other.setAutoCommit(false);
+			try (var cancel = other.prepareStatement("update events set cancelled_at = ? where id = ?")) {
+				cancel.setLong(1, this.clock.instant().toEpochMilli());
+				cancel.setString(2, event.eventId());
+				assertThat(cancel.executeUpdate()).isOne();
+			}
+			// the booking found the event scheduled, then waits for the event's row to claim its seats
+			var booking = pool.submit(() -> this.fixtures.book(ann, event, "A1", "A2"));
+			var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (this.jdbc.queryForObject("select count(*) from pg_locks where not granted", Integer.class) == 0) {
+				assertThat(booking.isDone()).as("the booking waits for the event's row").isFalse();
+				assertThat(System.nanoTime()).as("the booking waits within 30 s").isLessThan(deadline);
+				Thread.sleep(10);
+			}
+			other.commit();
+
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> booking.get(30, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(Conflict.class)
+				.withMessageContaining("cancelled");
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.jdbc.queryForList("select id from bookings where event_id = ?", String.class, event.eventId()))
+			.isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from event_seats where event_id = ? and status <> 'AVAILABLE'",
+				Integer.class, event.eventId())).isZero();
+		assertThat(this.jdbc.queryForObject("select available_seats from events where id = ?", Integer.class,
+				event.eventId())).isEqualTo(4);
 	}
 
 	private List<String> jobs(String kind, String eventId) {
