@@ -290,30 +290,40 @@ public class SeatReservations {
 	/** One booking with its event and owner, for the engine's own jobs (emails), which check no owner. */
 	@Transactional(readOnly = true)
 	public BookingDetails details(String bookingId) {
-		// two plain reads, no entity: an email job asks this for every email it sends
+		// one statement, no entity: a row per seat, each with the booking and its event (an email job asks this for
+		// every email it sends)
 		var seats = new ArrayList<String>();
 		var seatPrices = new ArrayList<Long>();
+		var found = new ArrayList<BookingDetails>();
 		if (bookingId != null) {
-			this.jdbc.query("select label, price from booking_seats where booking_id = ? order by position",
-					(RowCallbackHandler) (row) -> {
-						seats.add(row.getString(1));
-						seatPrices.add(row.getLong(2));
+			this.jdbc.query("""
+					select %s, b.id, b.reference, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
+					       b.cancel_reason, b.amount, b.currency, s.label, s.price
+					from bookings b join accounts a on a.id = b.account_id
+					join events e on e.id = b.event_id join venues v on v.id = e.venue_id
+					left join booking_seats s on s.booking_id = b.id
+					where b.id = ?
+					order by s.position""".formatted(EventCatalog.EVENT_COLUMNS), (RowCallbackHandler) (row) -> {
+						if (found.isEmpty()) {
+							found.add(new BookingDetails(row.getString(11), row.getString(12),
+									EventCatalog.eventDetails(row), row.getString(13), row.getString(14), List.of(),
+									BookingStatus.valueOf(row.getString(15)), Instant.ofEpochMilli(row.getLong(16)),
+									instantOrNull(row.getObject(17)), row.getString(18), row.getLong(19),
+									row.getString(20), List.of()));
+						}
+						if (row.getString(21) != null) {
+							seats.add(row.getString(21));
+							seatPrices.add(row.getLong(22));
+						}
 					}, bookingId);
 		}
-		var found = (bookingId == null) ? List.<BookingDetails>of() : this.jdbc.query("""
-				select b.id, b.reference, b.event_id, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
-				       b.cancel_reason, b.amount, b.currency
-				from bookings b join accounts a on a.id = b.account_id where b.id = ?""",
-				(row, index) -> new BookingDetails(row.getString(1), row.getString(2),
-						this.catalog.event(row.getString(3)), row.getString(4), row.getString(5), seats,
-						BookingStatus.valueOf(row.getString(6)), Instant.ofEpochMilli(row.getLong(7)),
-						instantOrNull(row.getObject(8)), row.getString(9), row.getLong(10), row.getString(11),
-						seatPrices),
-				bookingId);
 		if (found.isEmpty()) {
 			throw new NotFound("No booking has the id " + bookingId);
 		}
-		return found.get(0);
+		var booking = found.get(0);
+		return new BookingDetails(booking.bookingId(), booking.reference(), booking.event(), booking.accountId(),
+				booking.username(), List.copyOf(seats), booking.status(), booking.createdAt(), booking.cancelledAt(),
+				booking.cancelReason(), booking.amount(), booking.currency(), seatPrices);
 	}
 
 	static Instant instantOrNull(Object millis) {

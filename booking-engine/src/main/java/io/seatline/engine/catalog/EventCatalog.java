@@ -36,6 +36,11 @@ import io.seatline.engine.error.NotFound;
 @Service
 public class EventCatalog {
 
+	/** The columns an event is read from, of {@code events e} joined with its {@code venues v}, ten of them. */
+	public static final String EVENT_COLUMNS = """
+			e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at, e.cancel_reason, \
+			v.time_zone""";
+
 	// far enough for "no upper bound", near enough to stay a valid epoch-millisecond value everywhere
 	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -355,11 +360,10 @@ public class EventCatalog {
 		var pattern = (query.venue() != null) ? "%" + escapeLike(Venue.keyOf(query.venue())) + "%" : "%";
 		// one projection, no entity; the kept count of the event's row: no seat is counted here
 		return this.jdbc.query("""
-				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at,
-				       e.cancel_reason, v.time_zone, e.available_seats
+				select %s, e.available_seats
 				from events e join venues v on v.id = e.venue_id
 				where v.name_key like ? escape '\\' and e.starts_at >= ? and e.starts_at < ?
-				order by e.starts_at, e.name, e.id""",
+				order by e.starts_at, e.name, e.id""".formatted(EVENT_COLUMNS),
 				(row, index) -> new EventSummary(eventDetails(row), row.getInt(11)),
 				pattern, from.toEpochMilli(), until.toEpochMilli());
 	}
@@ -425,9 +429,8 @@ public class EventCatalog {
 	@Transactional(readOnly = true)
 	public EventDetails event(String eventId) {
 		var found = (eventId == null) ? List.<EventDetails>of() : this.jdbc.query("""
-				select e.id, e.name, e.description, v.id, v.name, e.starts_at, e.total_seats, e.cancelled_at,
-				       e.cancel_reason, v.time_zone
-				from events e join venues v on v.id = e.venue_id where e.id = ?""",
+				select %s
+				from events e join venues v on v.id = e.venue_id where e.id = ?""".formatted(EVENT_COLUMNS),
 				(row, index) -> eventDetails(row), eventId);
 		if (found.isEmpty()) {
 			throw new NotFound("No event has the id " + eventId);
@@ -470,7 +473,11 @@ public class EventCatalog {
 
 	// the first ten columns of an event's projection: id, name, description, venue id and name, start, seats,
 	// cancelled at, cancel reason, the venue's time zone
-	private static EventDetails eventDetails(ResultSet row) throws SQLException {
+	/**
+	 * An event with its venue from the first columns of a row that begins with {@link #EVENT_COLUMNS} (of
+	 * {@code events e} joined with its {@code venues v}): for a read that needs an event beside other rows.
+	 */
+	public static EventDetails eventDetails(ResultSet row) throws SQLException {
 		var cancelledAt = row.getObject(8);
 		return new EventDetails(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
 				row.getString(5), Instant.ofEpochMilli(row.getLong(6)), row.getInt(7),
