@@ -24,9 +24,13 @@ class OutboxTransport implements MailTransport {
 
 	@Override
 	public void send(MimeMessage message) throws IOException, MessagingException {
-		Files.createDirectories(this.folder);
+		// a folder that exists is the common case: asking is one call, creating it an exception thrown and caught
+		if (!Files.isDirectory(this.folder)) {
+			Files.createDirectories(this.folder);
+		}
 		var name = fileName(message.getMessageID());
 		var temporary = Files.createTempFile(this.folder, ".sending-", ".tmp");
+		var moved = false;
 		try {
 			// the message is written in many small pieces: gathered first, it is one write of the file
 			var bytes = new ByteArrayOutputStream(4096);
@@ -36,9 +40,12 @@ class OutboxTransport implements MailTransport {
 			}
 			Files.move(temporary, this.folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
+			moved = true;
 		}
 		finally {
-			Files.deleteIfExists(temporary);
+			if (!moved) {
+				Files.deleteIfExists(temporary);
+			}
 		}
 	}
 
