@@ -20,6 +20,7 @@ import io.seatline.engine.boxoffice.SeatsBlocked;
 import io.seatline.engine.catalog.CatalogChanged;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.catalog.SeatStatus;
+import io.seatline.engine.persistence.RowsAtCommit;
 
 /**
  * Writes the audit log's entries. Each listener runs in the publishing thread, inside the transaction of the change
@@ -43,9 +44,13 @@ class AuditRecording {
 
 	private final Clock clock;
 
+	// the entries of every request of a shared write, written together at its commit: one statement per commit
+	private final RowsAtCommit.Destination<Object[]> entries;
+
 	AuditRecording(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.entries = (rows) -> this.jdbc.batchUpdate(INSERT, rows);
 	}
 
 	@EventListener
@@ -79,6 +84,8 @@ class AuditRecording {
 				Json.object("cancelled", false),
 				Json.object("cancelled", true, "reason", event.cancelReason(), "bookingsCancelled",
 						cancelled.bookingIds().size()));
+		// the bookings' entries follow the event's, and any entry of the write before them
+		RowsAtCommit.writeNow(this.entries);
 		var at = this.clock.instant().toEpochMilli();
 		var before = Json.object("status", "CONFIRMED");
 		var after = Json.object("status", "CANCELLED", "reason", event.cancelReason());
@@ -183,7 +190,7 @@ class AuditRecording {
 
 	private void write(String actor, String action, String eventId, String bookingId, String reference,
 			String username, String summary, String before, String after) {
-		this.jdbc.update(INSERT, this.clock.instant().toEpochMilli(), actor, action, eventId, bookingId, reference,
-				username, summary, before, after);
+		RowsAtCommit.add(this.entries, new Object[] { this.clock.instant().toEpochMilli(), actor, action, eventId,
+				bookingId, reference, username, summary, before, after });
 	}
 }

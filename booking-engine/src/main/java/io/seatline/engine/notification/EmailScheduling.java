@@ -20,6 +20,7 @@ import io.seatline.engine.booking.EventCancelled;
 import io.seatline.engine.catalog.EventMoved;
 import io.seatline.engine.jobs.JobSettings;
 import io.seatline.engine.jobs.Jobs;
+import io.seatline.engine.persistence.RowsAtCommit;
 
 /**
  * Schedules the emails of a booking inside the booking's own transaction: db-scheduler writes through a
@@ -46,6 +47,10 @@ class EmailScheduling {
 
 	private final JdbcTemplate jdbc;
 
+	// the jobs of the bookings a write confirms, written together at its commit; a listener that reads or changes
+	// jobs asks for them first
+	private final RowsAtCommit.Destination<Confirmation> confirmations = this::writeConfirmations;
+
 	EmailScheduling(EmailJobs jobs, EmailTasks tasks, Jobs worker, AccountDirectory accounts,
 			JobSettings settings, Clock clock, JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -62,33 +67,51 @@ class EmailScheduling {
 		var booking = confirmed.booking();
 		var now = this.clock.instant();
 		var promptAt = booking.event().startsAt().plus(this.settings.reviewPromptDelay());
-		// both jobs of a new booking in one statement, each recipient read in it; then their two executions in
-		// one batch: the booking is new, so neither exists yet (a second call finds the jobs and adds nothing)
-		var dueAt = new Instant[] { now, promptAt.isAfter(now) ? promptAt : now };
+		RowsAtCommit.add(this.confirmations,
+				new Confirmation(booking.bookingId(), booking.accountId(), now, promptAt.isAfter(now) ? promptAt : now));
+		nudgeAfterCommit();
+	}
+
+	/** The two jobs of a new booking: its confirmation, due now, and its review prompt. */
+	private record Confirmation(String bookingId, String accountId, Instant now, Instant promptAt) {
+	}
+
+	// both jobs of each new booking of the write, each recipient read in the statement, in one batch; then their
+	// executions in one batch: the bookings are new, so none of their jobs exists yet
+	private void writeConfirmations(List<Confirmation> confirmations) {
 		var kinds = new EmailKind[] { EmailKind.BOOKING_CONFIRMED, EmailKind.REVIEW_PROMPT };
-		var inserted = this.jdbc.update("""
+		var inserted = this.jdbc.batchUpdate("""
 				insert into email_jobs (id, version, kind, booking_id, recipient, status, attempts, due_at,
 				                        next_attempt_at, created_at)
 				select ?, 0, ?, ?, email, 'PENDING', 0, ?, ?, ? from accounts where id = ?
 				union all
 				select ?, 0, ?, ?, email, 'PENDING', 0, ?, ?, ? from accounts where id = ?
-				on conflict do nothing""", kinds[0].jobId(booking.bookingId()), kinds[0].name(), booking.bookingId(),
-				dueAt[0].toEpochMilli(), dueAt[0].toEpochMilli(), now.toEpochMilli(), booking.accountId(),
-				kinds[1].jobId(booking.bookingId()), kinds[1].name(), booking.bookingId(), dueAt[1].toEpochMilli(),
-				dueAt[1].toEpochMilli(), now.toEpochMilli(), booking.accountId());
-		if (inserted == 2) {
-			this.worker.client().scheduleBatch(
-					List.of(SchedulableInstance.of(this.tasks.instance(kinds[0], booking.bookingId()), dueAt[0]),
-							SchedulableInstance.of(this.tasks.instance(kinds[1], booking.bookingId()), dueAt[1])));
-			nudgeAfterCommit();
+				on conflict do nothing""", confirmations.stream().map((booking) -> new Object[] {
+				kinds[0].jobId(booking.bookingId()), kinds[0].name(), booking.bookingId(), booking.now().toEpochMilli(),
+				booking.now().toEpochMilli(), booking.now().toEpochMilli(), booking.accountId(),
+				kinds[1].jobId(booking.bookingId()), kinds[1].name(), booking.bookingId(),
+				booking.promptAt().toEpochMilli(), booking.promptAt().toEpochMilli(), booking.now().toEpochMilli(),
+				booking.accountId() }).toList());
+		var executions = new ArrayList<SchedulableInstance<?>>();
+		for (int i = 0; i < confirmations.size(); i++) {
+			var booking = confirmations.get(i);
+			if (inserted[i] == 2) {
+				executions.add(SchedulableInstance.of(this.tasks.instance(kinds[0], booking.bookingId()), booking.now()));
+				executions.add(SchedulableInstance.of(this.tasks.instance(kinds[1], booking.bookingId()),
+						booking.promptAt()));
+			}
+			else if (inserted[i] != 0) {
+				throw new IllegalStateException("Booking " + booking.bookingId() + " had one of its two email jobs");
+			}
 		}
-		else if (inserted != 0) {
-			throw new IllegalStateException("Booking " + booking.bookingId() + " had one of its two email jobs");
+		if (!executions.isEmpty()) {
+			this.worker.client().scheduleBatch(executions);
 		}
 	}
 
 	@EventListener
 	void bookingCancelled(BookingCancelled cancelled) {
+		RowsAtCommit.writeNow(this.confirmations);
 		var booking = cancelled.booking();
 		var now = this.clock.instant();
 		schedule(EmailKind.BOOKING_CANCELLED, booking, this.accounts.emailOf(booking.accountId()), now);
@@ -108,6 +131,7 @@ class EmailScheduling {
 	 */
 	@EventListener
 	void eventMoved(EventMoved moved) {
+		RowsAtCommit.writeNow(this.confirmations);
 		var eventId = moved.event().eventId();
 		var bookingIds = this.jdbc.queryForList(
 				"select id from bookings where event_id = ? and status = 'CONFIRMED' order by id", String.class, eventId);
@@ -169,6 +193,7 @@ class EmailScheduling {
 	 */
 	@EventListener
 	void eventCancelled(EventCancelled cancelled) {
+		RowsAtCommit.writeNow(this.confirmations);
 		var now = this.clock.instant();
 		var ids = cancelled.bookingIds();
 		for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -207,6 +232,7 @@ class EmailScheduling {
 
 	/** Puts a failed email back in line, due now. */
 	void reschedule(EmailJob job) {
+		RowsAtCommit.writeNow(this.confirmations);
 		job.retry(this.clock.instant());
 		var instance = this.tasks.instance(job.kind(), job.instanceId());
 		if (!this.worker.client().scheduleIfNotExists(instance, this.clock.instant())) {

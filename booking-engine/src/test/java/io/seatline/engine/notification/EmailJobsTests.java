@@ -200,6 +200,22 @@ abstract class EmailJobsTests {
 	}
 
 	@Test
+	void aBookingCancelledInTheWriteThatMadeItGetsNoReviewPrompt() throws Exception {
+		// a booking's jobs are written at its write's commit: a cancellation earlier in the same write finds them
+		var event = newEvent("Coppelia");
+		var user = this.fixtures.newUser();
+		var bookingId = this.writes.write(() -> {
+			var booked = book(user, event, "A4");
+			this.reservations.cancel(user, booked);
+			return booked;
+		});
+
+		awaitEmail(EmailKind.BOOKING_CANCELLED, bookingId);
+		assertThat(status(EmailKind.REVIEW_PROMPT, bookingId)).isEqualTo("CANCELLED");
+		assertThat(scheduledTasks(EmailKind.REVIEW_PROMPT, bookingId)).isZero();
+	}
+
+	@Test
 	void theReviewPromptComesOnceTheClockPassesTheEventAndItsDelay() throws Exception {
 		var event = newEvent("Giselle");
 		var user = this.fixtures.newUser();
