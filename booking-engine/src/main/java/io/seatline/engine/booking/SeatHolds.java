@@ -79,7 +79,8 @@ public class SeatHolds {
 	 */
 	@Transactional
 	public HoldDetails hold(User user, HoldSeats command) {
-		var event = this.catalog.event(command.eventId());
+		var found = this.reservations.eventFor(user, command.eventId());
+		var event = found.event();
 		var now = this.clock.instant();
 		if (event.isCancelled()) {
 			throw new Conflict("The event is cancelled; its seats can no longer be held");
@@ -87,7 +88,7 @@ public class SeatHolds {
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; its seats can no longer be held");
 		}
-		this.reservations.requireRoomFor(user, event.eventId(), command.seats().size());
+		found.requireRoomFor(command.seats().size());
 		var holdId = Ids.next();
 		var expiresAt = now.plus(this.settings.holdDuration());
 		this.jdbc.update("insert into holds (id, event_id, account_id, status, created_at, expires_at) "

@@ -89,7 +89,9 @@ public class SeatReservations {
 	 */
 	@Transactional
 	public BookingDetails reserve(User user, ReserveSeats command) {
-		var event = this.catalog.event(command.eventId());
+		// the event and the account's seats of it in one read
+		var found = eventFor(user, command.eventId());
+		var event = found.event();
 		var now = this.clock.instant();
 		if (event.isCancelled()) {
 			throw new Conflict("The event is cancelled; it can no longer be booked");
@@ -97,7 +99,7 @@ public class SeatReservations {
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
-		requireRoomFor(user, event.eventId(), command.seats().size());
+		found.requireRoomFor(command.seats().size());
 		var bookingId = Ids.next();
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
 		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
@@ -191,34 +193,44 @@ public class SeatReservations {
 	}
 
 	/**
-	 * Refuses a booking or hold that would leave the account holding more seats of the event than the event's cap (or
-	 * the engine's default), counting the seats of all its live bookings and active holds. An event whose cap is at
-	 * least its size is not counted at all.
+	 * The event to book or hold seats of, and the seats the account holds of it against the event's cap (or the
+	 * engine's default): those of all its live bookings and active holds, not counted when the cap is at least the
+	 * event's size. One statement, after the account's lock on PostgreSQL. {@code NOT_FOUND} for an unknown event.
 	 */
-	void requireRoomFor(User user, String eventId, int requested) {
+	EventForAccount eventFor(User user, String eventId) {
 		if (!this.oneWriterAtATime) {
 			// two runners booking for one account at once would each count without the other's seats
 			this.jdbc.query("select id from accounts where id = ? for update", (RowCallbackHandler) (row) -> {
 			}, user.id());
 		}
 		var found = this.jdbc.query("""
-				select coalesce(e.max_seats_per_account, ?),
+				select %s, coalesce(e.max_seats_per_account, ?),
 				       case when coalesce(e.max_seats_per_account, ?) >= e.total_seats then 0 else (
 				           select count(*) from bookings b join booking_seats s on s.booking_id = b.id
 				           where b.account_id = ? and b.event_id = e.id and b.status = 'CONFIRMED'
 				             and s.released_at is null) + (
 				           select count(*) from holds h join event_seats s on s.hold_id = h.id
 				           where h.account_id = ? and h.event_id = e.id and h.status = 'ACTIVE') end
-				from events e where e.id = ?""", (row, index) -> new int[] { row.getInt(1), row.getInt(2) },
+				from events e join venues v on v.id = e.venue_id where e.id = ?""".formatted(EventCatalog.EVENT_COLUMNS),
+				(row, index) -> new EventForAccount(EventCatalog.eventDetails(row), row.getInt(11), row.getInt(12)),
 				this.settings.maxSeatsPerAccount(), this.settings.maxSeatsPerAccount(), user.id(), user.id(), eventId);
 		if (found.isEmpty()) {
-			return;
+			throw new NotFound("No event has the id " + eventId);
 		}
-		int limit = found.get(0)[0];
-		int held = found.get(0)[1];
-		if (held + requested > limit) {
-			throw new Conflict("One account may hold at most " + limit + " seats of this event; you hold " + held
-					+ " and asked for " + requested, Map.of("limit", limit, "held", held));
+		return found.get(0);
+	}
+
+	/** An event, and how many seats of it an account holds and may hold. */
+	record EventForAccount(EventDetails event, int limit, int held) {
+
+		/**
+		 * Refuses a booking or hold of this many seats more that would leave the account holding more than the cap.
+		 */
+		void requireRoomFor(int requested) {
+			if (this.held + requested > this.limit) {
+				throw new Conflict("One account may hold at most " + this.limit + " seats of this event; you hold "
+						+ this.held + " and asked for " + requested, Map.of("limit", this.limit, "held", this.held));
+			}
 		}
 	}
 
