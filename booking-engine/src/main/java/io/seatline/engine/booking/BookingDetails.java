@@ -28,6 +28,13 @@ public record BookingDetails(String bookingId, String reference, EventDetails ev
 		seatPrices = (seatPrices == null) ? List.of() : List.copyOf(seatPrices);
 	}
 
+	/** The same booking with these seats and what each cost, in seat-map order. */
+	BookingDetails withSeats(List<String> seats, List<Long> seatPrices) {
+		return new BookingDetails(this.bookingId, this.reference, this.event, this.accountId, this.username,
+				List.copyOf(seats), this.status, this.createdAt, this.cancelledAt, this.cancelReason, this.amount,
+				this.currency, seatPrices);
+	}
+
 	/** What each seat cost, by label in seat-map order; empty where the seats' prices were not read. */
 	public Map<String, Long> pricePerSeat() {
 		var prices = new LinkedHashMap<String, Long>();

@@ -131,65 +131,67 @@ public class SeatReservations {
 	 */
 	BookingDetails sell(String bookingId, EventDetails event, String accountId, String username,
 			Map<String, Integer> positions, EventCatalog.SeatPrices prices, Instant now) {
+		// the seats in seat-map order, each with its position and what it costs
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
-		String reference;
+		var labels = seats.stream().map(Map.Entry::getKey).toList();
+		var seatPrices = labels.stream().map((label) -> prices.byLabel().getOrDefault(label, 0L)).toList();
+		String reference = null;
 		try {
-			// the booking and its ledger rows, written as rows: no entity is needed to answer
-			reference = insertBooking(bookingId, event.eventId(), accountId, now, prices, seats);
+			// the booking and its ledger rows, written as rows: no entity is needed to answer. Should the random
+			// reference be taken (about one chance in a million with a million bookings), another is drawn
+			for (int attempt = 0; attempt < MAX_REFERENCE_DRAWS && reference == null; attempt++) {
+				var drawn = BookingReferences.next();
+				var booking = new Object[] { bookingId, event.eventId(), accountId, now.toEpochMilli(), drawn,
+						prices.total(), prices.currency() };
+				if (this.oneWriterAtATime ? insertRows(booking, seats, seatPrices)
+						: insertInOneStatement(booking, seats, seatPrices)) {
+					reference = drawn;
+				}
+			}
 		}
 		catch (DataIntegrityViolationException ex) {
 			// the unique index on live booked seats refused a second sale: the claim above should make this
 			// unreachable, so say so loudly, and refuse the booking as the contract says
 			logger.error("The booked-seat index refused booking " + bookingId + " of " + positions.keySet(), ex);
-			throw new SeatsUnavailable(seats.stream().map(Map.Entry::getKey).toList());
+			throw new SeatsUnavailable(labels);
 		}
-		var labels = seats.stream().map(Map.Entry::getKey).toList();
+		if (reference == null) {
+			throw new IllegalStateException("No free booking reference in " + MAX_REFERENCE_DRAWS + " draws");
+		}
 		var details = new BookingDetails(bookingId, reference, event, accountId, username, labels,
-				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(),
-				labels.stream().map((label) -> prices.byLabel().getOrDefault(label, 0L)).toList());
+				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(), seatPrices);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
 	}
 
-	/**
-	 * Writes the booking's row under a new random reference, and its ledger rows (a seat each, with what it costs);
-	 * should the reference be taken (about one chance in a million with a million bookings), draws another. On
-	 * PostgreSQL it is one statement, one round trip to the server.
-	 */
-	private String insertBooking(String bookingId, String eventId, String accountId, Instant now,
-			EventCatalog.SeatPrices prices, List<Map.Entry<String, Integer>> seats) {
-		for (int attempt = 0; attempt < MAX_REFERENCE_DRAWS; attempt++) {
-			var reference = BookingReferences.next();
-			var booking = new Object[] { bookingId, eventId, accountId, now.toEpochMilli(), reference, prices.total(),
-					prices.currency() };
-			if (this.oneWriterAtATime) {
-				if (this.jdbc.update(INSERT_BOOKING, booking) == 1) {
-					this.jdbc.batchUpdate(
-							"insert into booking_seats (booking_id, event_id, label, position, price) values (?, ?, ?, ?, ?)",
-							seats.stream()
-								.map((seat) -> new Object[] { bookingId, eventId, seat.getKey(), seat.getValue(),
-										prices.byLabel().getOrDefault(seat.getKey(), 0L) })
-								.toList());
-					return reference;
-				}
-			}
-			else if (this.jdbc.update(INSERT_BOOKING_WITH_SEATS, (statement) -> {
-				for (int index = 0; index < booking.length; index++) {
-					statement.setObject(index + 1, booking[index]);
-				}
-				var connection = statement.getConnection();
-				statement.setArray(8, connection.createArrayOf("text",
-						seats.stream().map(Map.Entry::getKey).toArray()));
-				statement.setArray(9, connection.createArrayOf("bigint",
-						seats.stream().map((seat) -> (long) seat.getValue()).toArray()));
-				statement.setArray(10, connection.createArrayOf("bigint", seats.stream()
-					.map((seat) -> prices.byLabel().getOrDefault(seat.getKey(), 0L))
-					.toArray()));
-			}) == seats.size()) {
-				return reference;
-			}
+	// SQLite: the booking's row, then its ledger rows in one batch; false when the reference was taken
+	private boolean insertRows(Object[] booking, List<Map.Entry<String, Integer>> seats, List<Long> seatPrices) {
+		if (this.jdbc.update(INSERT_BOOKING, booking) != 1) {
+			return false;
 		}
-		throw new IllegalStateException("No free booking reference in " + MAX_REFERENCE_DRAWS + " draws");
+		var rows = new ArrayList<Object[]>();
+		for (int i = 0; i < seats.size(); i++) {
+			rows.add(new Object[] { booking[0], booking[1], seats.get(i).getKey(), seats.get(i).getValue(),
+					seatPrices.get(i) });
+		}
+		this.jdbc.batchUpdate(
+				"insert into booking_seats (booking_id, event_id, label, position, price) values (?, ?, ?, ?, ?)", rows);
+		return true;
+	}
+
+	// PostgreSQL: the booking and its ledger rows in one statement, one round trip; false when the reference was taken
+	private boolean insertInOneStatement(Object[] booking, List<Map.Entry<String, Integer>> seats,
+			List<Long> seatPrices) {
+		return this.jdbc.update(INSERT_BOOKING_WITH_SEATS, (statement) -> {
+			for (int index = 0; index < booking.length; index++) {
+				statement.setObject(index + 1, booking[index]);
+			}
+			var connection = statement.getConnection();
+			statement.setArray(8, connection.createArrayOf("text", seats.stream().map(Map.Entry::getKey).toArray()));
+			statement.setArray(9,
+					connection.createArrayOf("bigint", seats.stream().map((seat) -> (long) seat.getValue()).toArray()));
+			statement.setArray(10, connection.createArrayOf("bigint", seatPrices.toArray()));
+		}) == seats.size();
 	}
 
 	/**
@@ -332,10 +334,7 @@ public class SeatReservations {
 		if (found.isEmpty()) {
 			throw new NotFound("No booking has the id " + bookingId);
 		}
-		var booking = found.get(0);
-		return new BookingDetails(booking.bookingId(), booking.reference(), booking.event(), booking.accountId(),
-				booking.username(), List.copyOf(seats), booking.status(), booking.createdAt(), booking.cancelledAt(),
-				booking.cancelReason(), booking.amount(), booking.currency(), seatPrices);
+		return found.get(0).withSeats(seats, seatPrices);
 	}
 
 	static Instant instantOrNull(Object millis) {

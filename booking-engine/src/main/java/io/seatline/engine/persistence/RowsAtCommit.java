@@ -25,7 +25,10 @@ public final class RowsAtCommit {
 	private RowsAtCommit() {
 	}
 
-	/** Where rows go, and how all of one transaction's rows are written there together. */
+	/**
+	 * Where rows go, and how all of one transaction's rows are written there together. Rows are gathered by their
+	 * destination's identity: keep one instance per destination (a field of its owner), not one per row.
+	 */
 	@FunctionalInterface
 	public interface Destination<T> {
 
