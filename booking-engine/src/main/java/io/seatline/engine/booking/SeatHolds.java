@@ -27,6 +27,7 @@ import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.jobs.Jobs;
 import io.seatline.engine.persistence.Ids;
+import io.seatline.engine.persistence.RoundTrips;
 
 /**
  * Holds seats for a buyer while they pay ({@code HELD}, all or none, for {@code seatline.booking.hold-duration}),
@@ -58,8 +59,12 @@ public class SeatHolds {
 
 	private final Jobs jobs;
 
+	private final RoundTrips roundTrips;
+
 	SeatHolds(EventCatalog catalog, SeatInventory inventory, SeatReservations reservations, AccountDirectory accounts,
-			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, BookingSettings settings, Jobs jobs) {
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, BookingSettings settings, Jobs jobs,
+			RoundTrips roundTrips) {
+		this.roundTrips = roundTrips;
 		this.catalog = catalog;
 		this.inventory = inventory;
 		this.reservations = reservations;
@@ -79,23 +84,31 @@ public class SeatHolds {
 	 */
 	@Transactional
 	public HoldDetails hold(User user, HoldSeats command) {
-		var found = this.reservations.eventFor(user, command.eventId());
-		var event = found.event();
+		// as a sale: the account's lock (PostgreSQL), the event with the account's seats of it, the hold's row, the
+		// event's lock and the claim, and the prices, sent together (one round trip to PostgreSQL); a refusal below
+		// rolls them all back
+		var holdId = Ids.next();
 		var now = this.clock.instant();
+		var expiresAt = now.plus(this.settings.holdDuration());
+		var trip = this.roundTrips.start();
+		var found = this.reservations.eventFor(trip, user, command.eventId());
+		// no row for an event that does not exist: that is NOT_FOUND below
+		trip.add("insert into holds (id, event_id, account_id, status, created_at, expires_at) "
+				+ "select ?, id, ?, 'ACTIVE', ?, ? from events where id = ?", (rows) -> null, holdId, user.id(),
+				now.toEpochMilli(), expiresAt.toEpochMilli(), command.eventId());
+		// the one statement that holds seats: it only touches AVAILABLE ones, as a sale's claim
+		var held = this.inventory.hold(trip, command.eventId(), command.seats(), holdId);
+		var priced = this.catalog.seatPrices(trip, command.eventId(), command.seats());
+		trip.run();
+		var event = found.get().event();
 		if (event.isCancelled()) {
 			throw new Conflict("The event is cancelled; its seats can no longer be held");
 		}
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; its seats can no longer be held");
 		}
-		found.requireRoomFor(command.seats().size());
-		var holdId = Ids.next();
-		var expiresAt = now.plus(this.settings.holdDuration());
-		this.jdbc.update("insert into holds (id, event_id, account_id, status, created_at, expires_at) "
-				+ "values (?, ?, ?, 'ACTIVE', ?, ?)", holdId, event.eventId(), user.id(), now.toEpochMilli(),
-				expiresAt.toEpochMilli());
-		// the one statement that holds seats: it only touches AVAILABLE ones, as a sale's claim
-		var positions = this.inventory.hold(event.eventId(), command.seats(), holdId);
+		found.get().requireRoomFor(command.seats().size());
+		var positions = held.get();
 		if (this.inventory.cancelledMeanwhile(event.eventId())) {
 			throw new Conflict("The event is cancelled; its seats can no longer be held");
 		}
@@ -107,7 +120,7 @@ public class SeatHolds {
 		this.jobs.client().scheduleIfNotExists(EXPIRY.instance(holdId).build(), expiresAt);
 		this.publisher.publishEvent(new HoldChanged(event.eventId(), HoldStatus.ACTIVE));
 		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
-		var prices = this.catalog.seatPrices(event.eventId(), seats);
+		var prices = priced.get();
 		return new HoldDetails(holdId, event.eventId(), user.id(), seats, HoldStatus.ACTIVE, expiresAt, null,
 				prices.total(), prices.currency());
 	}

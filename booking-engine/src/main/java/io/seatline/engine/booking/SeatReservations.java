@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +28,7 @@ import io.seatline.engine.error.NotFound;
 import io.seatline.engine.error.SeatsUnavailable;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.engine.persistence.Ids;
+import io.seatline.engine.persistence.RoundTrips;
 
 /** Books seats, all or none, and cancels bookings. */
 @Service
@@ -65,13 +67,16 @@ public class SeatReservations {
 
 	private final AccountDirectory accounts;
 
+	private final RoundTrips roundTrips;
+
 	// PostgreSQL runs writers of several processes at once: an account's bookings take turns there (see capFor)
 	private final boolean oneWriterAtATime;
 
 	SeatReservations(Bookings bookings, EventCatalog catalog, SeatInventory inventory,
 			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, BookingSettings settings,
-			DatabaseUrl database, AccountDirectory accounts) {
+			DatabaseUrl database, AccountDirectory accounts, RoundTrips roundTrips) {
 		this.jdbc = jdbc;
+		this.roundTrips = roundTrips;
 		this.accounts = accounts;
 		this.settings = settings;
 		this.oneWriterAtATime = database.isSqlite();
@@ -89,9 +94,18 @@ public class SeatReservations {
 	 */
 	@Transactional
 	public BookingDetails reserve(User user, ReserveSeats command) {
-		// the event and the account's seats of it in one read
-		var found = eventFor(user, command.eventId());
-		var event = found.event();
+		// the account's lock (PostgreSQL), the event and the account's seats of it, the event's lock and the claim,
+		// and what the seats cost now: sent together, one round trip to PostgreSQL. The claim does not wait for the
+		// checks below: should one refuse, throwing rolls back the claim with the rest of this request
+		var bookingId = Ids.next();
+		var trip = this.roundTrips.start();
+		var found = eventFor(trip, user, command.eventId());
+		var claimed = this.inventory.claimPositions(trip, command.eventId(), command.seats(), bookingId);
+		// read after the claim, which on PostgreSQL holds the event's row: the booking keeps them, whatever the
+		// prices become
+		var priced = this.catalog.seatPrices(trip, command.eventId(), command.seats());
+		trip.run();
+		var event = found.get().event();
 		var now = this.clock.instant();
 		if (event.isCancelled()) {
 			throw new Conflict("The event is cancelled; it can no longer be booked");
@@ -99,10 +113,9 @@ public class SeatReservations {
 		if (event.hasStartedAt(now)) {
 			throw new Conflict("The event has already started; it can no longer be booked");
 		}
-		found.requireRoomFor(command.seats().size());
-		var bookingId = Ids.next();
+		found.get().requireRoomFor(command.seats().size());
 		// the one statement that sells seats: it only touches AVAILABLE ones, and what it returns says if all were
-		var positions = this.inventory.claimPositions(event.eventId(), command.seats(), bookingId);
+		var positions = claimed.get();
 		if (this.inventory.cancelledMeanwhile(event.eventId())) {
 			// on PostgreSQL the claim waited for the event's row: a cancellation may have committed meanwhile
 			throw new Conflict("The event is cancelled; it can no longer be booked");
@@ -112,9 +125,7 @@ public class SeatReservations {
 			throw new SeatsUnavailable(
 					this.inventory.shortClaim(event.eventId(), command.seats(), positions.keySet()).refuseUnknown().taken());
 		}
-		// what the seats cost now (read once, after the claim, which on PostgreSQL holds the event's row): the booking
-		// keeps it, whatever the prices become
-		var prices = this.catalog.seatPrices(event.eventId(), positions.keySet());
+		var prices = priced.get();
 		if (prices.total() > 0 && !user.isAdmin()) {
 			// seats that cost money are sold by a payment: held, paid for, then confirmed (the box office, an admin,
 			// still sells them in one step, taking the money at the desk); throwing rolls the claim back
@@ -197,15 +208,15 @@ public class SeatReservations {
 	/**
 	 * The event to book or hold seats of, and the seats the account holds of it against the event's cap (or the
 	 * engine's default): those of all its live bookings and active holds, not counted when the cap is at least the
-	 * event's size. One statement, after the account's lock on PostgreSQL. {@code NOT_FOUND} for an unknown event.
+	 * event's size. One statement of the trip, after the account's lock on PostgreSQL; once the trip has run, the
+	 * event, or {@code NOT_FOUND} for an unknown one.
 	 */
-	EventForAccount eventFor(User user, String eventId) {
+	Supplier<EventForAccount> eventFor(RoundTrips.Trip trip, User user, String eventId) {
 		if (!this.oneWriterAtATime) {
 			// two runners booking for one account at once would each count without the other's seats
-			this.jdbc.query("select id from accounts where id = ? for update", (RowCallbackHandler) (row) -> {
-			}, user.id());
+			trip.add("select id from accounts where id = ? for update", (rows) -> null, user.id());
 		}
-		var found = this.jdbc.query("""
+		var found = trip.add("""
 				select %s, coalesce(e.max_seats_per_account, ?),
 				       case when coalesce(e.max_seats_per_account, ?) >= e.total_seats then 0 else (
 				           select count(*) from bookings b join booking_seats s on s.booking_id = b.id
@@ -214,12 +225,15 @@ public class SeatReservations {
 				           select count(*) from holds h join event_seats s on s.hold_id = h.id
 				           where h.account_id = ? and h.event_id = e.id and h.status = 'ACTIVE') end
 				from events e join venues v on v.id = e.venue_id where e.id = ?""".formatted(EventCatalog.EVENT_COLUMNS),
-				(row, index) -> new EventForAccount(EventCatalog.eventDetails(row), row.getInt(11), row.getInt(12)),
+				(rows) -> rows.next()
+						? new EventForAccount(EventCatalog.eventDetails(rows), rows.getInt(11), rows.getInt(12)) : null,
 				this.settings.maxSeatsPerAccount(), this.settings.maxSeatsPerAccount(), user.id(), user.id(), eventId);
-		if (found.isEmpty()) {
-			throw new NotFound("No event has the id " + eventId);
-		}
-		return found.get(0);
+		return () -> {
+			if (found.get() == null) {
+				throw new NotFound("No event has the id " + eventId);
+			}
+			return found.get();
+		};
 	}
 
 	/** An event, and how many seats of it an account holds and may hold. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -31,6 +32,7 @@ import io.seatline.engine.account.User;
 import io.seatline.engine.error.Conflict;
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.error.NotFound;
+import io.seatline.engine.persistence.RoundTrips;
 
 /** The catalog of venues and events: creating them (admins) and browsing them (anyone). */
 @Service
@@ -71,8 +73,12 @@ public class EventCatalog {
 
 	private final PriceSettings priceSettings;
 
+	private final RoundTrips roundTrips;
+
 	EventCatalog(Venues venues, Events events, SeatInventory inventory, SeatChanges changes, JdbcTemplate jdbc,
-			Clock clock, ApplicationEventPublisher publisher, CatalogSettings settings, PriceSettings priceSettings) {
+			Clock clock, ApplicationEventPublisher publisher, CatalogSettings settings, PriceSettings priceSettings,
+			RoundTrips roundTrips) {
+		this.roundTrips = roundTrips;
 		this.changes = changes;
 		this.settings = settings;
 		this.priceSettings = priceSettings;
@@ -285,25 +291,35 @@ public class EventCatalog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SeatPrices seatPrices(String eventId, Collection<String> labels) {
+		var trip = this.roundTrips.start();
+		var prices = seatPrices(trip, eventId, labels);
+		trip.run();
+		return prices.get();
+	}
+
+	/** {@link #seatPrices(String, Collection)} as a statement of a trip: the prices once the trip has run. */
+	public Supplier<SeatPrices> seatPrices(RoundTrips.Trip trip, String eventId, Collection<String> labels) {
 		// one statement: the event's currency on every row, and a row per seat found (none but the event's own when
 		// no label matches)
-		var byLabel = new HashMap<String, Long>();
-		var currency = new String[1];
 		var arguments = new ArrayList<Object>(labels);
 		arguments.add(eventId);
-		this.jdbc.query("""
+		return trip.add("""
 				select e.currency, s.label, c.price
 				from events e
 				left join event_seats s on s.event_id = e.id and s.label in (%s)
 				left join event_categories c on c.event_id = s.event_id and c.position = s.category
 				where e.id = ?""".formatted(labels.isEmpty() ? "null" : String.join(",",
-				Collections.nCopies(labels.size(), "?"))), (RowCallbackHandler) (row) -> {
-					currency[0] = row.getString(1);
-					if (row.getString(2) != null) {
-						byLabel.put(row.getString(2), row.getLong(3));
+				Collections.nCopies(labels.size(), "?"))), (rows) -> {
+					var byLabel = new HashMap<String, Long>();
+					String currency = null;
+					while (rows.next()) {
+						currency = rows.getString(1);
+						if (rows.getString(2) != null) {
+							byLabel.put(rows.getString(2), rows.getLong(3));
+						}
 					}
+					return new SeatPrices((currency != null) ? currency : this.priceSettings.currency(), byLabel);
 				}, arguments.toArray());
-		return new SeatPrices((currency[0] != null) ? currency[0] : this.priceSettings.currency(), byLabel);
 	}
 
 	/** The prices of some seats of an event, in minor units of its currency, by label. */

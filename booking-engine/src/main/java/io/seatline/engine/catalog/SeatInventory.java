@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.seatline.engine.error.InvalidRequest;
 import io.seatline.engine.persistence.DatabaseUrl;
+import io.seatline.engine.persistence.RoundTrips;
 
 /**
  * The one owner of seat state: the seat operations other features run inside their own transactions. Every
@@ -50,32 +52,40 @@ public class SeatInventory {
 
 	private final SeatChanges changes;
 
+	private final RoundTrips roundTrips;
+
 	// on PostgreSQL, what the last statement that locked an event's row on this thread found (see cancelledMeanwhile)
 	private final ThreadLocal<LockSeen> lastLock = new ThreadLocal<>();
 
-	SeatInventory(EventSeatRows seats, JdbcTemplate jdbc, DatabaseUrl database, SeatChanges changes) {
+	SeatInventory(EventSeatRows seats, JdbcTemplate jdbc, DatabaseUrl database, SeatChanges changes,
+			RoundTrips roundTrips) {
 		this.seats = seats;
+		this.roundTrips = roundTrips;
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.oneWriterAtATime = database.isSqlite();
 	}
 
 	/**
-	 * Marks the seats {@code BOOKED} for the booking where they are {@code AVAILABLE}, in one statement, and returns
-	 * the positions of those it marked, by label. Fewer entries than labels means some were taken or do not exist: the
-	 * caller rolls back. On PostgreSQL the seats are locked in label order, so that concurrent claims of overlapping
-	 * seats wait for each other instead of deadlocking.
+	 * Marks the seats {@code BOOKED} for the booking where they are {@code AVAILABLE}, in one statement, and gives the
+	 * positions of those it marked, by label, once the trip has run; the event's lock and this statement run after
+	 * the statements added to the trip before them. Fewer entries than labels means some were taken or do not exist:
+	 * the caller rolls back. On PostgreSQL the seats are locked in label order, so that concurrent claims of
+	 * overlapping seats wait for each other instead of deadlocking.
 	 */
-	public Map<String, Integer> claimPositions(String eventId, List<String> labels, String bookingId) {
-		return transition(eventId, labels, SeatStatus.AVAILABLE, SeatStatus.BOOKED, bookingId);
+	public Supplier<Map<String, Integer>> claimPositions(RoundTrips.Trip trip, String eventId, List<String> labels,
+			String bookingId) {
+		return transition(trip, eventId, labels, SeatStatus.AVAILABLE, SeatStatus.BOOKED, bookingId);
 	}
 
 	/**
-	 * Marks the seats {@code HELD} for the hold where they are {@code AVAILABLE}, in one statement, and returns the
-	 * positions of those it marked, by label; as {@link #claimPositions}, fewer than asked means the caller rolls back.
+	 * Marks the seats {@code HELD} for the hold where they are {@code AVAILABLE}, in one statement of the trip, and
+	 * gives the positions of those it marked, by label, once the trip has run; as {@link #claimPositions}, fewer than
+	 * asked means the caller rolls back.
 	 */
-	public Map<String, Integer> hold(String eventId, List<String> labels, String holdId) {
-		return transition(eventId, labels, SeatStatus.AVAILABLE, SeatStatus.HELD, holdId);
+	public Supplier<Map<String, Integer>> hold(RoundTrips.Trip trip, String eventId, List<String> labels,
+			String holdId) {
+		return transition(trip, eventId, labels, SeatStatus.AVAILABLE, SeatStatus.HELD, holdId);
 	}
 
 	/**
@@ -186,8 +196,17 @@ public class SeatInventory {
 	 */
 	private Map<String, Integer> transition(String eventId, List<String> labels, SeatStatus from, SeatStatus to,
 			String ownerId) {
+		var trip = this.roundTrips.start();
+		var positions = transition(trip, eventId, labels, from, to, ownerId);
+		trip.run();
+		return positions.get();
+	}
+
+	// the transition as statements of a trip: on PostgreSQL the event's lock and the change, sent together
+	private Supplier<Map<String, Integer>> transition(RoundTrips.Trip trip, String eventId, List<String> labels,
+			SeatStatus from, SeatStatus to, String ownerId) {
 		// on PostgreSQL the counts move by every seat asked for with the lock, and back for those that did not change
-		var version = lockEventFirst(eventId, from, to, labels.size());
+		var version = lockEventFirst(trip, eventId, from, to, labels.size());
 		var marks = String.join(",", Collections.nCopies(labels.size(), "?"));
 		var owner = (to == SeatStatus.HELD) ? "hold_id" : "booking_id";
 		var set = "status = '" + to.name() + "', " + owner + " = " + ((ownerId != null) ? "?" : "null");
@@ -212,16 +231,24 @@ public class SeatInventory {
 		if (!this.oneWriterAtATime && ownerId != null) {
 			arguments.add(ownerId);
 		}
-		var positions = new HashMap<String, Integer>();
-		this.jdbc.query(sql, (RowCallbackHandler) (row) -> positions.put(row.getString(1), row.getInt(2)),
-				arguments.toArray());
-		if (this.oneWriterAtATime) {
-			version = moved(eventId, from, to, positions.size());
-		}
-		else {
-			moved(eventId, to, from, labels.size() - positions.size());
-		}
-		told(eventId, version, positions, to);
+		var positions = trip.<Map<String, Integer>>add(sql, (rows) -> {
+			var changed = new HashMap<String, Integer>();
+			while (rows.next()) {
+				changed.put(rows.getString(1), rows.getInt(2));
+			}
+			return changed;
+		}, arguments.toArray());
+		trip.afterwards(() -> {
+			var changed = positions.get();
+			var made = version.get();
+			if (this.oneWriterAtATime) {
+				made = moved(eventId, from, to, changed.size());
+			}
+			else {
+				moved(eventId, to, from, labels.size() - changed.size());
+			}
+			told(eventId, made, changed, to);
+		});
 		return positions;
 	}
 
@@ -362,16 +389,21 @@ public class SeatInventory {
 	 * the version moves with the counts, in one statement after the seats.
 	 */
 	private long lockEventFirst(String eventId) {
-		return lockEventFirst(eventId, SeatStatus.AVAILABLE, SeatStatus.AVAILABLE, 0);
+		var trip = this.roundTrips.start();
+		var version = lockEventFirst(trip, eventId, SeatStatus.AVAILABLE, SeatStatus.AVAILABLE, 0);
+		trip.run();
+		return version.get();
 	}
 
 	/**
-	 * {@link #lockEventFirst(String)}, moving the event's kept counts for {@code count} seats going from {@code from}
-	 * to {@code to} in the same statement: one statement, and one version of the event's row, fewer per change.
+	 * {@link #lockEventFirst(String)} as a statement of a trip, moving the event's kept counts for {@code count}
+	 * seats going from {@code from} to {@code to} in the same statement: one statement, and one version of the
+	 * event's row, fewer per change. The seat version it made once the trip has run.
 	 */
-	private long lockEventFirst(String eventId, SeatStatus from, SeatStatus to, int count) {
+	private Supplier<Long> lockEventFirst(RoundTrips.Trip trip, String eventId, SeatStatus from, SeatStatus to,
+			int count) {
 		if (this.oneWriterAtATime) {
-			return NO_VERSION;
+			return () -> NO_VERSION;
 		}
 		var moves = count != 0 && from != to;
 		var counts = moves ? ", " + countsMoved(from, to) : "";
@@ -382,16 +414,15 @@ public class SeatInventory {
 		// it reads whether the event is cancelled too: the row it returns is the one it locked, after any cancellation
 		// that committed while it waited (see cancelledMeanwhile)
 		var transaction = currentTransaction();
-		var version = this.jdbc.query("update events set seat_version = seat_version + 1" + counts + " where id = ? "
-				+ "returning seat_version, cancelled_at is not null, pg_notify(?, id)", (row, index) -> {
-					this.lastLock.set(new LockSeen(transaction, eventId, row.getBoolean(2)));
-					return row.getLong(1);
+		return trip.add("update events set seat_version = seat_version + 1" + counts + " where id = ? "
+				+ "returning seat_version, cancelled_at is not null, pg_notify(?, id)", (rows) -> {
+					if (!rows.next()) {
+						this.lastLock.remove();
+						return NO_VERSION;
+					}
+					this.lastLock.set(new LockSeen(transaction, eventId, rows.getBoolean(2)));
+					return rows.getLong(1);
 				}, arguments);
-		if (version.isEmpty()) {
-			this.lastLock.remove();
-			return NO_VERSION;
-		}
-		return version.get(0);
 	}
 
 	/**

@@ -1,0 +1,7 @@
+package io.seatline.engine.persistence;
+
+import io.seatline.testapp.PostgresEngineTest;
+
+@PostgresEngineTest
+class RoundTripsOnPostgresTests extends RoundTripsTests {
+}

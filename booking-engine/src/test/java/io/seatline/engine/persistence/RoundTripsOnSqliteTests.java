@@ -1,0 +1,7 @@
+package io.seatline.engine.persistence;
+
+import io.seatline.testapp.EngineTest;
+
+@EngineTest
+class RoundTripsOnSqliteTests extends RoundTripsTests {
+}
