@@ -12,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -318,37 +317,55 @@ public class SeatReservations {
 	/** One booking with its event and owner, for the engine's own jobs (emails), which check no owner. */
 	@Transactional(readOnly = true)
 	public BookingDetails details(String bookingId) {
-		// one statement, no entity: a row per seat, each with the booking and its event (an email job asks this for
-		// every email it sends)
-		var seats = new ArrayList<String>();
-		var seatPrices = new ArrayList<Long>();
-		var found = new ArrayList<BookingDetails>();
-		if (bookingId != null) {
-			this.jdbc.query("""
-					select %s, b.id, b.reference, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
-					       b.cancel_reason, b.amount, b.currency, s.label, s.price
-					from bookings b join accounts a on a.id = b.account_id
-					join events e on e.id = b.event_id join venues v on v.id = e.venue_id
-					left join booking_seats s on s.booking_id = b.id
-					where b.id = ?
-					order by s.position""".formatted(EventCatalog.EVENT_COLUMNS), (RowCallbackHandler) (row) -> {
-						if (found.isEmpty()) {
-							found.add(new BookingDetails(row.getString(11), row.getString(12),
-									EventCatalog.eventDetails(row), row.getString(13), row.getString(14), List.of(),
-									BookingStatus.valueOf(row.getString(15)), Instant.ofEpochMilli(row.getLong(16)),
-									instantOrNull(row.getObject(17)), row.getString(18), row.getLong(19),
-									row.getString(20), List.of()));
-						}
-						if (row.getString(21) != null) {
-							seats.add(row.getString(21));
-							seatPrices.add(row.getLong(22));
-						}
-					}, bookingId);
+		if (bookingId == null) {
+			throw new NotFound("No booking has the id null");
 		}
-		if (found.isEmpty()) {
-			throw new NotFound("No booking has the id " + bookingId);
-		}
-		return found.get(0).withSeats(seats, seatPrices);
+		var trip = this.roundTrips.start();
+		var found = details(trip, "?", bookingId);
+		trip.run();
+		return found.get();
+	}
+
+	/**
+	 * {@link #details(String)} as one statement of a trip, for the booking whose id a query finds (an email job names
+	 * its booking: the job and its booking are then read in one round trip, and with no transaction, one statement
+	 * reads them as of one moment). Once the trip has run: the booking, or {@code NOT_FOUND}.
+	 */
+	public Supplier<BookingDetails> details(RoundTrips.Trip trip, String bookingIdQuery, Object... arguments) {
+		// one statement, no entity: a row per seat, each with the booking and its event
+		var found = trip.add("""
+				select %s, b.id, b.reference, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
+				       b.cancel_reason, b.amount, b.currency, s.label, s.price
+				from bookings b join accounts a on a.id = b.account_id
+				join events e on e.id = b.event_id join venues v on v.id = e.venue_id
+				left join booking_seats s on s.booking_id = b.id
+				where b.id = (%s)
+				order by s.position""".formatted(EventCatalog.EVENT_COLUMNS, bookingIdQuery), (rows) -> {
+					BookingDetails booking = null;
+					var seats = new ArrayList<String>();
+					var seatPrices = new ArrayList<Long>();
+					while (rows.next()) {
+						if (booking == null) {
+							booking = new BookingDetails(rows.getString(11), rows.getString(12),
+									EventCatalog.eventDetails(rows), rows.getString(13), rows.getString(14), List.of(),
+									BookingStatus.valueOf(rows.getString(15)), Instant.ofEpochMilli(rows.getLong(16)),
+									instantOrNull(rows.getObject(17)), rows.getString(18), rows.getLong(19),
+									rows.getString(20), List.of());
+						}
+						if (rows.getString(21) != null) {
+							seats.add(rows.getString(21));
+							seatPrices.add(rows.getLong(22));
+						}
+					}
+					return (booking != null) ? booking.withSeats(seats, seatPrices) : null;
+				}, arguments);
+		return () -> {
+			if (found.get() == null) {
+				throw new NotFound(bookingIdQuery.equals("?") ? "No booking has the id " + arguments[0]
+						: "No booking was found");
+			}
+			return found.get();
+		};
 	}
 
 	static Instant instantOrNull(Object millis) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.persistence.RoundTrips;
 import io.seatline.engine.persistence.SeatlineDataSource;
 import io.seatline.engine.persistence.WritePath;
 import io.seatline.engine.jobs.JobSettings;
@@ -39,13 +40,13 @@ class EmailDelivery {
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
+	private final RoundTrips roundTrips;
 
 	private final JdbcTemplate bookkeeping;
 
 	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
-			JobSettings settings, WritePath writes, Clock clock, JdbcTemplate jdbc, DataSource dataSource) {
-		this.jdbc = jdbc;
+			JobSettings settings, WritePath writes, Clock clock, RoundTrips roundTrips, DataSource dataSource) {
+		this.roundTrips = roundTrips;
 		this.bookkeeping = new JdbcTemplate(SeatlineDataSource.bookkeeping(dataSource));
 		this.jobs = jobs;
 		this.reservations = reservations;
@@ -59,17 +60,23 @@ class EmailDelivery {
 	/** Sends the email of this kind for this task instance (a booking), unless it is no longer pending. */
 	void deliver(EmailKind kind, String instanceId) throws Exception {
 		var jobId = kind.jobId(instanceId);
-		var job = this.jdbc.query("select status, recipient, booking_id, previous_starts_at from email_jobs where id = ?",
-				(row, index) -> new JobState(EmailStatus.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-						(row.getObject(4) instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null),
+		// the job and its booking: two statements, one round trip to PostgreSQL and no transaction
+		var trip = this.roundTrips.start();
+		var job = trip.add("select status, recipient, booking_id, previous_starts_at from email_jobs where id = ?",
+				(rows) -> rows.next() ? new JobState(EmailStatus.valueOf(rows.getString(1)), rows.getString(2),
+						rows.getString(3),
+						(rows.getObject(4) instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null)
+						: null,
 				jobId);
-		if (job.isEmpty() || job.get(0).status() != EmailStatus.PENDING) {
-			logger.debug("Email " + jobId + " is " + (job.isEmpty() ? "unknown" : job.get(0).status())
+		var found = this.reservations.details(trip, "select booking_id from email_jobs where id = ?", jobId);
+		trip.runReading();
+		if (job.get() == null || job.get().status() != EmailStatus.PENDING) {
+			logger.debug("Email " + jobId + " is " + ((job.get() == null) ? "unknown" : job.get().status())
 					+ "; not sending");
 			return;
 		}
-		var recipient = job.get(0).recipient();
-		var booking = this.reservations.details(job.get(0).bookingId());
+		var recipient = job.get().recipient();
+		var booking = found.get();
 		if ((kind == EmailKind.REVIEW_PROMPT || kind == EmailKind.EVENT_MOVED)
 				&& booking.status() == BookingStatus.CANCELLED) {
 			this.writes.write(() -> this.jobs.findById(jobId).map((cancelled) -> {
@@ -78,7 +85,7 @@ class EmailDelivery {
 			}));
 			return;
 		}
-		var message = this.composer.compose(jobId, kind, recipient, booking, job.get(0).previousStartsAt());
+		var message = this.composer.compose(jobId, kind, recipient, booking, job.get().previousStartsAt());
 		this.transport.send(message);
 		// one statement, no entity: the same change as EmailJob.sent. Bookkeeping of the job, as db-scheduler's is: it
 		// commits without waiting for the disk and without a turn of the booking writer. A power loss may lose it (a

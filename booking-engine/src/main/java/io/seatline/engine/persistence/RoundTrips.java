@@ -13,6 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Statements sent to the database together. On PostgreSQL they go in one message and come back in one reply: one
@@ -29,9 +32,13 @@ public class RoundTrips {
 
 	private final boolean together;
 
-	RoundTrips(JdbcTemplate jdbc, DatabaseUrl database) {
+	private final TransactionTemplate reads;
+
+	RoundTrips(JdbcTemplate jdbc, DatabaseUrl database, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.together = !database.isSqlite();
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	/** A trip to fill with statements, then run. */
@@ -70,6 +77,21 @@ public class RoundTrips {
 		 */
 		public void afterwards(Runnable work) {
 			this.afterwards.add(work);
+		}
+
+		/**
+		 * Runs a trip of reads outside any transaction: on PostgreSQL as it is, with no transaction (its statements
+		 * in one round trip, where a transaction would add two: its begin and its commit); on SQLite in a read-only
+		 * transaction, whose connection is a reader's, never one the writer needs. Inside a transaction it is
+		 * {@link #run()}.
+		 */
+		public void runReading() {
+			if (together || TransactionSynchronizationManager.isActualTransactionActive()) {
+				run();
+			}
+			else {
+				reads.executeWithoutResult((status) -> run());
+			}
 		}
 
 		/** Runs the statements, reads their results, then does the work added with {@link #afterwards}. */
