@@ -50,6 +50,28 @@ public class SeatReservations {
 			from booking b, unnest(?::text[], ?::bigint[], ?::bigint[]) as s (label, position, price)"""
 		.formatted(INSERT_BOOKING);
 
+	// PostgreSQL, in a sale's round trip: the booking and its ledger rows, from the seats the claim took for it and
+	// what they cost now; nothing unless it took every seat asked for, or when the reference drawn is taken
+	private static final String INSERT_CLAIMED = """
+			with booking as (
+			    insert into bookings (id, version, event_id, account_id, status, created_at, reference, amount,
+			                          currency)
+			    select ?, 0, e.id, ?, 'CONFIRMED', ?, ?, coalesce(sum(c.price), 0), e.currency
+			    from events e
+			    join event_seats s on s.event_id = e.id and s.booking_id = ?
+			    left join event_categories c on c.event_id = s.event_id and c.position = s.category
+			    where e.id = ?
+			    group by e.id, e.currency
+			    having count(*) = ?
+			    on conflict (reference) do nothing
+			    returning id, event_id)
+			insert into booking_seats (booking_id, event_id, label, position, price)
+			select b.id, b.event_id, s.label, s.position, coalesce(c.price, 0)
+			from booking b
+			join event_seats s on s.event_id = b.event_id and s.booking_id = b.id
+			left join event_categories c on c.event_id = s.event_id and c.position = s.category
+			returning label""";
+
 	private final Bookings bookings;
 
 	private final EventCatalog catalog;
@@ -94,18 +116,31 @@ public class SeatReservations {
 	@Transactional
 	public BookingDetails reserve(User user, ReserveSeats command) {
 		// the account's lock (PostgreSQL), the event and the account's seats of it, the event's lock and the claim,
-		// and what the seats cost now: sent together, one round trip to PostgreSQL. The claim does not wait for the
-		// checks below: should one refuse, throwing rolls back the claim with the rest of this request
+		// what the seats cost now and (PostgreSQL) the booking itself: sent together, one round trip to PostgreSQL.
+		// They do not wait for the checks below: should one refuse, throwing rolls them back with the rest of this
+		// request
 		var bookingId = Ids.next();
+		var reference = BookingReferences.next();
+		var now = this.clock.instant();
 		var trip = this.roundTrips.start();
 		var found = eventFor(trip, user, command.eventId());
 		var claimed = this.inventory.claimPositions(trip, command.eventId(), command.seats(), bookingId);
 		// read after the claim, which on PostgreSQL holds the event's row: the booking keeps them, whatever the
 		// prices become
 		var priced = this.catalog.seatPrices(trip, command.eventId(), command.seats());
-		trip.run();
+		var booked = this.oneWriterAtATime ? null
+				: trip.add(INSERT_CLAIMED, RoundTrips::count, bookingId, user.id(), now.toEpochMilli(), reference,
+						bookingId, command.eventId(), command.seats().size());
+		try {
+			trip.run();
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the unique index on live booked seats refused a second sale: the claim should make this unreachable,
+			// so say so loudly, and refuse the booking as the contract says
+			logger.error("The booked-seat index refused booking " + bookingId + " of " + command.seats(), ex);
+			throw new SeatsUnavailable(command.seats());
+		}
 		var event = found.get().event();
-		var now = this.clock.instant();
 		if (event.isCancelled()) {
 			throw new Conflict("The event is cancelled; it can no longer be booked");
 		}
@@ -131,6 +166,10 @@ public class SeatReservations {
 			throw new Conflict("These seats cost " + Money.format(prices.total(), prices.currency())
 					+ ": hold them (holdSeats) and pay (payHold); they are booked when the payment arrives");
 		}
+		if (booked != null && booked.get() == positions.size()) {
+			return confirmed(bookingId, reference, event, user.id(), user.username(), positions, prices, now);
+		}
+		// SQLite; or, about one chance in a million with a million bookings, the reference drawn was taken
 		return sell(bookingId, event, user.id(), user.username(), positions, prices, now);
 	}
 
@@ -142,9 +181,9 @@ public class SeatReservations {
 	BookingDetails sell(String bookingId, EventDetails event, String accountId, String username,
 			Map<String, Integer> positions, EventCatalog.SeatPrices prices, Instant now) {
 		// the seats in seat-map order, each with its position and what it costs
-		var seats = positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+		var seats = inSeatMapOrder(positions);
 		var labels = seats.stream().map(Map.Entry::getKey).toList();
-		var seatPrices = labels.stream().map((label) -> prices.byLabel().getOrDefault(label, 0L)).toList();
+		var seatPrices = seatPrices(labels, prices);
 		String reference = null;
 		try {
 			// the booking and its ledger rows, written as rows: no entity is needed to answer. Should the random
@@ -168,10 +207,27 @@ public class SeatReservations {
 		if (reference == null) {
 			throw new IllegalStateException("No free booking reference in " + MAX_REFERENCE_DRAWS + " draws");
 		}
+		return confirmed(bookingId, reference, event, accountId, username, positions, prices, now);
+	}
+
+	// the booking written: its details, and BookingConfirmed published in the transaction
+	private BookingDetails confirmed(String bookingId, String reference, EventDetails event, String accountId,
+			String username, Map<String, Integer> positions, EventCatalog.SeatPrices prices, Instant now) {
+		var labels = inSeatMapOrder(positions).stream().map(Map.Entry::getKey).toList();
 		var details = new BookingDetails(bookingId, reference, event, accountId, username, labels,
-				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(), seatPrices);
+				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(), seatPrices(labels, prices));
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
+	}
+
+	// the seats in seat-map order, each with its position
+	private static List<Map.Entry<String, Integer>> inSeatMapOrder(Map<String, Integer> positions) {
+		return positions.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+	}
+
+	// what each seat costs, in the order of the labels
+	private static List<Long> seatPrices(List<String> labels, EventCatalog.SeatPrices prices) {
+		return labels.stream().map((label) -> prices.byLabel().getOrDefault(label, 0L)).toList();
 	}
 
 	// SQLite: the booking's row, then its ledger rows in one batch; false when the reference was taken

@@ -41,6 +41,15 @@ public class RoundTrips {
 		this.reads.setReadOnly(true);
 	}
 
+	/** Reads how many rows a statement returned: for a change that returns a row per row it changed. */
+	public static Integer count(ResultSet rows) throws SQLException {
+		var count = 0;
+		while (rows.next()) {
+			count++;
+		}
+		return count;
+	}
+
 	/** A trip to fill with statements, then run. */
 	public Trip start() {
 		return new Trip();
