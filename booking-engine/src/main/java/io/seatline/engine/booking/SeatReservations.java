@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -120,7 +121,7 @@ public class SeatReservations {
 		// They do not wait for the checks below: should one refuse, throwing rolls them back with the rest of this
 		// request
 		var bookingId = Ids.next();
-		var reference = BookingReferences.next();
+		var reference = this.oneWriterAtATime ? null : BookingReferences.next();
 		var now = this.clock.instant();
 		var trip = this.roundTrips.start();
 		var found = eventFor(trip, user, command.eventId());
@@ -167,7 +168,9 @@ public class SeatReservations {
 					+ ": hold them (holdSeats) and pay (payHold); they are booked when the payment arrives");
 		}
 		if (booked != null && booked.get() == positions.size()) {
-			return confirmed(bookingId, reference, event, user.id(), user.username(), positions, prices, now);
+			var labels = inSeatMapOrder(positions).stream().map(Map.Entry::getKey).toList();
+			return confirmed(bookingId, reference, event, user.id(), user.username(), labels,
+					seatPrices(labels, prices), prices, now);
 		}
 		// SQLite; or, about one chance in a million with a million bookings, the reference drawn was taken
 		return sell(bookingId, event, user.id(), user.username(), positions, prices, now);
@@ -207,15 +210,16 @@ public class SeatReservations {
 		if (reference == null) {
 			throw new IllegalStateException("No free booking reference in " + MAX_REFERENCE_DRAWS + " draws");
 		}
-		return confirmed(bookingId, reference, event, accountId, username, positions, prices, now);
+		return confirmed(bookingId, reference, event, accountId, username, labels, seatPrices, prices, now);
 	}
 
-	// the booking written: its details, and BookingConfirmed published in the transaction
+	// the booking written (its seats in seat-map order, each with what it cost): its details, and BookingConfirmed
+	// published in the transaction
 	private BookingDetails confirmed(String bookingId, String reference, EventDetails event, String accountId,
-			String username, Map<String, Integer> positions, EventCatalog.SeatPrices prices, Instant now) {
-		var labels = inSeatMapOrder(positions).stream().map(Map.Entry::getKey).toList();
+			String username, List<String> labels, List<Long> seatPrices, EventCatalog.SeatPrices prices,
+			Instant now) {
 		var details = new BookingDetails(bookingId, reference, event, accountId, username, labels,
-				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(), seatPrices(labels, prices));
+				BookingStatus.CONFIRMED, now, null, null, prices.total(), prices.currency(), seatPrices);
 		this.publisher.publishEvent(new BookingConfirmed(details));
 		return details;
 	}
@@ -379,17 +383,18 @@ public class SeatReservations {
 		var trip = this.roundTrips.start();
 		var found = details(trip, "?", bookingId);
 		trip.run();
-		return found.get();
+		return found.get().orElseThrow(() -> new NotFound("No booking has the id " + bookingId));
 	}
 
 	/**
 	 * {@link #details(String)} as one statement of a trip, for the booking whose id a query finds (an email job names
-	 * its booking: the job and its booking are then read in one round trip, and with no transaction, one statement
-	 * reads them as of one moment). Once the trip has run: the booking, or {@code NOT_FOUND}.
+	 * its booking: the job and its booking are then read in one round trip). Once the trip has run: the booking, if
+	 * there is one.
 	 */
-	public Supplier<BookingDetails> details(RoundTrips.Trip trip, String bookingIdQuery, Object... arguments) {
+	public Supplier<Optional<BookingDetails>> details(RoundTrips.Trip trip, String bookingIdQuery,
+			Object... arguments) {
 		// one statement, no entity: a row per seat, each with the booking and its event
-		var found = trip.add("""
+		return trip.add("""
 				select %s, b.id, b.reference, b.account_id, a.username, b.status, b.created_at, b.cancelled_at,
 				       b.cancel_reason, b.amount, b.currency, s.label, s.price
 				from bookings b join accounts a on a.id = b.account_id
@@ -413,15 +418,8 @@ public class SeatReservations {
 							seatPrices.add(rows.getLong(22));
 						}
 					}
-					return (booking != null) ? booking.withSeats(seats, seatPrices) : null;
+					return Optional.ofNullable(booking).map((found) -> found.withSeats(seats, seatPrices));
 				}, arguments);
-		return () -> {
-			if (found.get() == null) {
-				throw new NotFound(bookingIdQuery.equals("?") ? "No booking has the id " + arguments[0]
-						: "No booking was found");
-			}
-			return found.get();
-		};
 	}
 
 	static Instant instantOrNull(Object millis) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.SeatReservations;
+import io.seatline.engine.error.NotFound;
 import io.seatline.engine.persistence.RoundTrips;
 import io.seatline.engine.persistence.SeatlineDataSource;
 import io.seatline.engine.persistence.WritePath;
@@ -62,10 +63,9 @@ class EmailDelivery {
 		var jobId = kind.jobId(instanceId);
 		// the job and its booking: two statements, one round trip to PostgreSQL and no transaction
 		var trip = this.roundTrips.start();
-		var job = trip.add("select status, recipient, booking_id, previous_starts_at from email_jobs where id = ?",
+		var job = trip.add("select status, recipient, previous_starts_at from email_jobs where id = ?",
 				(rows) -> rows.next() ? new JobState(EmailStatus.valueOf(rows.getString(1)), rows.getString(2),
-						rows.getString(3),
-						(rows.getObject(4) instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null)
+						(rows.getObject(3) instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : null)
 						: null,
 				jobId);
 		var found = this.reservations.details(trip, "select booking_id from email_jobs where id = ?", jobId);
@@ -76,7 +76,7 @@ class EmailDelivery {
 			return;
 		}
 		var recipient = job.get().recipient();
-		var booking = found.get();
+		var booking = found.get().orElseThrow(() -> new NotFound("Email " + jobId + " names no booking"));
 		if ((kind == EmailKind.REVIEW_PROMPT || kind == EmailKind.EVENT_MOVED)
 				&& booking.status() == BookingStatus.CANCELLED) {
 			this.writes.write(() -> this.jobs.findById(jobId).map((cancelled) -> {
@@ -98,7 +98,7 @@ class EmailDelivery {
 		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
 	}
 
-	private record JobState(EmailStatus status, String recipient, String bookingId, Instant previousStartsAt) {
+	private record JobState(EmailStatus status, String recipient, Instant previousStartsAt) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,8 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Statements sent to the database together. On PostgreSQL they go in one message and come back in one reply: one
- * round trip for all, where each waited for the one before it (a sale's lock, reads and claim: on a small machine a
- * round trip costs more CPU than the statement it carries). The server still runs them one by one, in order, each
+ * round trip for all, where each waited for the one before it (a sale's lock, reads, claim and booking). The server still runs them one by one, in order, each
  * with its own snapshot, exactly as if they had been sent one at a time; the first that fails ends the trip (the server
  * skips the rest) and is thrown as {@link JdbcTemplate} throws a failure. On SQLite, which runs statements in this
  * process, they run one by one when the trip runs.
@@ -131,7 +131,7 @@ public class RoundTrips {
 
 		private void runTogether(PreparedStatement statement) throws SQLException {
 			var arguments = new ArrayList<Object>();
-			this.steps.forEach((step) -> arguments.addAll(List.of(step.arguments())));
+			this.steps.forEach((step) -> arguments.addAll(Arrays.asList(step.arguments())));
 			new ArgumentPreparedStatementSetter(arguments.toArray()).setValues(statement);
 			// every statement gives one result: rows, or a count of rows changed
 			var rows = statement.execute();

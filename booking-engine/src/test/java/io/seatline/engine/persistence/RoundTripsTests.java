@@ -18,6 +18,8 @@ abstract class RoundTripsTests {
 
 	private static final ResultSetExtractor<Long> FIRST = (rows) -> rows.next() ? rows.getLong(1) : null;
 
+	private static final ResultSetExtractor<String> FIRST_NAME = (rows) -> rows.next() ? rows.getString(1) : null;
+
 	@Autowired
 	RoundTrips roundTrips;
 
@@ -64,6 +66,17 @@ abstract class RoundTripsTests {
 		assertThat(done).containsExactly("after 42 with [a]");
 		assertThat(this.jdbc.queryForObject("select value from round_trips where name = 'a'", Long.class))
 			.isEqualTo(42L);
+	}
+
+	@Test
+	void aNullArgumentIsBoundAsNull() {
+		this.writes.run(() -> {
+			var trip = this.roundTrips.start();
+			trip.add("insert into round_trips (name, value) values (?, ?) returning name", FIRST_NAME, "a", null);
+			var empty = trip.add("select count(*) from round_trips where name = ? and value is null", FIRST, "a");
+			trip.run();
+			assertThat(empty.get()).isEqualTo(1L);
+		});
 	}
 
 	@Test

@@ -30,11 +30,18 @@ class LiveChangesTests extends RunnerTestSupport {
 			assertThat(stream.next(Duration.ofSeconds(5)).name()).isEqualTo("listening");
 
 			// the runner is shared with other test classes: their changes may come too, but this one within a second
+			// (a change of another class's event, told just before, is skipped; the one naming this booking's event
+			// must still come within the second)
 			api.reserve(buyer, first, "A1");
-			var told = stream.next(A_SECOND);
-			assertThat(told.name()).isEqualTo("changed");
+			var deadline = System.nanoTime() + A_SECOND.toNanos();
 			var named = new ArrayList<String>();
-			told.data().get("eventIds").forEach((id) -> named.add(id.asString()));
+			while (!named.contains(first)) {
+				var told = stream.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+				assertThat(told).as("a message naming the booked event within a second").isNotNull();
+				assertThat(told.name()).isEqualTo("changed");
+				named.clear();
+				told.data().get("eventIds").forEach((id) -> named.add(id.asString()));
+			}
 			assertThat(named).contains(first).doesNotContain(second);
 
 			// six bookings in a row, of two events: at most one message per 500 ms
