@@ -2,6 +2,8 @@ package io.seatline.engine.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 import org.sqlite.BusyHandler;
@@ -9,28 +11,44 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * SQLite connections whose wait for a lock held by another connection retries every quarter of a millisecond until
- * the busy timeout, instead of SQLite's own handler, which sleeps longer and longer (up to 100 ms a try) and so lets
- * a lock that is free most of the time go unclaimed for tens of milliseconds: the writer and the job worker, each
- * holding the lock for a moment at a time, would otherwise keep each other waiting far longer than they hold it.
+ * SQLite write connections that take turns at the write lock among themselves ({@link WriteTurns}), and wait for a
+ * lock held elsewhere (another process, or a statement of this one that took no turn) by trying again every quarter
+ * of a millisecond until the busy timeout, instead of SQLite's own handler, which sleeps longer and longer (up to
+ * 100 ms a try) and so lets a lock that is free most of the time go unclaimed for tens of milliseconds.
  */
 final class PromptRetries extends SQLiteDataSource {
 
 	private static final long PAUSE_NANOS = 250_000;
 
+	/** The turns of this process's write connections, one line per database file, whichever pool. */
+	private static final Map<String, WriteTurns> TURNS = new ConcurrentHashMap<>();
+
 	private final long timeoutNanos;
+
+	private final long busyTimeoutMillis;
+
+	private final WriteTurns turns;
 
 	PromptRetries(String url, long busyTimeoutMillis) {
 		// the URL's settings as the config's: immediate transactions, WAL, synchronous=FULL, foreign keys
 		super(new SQLiteConfig(DatabaseUrl.sqliteProperties(url)));
 		setUrl(url);
 		this.timeoutNanos = busyTimeoutMillis * 1_000_000;
+		this.busyTimeoutMillis = busyTimeoutMillis;
+		// the URL without its settings: the same file for the write pool and the job pool
+		var file = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		this.turns = TURNS.computeIfAbsent(file, (any) -> new WriteTurns());
 	}
 
-	/** A connection that keeps its prepared statements (see {@link StatementCache}). */
+	/** A connection that keeps its prepared statements and takes turns at the write lock (see {@link StatementCache}). */
 	@Override
 	public Connection getConnection() throws SQLException {
-		return StatementCache.of(getConnection(null, null));
+		return StatementCache.of(getConnection(null, null), this.turns, this.busyTimeoutMillis);
+	}
+
+	/** The turns its connections take at the write lock, with every other write connection of this file. */
+	WriteTurns turns() {
+		return this.turns;
 	}
 
 	@Override

@@ -17,6 +17,10 @@ import java.util.Map;
  * running it. A statement is handed to one user at a time; its close resets it (parameters, batch, result) and puts it
  * back. A second user of the same SQL while the first still holds it gets a statement of its own, closed for real.
  * SQLite prepares a kept statement again by itself when the schema changed. The statements close with the connection.
+ * A write connection takes its turn at the write lock ({@link WriteTurns}) as it begins a transaction and gives it
+ * back as the transaction ends (auto-commit again, or closed); in auto-commit, it takes a turn for each statement that
+ * may write. (sqlite-jdbc begins the next transaction as soon as one commits or rolls back, so the lock is only let go
+ * of when auto-commit is back on.)
  */
 final class StatementCache implements InvocationHandler {
 
@@ -27,15 +31,31 @@ final class StatementCache implements InvocationHandler {
 
 	private final Map<String, Kept> kept = new HashMap<>();
 
+	private final WriteTurns turns;
+
+	private final long busyTimeoutMillis;
+
+	private boolean hasTurn;
+
 	private Connection proxy;
 
-	private StatementCache(Connection connection) {
+	private StatementCache(Connection connection, WriteTurns turns, long busyTimeoutMillis) {
 		this.connection = connection;
+		this.turns = turns;
+		this.busyTimeoutMillis = busyTimeoutMillis;
 	}
 
-	/** The connection, keeping its prepared statements until it closes. */
+	/** A read-only connection, keeping its prepared statements until it closes. */
 	static Connection of(Connection connection) {
-		var cache = new StatementCache(connection);
+		return of(connection, null, 0);
+	}
+
+	/**
+	 * A write connection, keeping its prepared statements until it closes and taking its turns at the write lock
+	 * among {@code turns}, waiting for one at most {@code busyTimeoutMillis}.
+	 */
+	static Connection of(Connection connection, WriteTurns turns, long busyTimeoutMillis) {
+		var cache = new StatementCache(connection, turns, busyTimeoutMillis);
 		cache.proxy = (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, cache);
 		return cache.proxy;
@@ -50,7 +70,72 @@ final class StatementCache implements InvocationHandler {
 		if (method.getName().equals("close") && (args == null || args.length == 0)) {
 			closeKept();
 		}
-		return call(this.connection, method, args);
+		if (this.turns == null) {
+			return call(this.connection, method, args);
+		}
+		switch (method.getName()) {
+			case "setAutoCommit" -> {
+				if (Boolean.FALSE.equals(args[0]) && this.connection.getAutoCommit()) {
+					// begins a transaction: sqlite-jdbc runs BEGIN IMMEDIATE, which takes the lock
+					takeTurn();
+					try {
+						return call(this.connection, method, args);
+					}
+					catch (Throwable ex) {
+						giveTurn();
+						throw ex;
+					}
+				}
+				try {
+					return call(this.connection, method, args);
+				}
+				finally {
+					if (Boolean.TRUE.equals(args[0])) {
+						// the transaction ended (a failed commit leaves SQLite's lock to guard what is left)
+						giveTurn();
+					}
+				}
+			}
+			case "close" -> {
+				try {
+					return call(this.connection, method, args);
+				}
+				finally {
+					giveTurn();
+				}
+			}
+			default -> {
+				return call(this.connection, method, args);
+			}
+		}
+	}
+
+	private void takeTurn() throws SQLException {
+		if (!this.hasTurn) {
+			this.turns.take(this.busyTimeoutMillis);
+			this.hasTurn = true;
+		}
+	}
+
+	private void giveTurn() {
+		if (this.hasTurn) {
+			this.hasTurn = false;
+			this.turns.give();
+		}
+	}
+
+	/** Runs a statement that may write: in auto-commit, in a turn of its own. */
+	private Object write(PreparedStatement statement, Method method, Object[] args) throws Throwable {
+		if (this.turns == null || this.hasTurn || !this.connection.getAutoCommit()) {
+			return call(statement, method, args);
+		}
+		takeTurn();
+		try {
+			return call(statement, method, args);
+		}
+		finally {
+			giveTurn();
+		}
 	}
 
 	private PreparedStatement prepare(String sql) throws SQLException {
@@ -120,6 +205,8 @@ final class StatementCache implements InvocationHandler {
 				case "executeQuery":
 					this.result = (ResultSet) call(this.statement, method, args);
 					return this.result;
+				case "execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch":
+					return write(this.statement, method, args);
 				default:
 					return call(this.statement, method, args);
 			}
