@@ -73,39 +73,27 @@ final class StatementCache implements InvocationHandler {
 		if (this.turns == null) {
 			return call(this.connection, method, args);
 		}
-		switch (method.getName()) {
-			case "setAutoCommit" -> {
-				if (Boolean.FALSE.equals(args[0]) && this.connection.getAutoCommit()) {
-					// begins a transaction: sqlite-jdbc runs BEGIN IMMEDIATE, which takes the lock
-					takeTurn();
-					try {
-						return call(this.connection, method, args);
-					}
-					catch (Throwable ex) {
-						giveTurn();
-						throw ex;
-					}
-				}
-				try {
-					return call(this.connection, method, args);
-				}
-				finally {
-					if (Boolean.TRUE.equals(args[0])) {
-						// the transaction ended (a failed commit leaves SQLite's lock to guard what is left)
-						giveTurn();
-					}
-				}
+		var name = method.getName();
+		// a begin (sqlite-jdbc runs BEGIN IMMEDIATE, which takes the lock) takes a turn; the end of a transaction
+		// (auto-commit again: a failed commit leaves SQLite's lock to guard what is left) or a close gives it back
+		boolean begins = name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])
+				&& this.connection.getAutoCommit();
+		boolean ends = name.equals("close") || (name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]));
+		if (begins) {
+			takeTurn();
+		}
+		try {
+			return call(this.connection, method, args);
+		}
+		catch (Throwable ex) {
+			if (begins) {
+				giveTurn();
 			}
-			case "close" -> {
-				try {
-					return call(this.connection, method, args);
-				}
-				finally {
-					giveTurn();
-				}
-			}
-			default -> {
-				return call(this.connection, method, args);
+			throw ex;
+		}
+		finally {
+			if (ends) {
+				giveTurn();
 			}
 		}
 	}
