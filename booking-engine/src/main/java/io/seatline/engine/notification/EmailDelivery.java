@@ -2,21 +2,19 @@ package io.seatline.engine.notification;
 
 import java.time.Clock;
 import java.time.Instant;
-
-import javax.sql.DataSource;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.seatline.engine.booking.BookingStatus;
 import io.seatline.engine.booking.SeatReservations;
 import io.seatline.engine.error.NotFound;
 import io.seatline.engine.persistence.RoundTrips;
-import io.seatline.engine.persistence.SeatlineDataSource;
 import io.seatline.engine.persistence.WritePath;
 import io.seatline.engine.jobs.JobSettings;
+import io.seatline.engine.jobs.JobStatement;
 
 /**
  * Runs one email job on the worker: composes the email from the booking as it is now, sends it outside any
@@ -43,12 +41,9 @@ class EmailDelivery {
 
 	private final RoundTrips roundTrips;
 
-	private final JdbcTemplate bookkeeping;
-
 	EmailDelivery(EmailJobs jobs, SeatReservations reservations, EmailComposer composer, MailTransport transport,
-			JobSettings settings, WritePath writes, Clock clock, RoundTrips roundTrips, DataSource dataSource) {
+			JobSettings settings, WritePath writes, Clock clock, RoundTrips roundTrips) {
 		this.roundTrips = roundTrips;
-		this.bookkeeping = new JdbcTemplate(SeatlineDataSource.bookkeeping(dataSource));
 		this.jobs = jobs;
 		this.reservations = reservations;
 		this.composer = composer;
@@ -58,8 +53,12 @@ class EmailDelivery {
 		this.clock = clock;
 	}
 
-	/** Sends the email of this kind for this task instance (a booking), unless it is no longer pending. */
-	void deliver(EmailKind kind, String instanceId) throws Exception {
+	/**
+	 * Sends the email of this kind for this task instance (a booking), unless it is no longer pending. Returns the
+	 * statement that marks it sent, for the job's completion to commit with the removal of its execution; empty when
+	 * nothing was sent.
+	 */
+	Optional<JobStatement> deliver(EmailKind kind, String instanceId) throws Exception {
 		var jobId = kind.jobId(instanceId);
 		// the job and its booking: two statements, one round trip to PostgreSQL and no transaction
 		var trip = this.roundTrips.start();
@@ -73,7 +72,7 @@ class EmailDelivery {
 		if (job.get() == null || job.get().status() != EmailStatus.PENDING) {
 			logger.debug("Email " + jobId + " is " + ((job.get() == null) ? "unknown" : job.get().status())
 					+ "; not sending");
-			return;
+			return Optional.empty();
 		}
 		var recipient = job.get().recipient();
 		var booking = found.get().orElseThrow(() -> new NotFound("Email " + jobId + " names no booking"));
@@ -83,19 +82,20 @@ class EmailDelivery {
 				cancelled.cancel();
 				return cancelled;
 			}));
-			return;
+			return Optional.empty();
 		}
 		var message = this.composer.compose(jobId, kind, recipient, booking, job.get().previousStartsAt());
 		this.transport.send(message);
-		// one statement, no entity: the same change as EmailJob.sent. Bookkeeping of the job, as db-scheduler's is: it
-		// commits without waiting for the disk and without a turn of the booking writer. A power loss may lose it (a
-		// process crash does not): the job then runs again and sends the same Message-ID once more, as it would had
-		// the power gone out during the send
-		this.bookkeeping.update("""
+		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
+		// one statement, no entity: the same change as EmailJob.sent. Bookkeeping of the job, as db-scheduler's is:
+		// it commits with the removal of the job's execution, shared with the jobs finishing at the same time, without
+		// waiting for the disk and without a turn of the booking writer. A power loss may lose it (a process crash does
+		// not): the job then runs again and sends the same Message-ID once more, as it would had the power gone out
+		// during the send
+		return Optional.of(new JobStatement("""
 				update email_jobs set status = 'SENT', sent_at = ?, attempts = attempts + 1, next_attempt_at = null,
 				                      version = version + 1
-				where id = ? and status = 'PENDING'""", this.clock.instant().toEpochMilli(), jobId);
-		logger.info("Sent " + kind + " email " + message.getMessageID() + " to " + recipient);
+				where id = ? and status = 'PENDING'""", this.clock.instant().toEpochMilli(), jobId));
 	}
 
 	private record JobState(EmailStatus status, String recipient, Instant previousStartsAt) {

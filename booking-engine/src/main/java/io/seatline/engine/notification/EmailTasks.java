@@ -4,15 +4,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.springframework.stereotype.Component;
 
+import io.seatline.engine.jobs.JobCompletions;
 import io.seatline.engine.jobs.ScheduledWork;
 
 /**
@@ -26,21 +28,9 @@ class EmailTasks implements ScheduledWork {
 
 	private final Map<EmailKind, OneTimeTask<Void>> tasks = new EnumMap<>(EmailKind.class);
 
-	EmailTasks(EmailDelivery delivery) {
+	EmailTasks(EmailDelivery delivery, JobCompletions completions) {
 		for (var kind : EmailKind.values()) {
-			this.tasks.put(kind, Tasks.oneTime(kind.taskName())
-				.onFailure(new Retries(kind, delivery))
-				.execute((instance, context) -> {
-					try {
-						delivery.deliver(kind, instance.getId());
-					}
-					catch (RuntimeException ex) {
-						throw ex;
-					}
-					catch (Exception ex) {
-						throw new IllegalStateException(ex.getMessage(), ex);
-					}
-				}));
+			this.tasks.put(kind, new EmailTask(kind, delivery, completions));
 		}
 	}
 
@@ -51,6 +41,45 @@ class EmailTasks implements ScheduledWork {
 
 	TaskInstance<Void> instance(EmailKind kind, String instanceId) {
 		return this.tasks.get(kind).instance(instanceId);
+	}
+
+	/**
+	 * Sends one email; its completion commits the {@code SENT} mark with the removal of the execution, in one
+	 * bookkeeping transaction shared with the emails sent at the same time.
+	 */
+	private static final class EmailTask extends OneTimeTask<Void> {
+
+		private final EmailKind kind;
+
+		private final EmailDelivery delivery;
+
+		private final JobCompletions completions;
+
+		EmailTask(EmailKind kind, EmailDelivery delivery, JobCompletions completions) {
+			super(kind.taskName(), Void.class, new Retries(kind, delivery));
+			this.kind = kind;
+			this.delivery = delivery;
+			this.completions = completions;
+		}
+
+		@Override
+		public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+			try {
+				var sentMark = this.delivery.deliver(this.kind, instance.getId());
+				return sentMark.map(this.completions::<Void>removeWith).orElseGet(this.completions::removeWith);
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex.getMessage(), ex);
+			}
+		}
+
+		@Override
+		public void executeOnce(TaskInstance<Void> instance, ExecutionContext context) {
+			throw new UnsupportedOperationException("An email task completes through execute");
+		}
 	}
 
 	/** Records each failure; reschedules with backoff, or stops the execution once the job is kept as failed. */
