@@ -23,8 +23,8 @@ import io.seatline.engine.persistence.SeatlineDataSource;
  * while one such transaction waited for the write lock share the next one (group commit, as the booking writer's,
  * but without its fsync: db-scheduler's own bookkeeping does not wait for the disk either). On SQLite every write
  * transaction takes its turn at the one write lock the booking writer needs; an email finished this way costs it a
- * share of one turn, where the mark and the removal in auto-commit cost two turns each. A job's mark and its removal
- * are kept together or not at all.
+ * share of one turn, where its mark and its removal in auto-commit cost two turns. A job's mark and its removal are
+ * kept together or not at all.
  * <p>
  * A completion returns once its transaction committed; if it could not (the database locked past its timeout, the
  * disk full), every completion of that transaction throws, and db-scheduler leaves the executions picked: they are
@@ -96,11 +96,12 @@ public class JobCompletions {
 			batch = this.waiting;
 			this.waiting = new ArrayList<>();
 		}
-		RuntimeException failure = null;
+		// any failure, an Error included: a completion left waiting would keep its worker thread forever
+		Throwable failure = null;
 		try {
 			commit(batch);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			failure = ex;
 		}
 		finally {
@@ -116,8 +117,11 @@ public class JobCompletions {
 				}
 			}
 		}
-		if (failure != null) {
-			throw failure;
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
 		}
 	}
 
@@ -153,6 +157,9 @@ public class JobCompletions {
 			return completion.turn.join();
 		}
 		catch (CompletionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
 			throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
 		}
 	}
