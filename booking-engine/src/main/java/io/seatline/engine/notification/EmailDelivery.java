@@ -17,8 +17,9 @@ import io.seatline.engine.jobs.JobSettings;
 import io.seatline.engine.jobs.JobStatement;
 
 /**
- * Runs one email job on the worker: composes the email from the booking as it is now, sends it outside any
- * transaction, and records the outcome. A job already sent, or no longer wanted, is not sent again.
+ * Runs one email job on the worker: composes the email from the booking as it is now and sends it outside any
+ * transaction. A failure is recorded here; a sent email's mark is handed back for the job's completion to commit. A job
+ * already sent, or no longer wanted, is not sent again.
  */
 @Component
 class EmailDelivery {

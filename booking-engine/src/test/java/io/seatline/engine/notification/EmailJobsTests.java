@@ -37,6 +37,7 @@ import io.seatline.engine.catalog.CreateVenue;
 import io.seatline.engine.catalog.EventCatalog;
 import io.seatline.engine.catalog.EventDetails;
 import io.seatline.engine.error.SeatsUnavailable;
+import io.seatline.engine.jobs.JobCompletions;
 import io.seatline.engine.persistence.DatabaseUrl;
 import io.seatline.engine.persistence.WritePath;
 import io.seatline.testapp.EngineTestApplication;
@@ -95,6 +96,9 @@ abstract class EmailJobsTests {
 	@Autowired
 	WritePath writes;
 
+	@Autowired
+	JobCompletions completions;
+
 	@BeforeEach
 	void smtpIsUpAndEmpty() throws Exception {
 		if (smtp == null) {
@@ -151,6 +155,17 @@ abstract class EmailJobsTests {
 		awaitJob(EmailKind.BOOKING_CONFIRMED.jobId(bookingId), (job) -> job.status() == EmailStatus.SENT);
 		assertThat(this.writes.commitCounts().requests()).as("writes through the writer: the booking only")
 			.isEqualTo(before + 1);
+	}
+
+	/** The mark and the removal of the job's execution commit as one completion, shared with the emails sent with it. */
+	@Test
+	void aSentEmailsMarkAndTheRemovalOfItsJobCommitAsOneCompletion() throws Exception {
+		var event = newEvent("Late show");
+		var before = this.completions.counts().completions();
+		var bookingId = book(this.fixtures.newUser(), event, "A1");
+		awaitJob(EmailKind.BOOKING_CONFIRMED.jobId(bookingId), (job) -> job.status() == EmailStatus.SENT);
+		assertThat(scheduledTasks(EmailKind.BOOKING_CONFIRMED, bookingId)).isZero();
+		Awaits.until(() -> this.completions.counts().completions() > before, Duration.ofSeconds(5));
 	}
 
 	@Test
