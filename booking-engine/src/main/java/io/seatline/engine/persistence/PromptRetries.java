@@ -43,7 +43,8 @@ final class PromptRetries extends SQLiteDataSource {
 	/** A connection that keeps its prepared statements and takes turns at the write lock (see {@link StatementCache}). */
 	@Override
 	public Connection getConnection() throws SQLException {
-		return StatementCache.of(getConnection(null, null), this.turns, this.busyTimeoutMillis);
+		var handler = new Handler(this.timeoutNanos);
+		return StatementCache.of(open(handler), this.turns, this.busyTimeoutMillis, handler);
 	}
 
 	/** The turns its connections take at the write lock, with every other write connection of this file. */
@@ -53,27 +54,51 @@ final class PromptRetries extends SQLiteDataSource {
 
 	@Override
 	public org.sqlite.SQLiteConnection getConnection(String username, String password) throws SQLException {
-		var connection = super.getConnection(username, password);
-		BusyHandler.setHandler(connection, new Handler(this.timeoutNanos));
+		return open(new Handler(this.timeoutNanos));
+	}
+
+	private org.sqlite.SQLiteConnection open(Handler handler) throws SQLException {
+		var connection = super.getConnection(null, null);
+		BusyHandler.setHandler(connection, handler);
 		return connection;
 	}
 
-	/** One connection's handler: a connection waits on one thread at a time. */
-	private static final class Handler extends BusyHandler {
+	/**
+	 * One connection's handler: a connection waits on one thread at a time. The busy timeout bounds the whole wait of
+	 * a statement, its wait for its turn ({@link WriteTurns}) included: a write that waited for its turn behind a
+	 * connection that waited in vain for a lock held elsewhere gives up when its own timeout is over, not a timeout
+	 * later.
+	 */
+	static final class Handler extends BusyHandler {
 
 		private final long timeoutNanos;
 
 		private long waitingSince;
 
+		private boolean turnWaited;
+
+		private long turnWaitedSince;
+
 		Handler(long timeoutNanos) {
 			this.timeoutNanos = timeoutNanos;
+		}
+
+		/** The next statement's wait began at {@code sinceNanos}, waiting for its turn. */
+		void waitedForTurnSince(long sinceNanos) {
+			this.turnWaited = true;
+			this.turnWaitedSince = sinceNanos;
+		}
+
+		/** The statement that took the turn is over: a later one waits a timeout of its own. */
+		void statementDone() {
+			this.turnWaited = false;
 		}
 
 		@Override
 		protected int callback(int triesBefore) {
 			var now = System.nanoTime();
 			if (triesBefore == 0) {
-				this.waitingSince = now;
+				this.waitingSince = this.turnWaited ? this.turnWaitedSince : now;
 			}
 			if (now - this.waitingSince >= this.timeoutNanos) {
 				// give up: the statement fails with SQLITE_BUSY, which the engine answers BUSY

@@ -35,27 +35,34 @@ final class StatementCache implements InvocationHandler {
 
 	private final long busyTimeoutMillis;
 
+	/** The connection's busy handler, told how long the statement that takes a turn already waited for it. */
+	private final PromptRetries.Handler waits;
+
 	private boolean hasTurn;
 
 	private Connection proxy;
 
-	private StatementCache(Connection connection, WriteTurns turns, long busyTimeoutMillis) {
+	private StatementCache(Connection connection, WriteTurns turns, long busyTimeoutMillis,
+			PromptRetries.Handler waits) {
 		this.connection = connection;
 		this.turns = turns;
 		this.busyTimeoutMillis = busyTimeoutMillis;
+		this.waits = waits;
 	}
 
 	/** A read-only connection, keeping its prepared statements until it closes. */
 	static Connection of(Connection connection) {
-		return of(connection, null, 0);
+		return of(connection, null, 0, null);
 	}
 
 	/**
 	 * A write connection, keeping its prepared statements until it closes and taking its turns at the write lock
-	 * among {@code turns}, waiting for one at most {@code busyTimeoutMillis}.
+	 * among {@code turns}, waiting for one at most {@code busyTimeoutMillis}; what a statement waited for its turn
+	 * counts toward its wait in SQLite ({@code waits}, the connection's busy handler).
 	 */
-	static Connection of(Connection connection, WriteTurns turns, long busyTimeoutMillis) {
-		var cache = new StatementCache(connection, turns, busyTimeoutMillis);
+	static Connection of(Connection connection, WriteTurns turns, long busyTimeoutMillis,
+			PromptRetries.Handler waits) {
+		var cache = new StatementCache(connection, turns, busyTimeoutMillis, waits);
 		cache.proxy = (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, cache);
 		return cache.proxy;
@@ -92,6 +99,9 @@ final class StatementCache implements InvocationHandler {
 			throw ex;
 		}
 		finally {
+			if (begins) {
+				this.waits.statementDone();
+			}
 			if (ends) {
 				giveTurn();
 			}
@@ -100,8 +110,10 @@ final class StatementCache implements InvocationHandler {
 
 	private void takeTurn() throws SQLException {
 		if (!this.hasTurn) {
+			var since = System.nanoTime();
 			this.turns.take(this.busyTimeoutMillis);
 			this.hasTurn = true;
+			this.waits.waitedForTurnSince(since);
 		}
 	}
 
@@ -122,6 +134,7 @@ final class StatementCache implements InvocationHandler {
 			return call(statement, method, args);
 		}
 		finally {
+			this.waits.statementDone();
 			giveTurn();
 		}
 	}

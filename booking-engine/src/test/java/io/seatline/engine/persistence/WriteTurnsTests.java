@@ -2,6 +2,7 @@ package io.seatline.engine.persistence;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,37 @@ class WriteTurnsTests {
 			insert(worker, "worker");
 		}
 		assertThat(writers()).containsExactly("writer", "worker");
+	}
+
+	@Test
+	void aWriteThatWaitedForItsTurnBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver() throws Exception {
+		var patience = Duration.ofMillis(1000);
+		var connections = connections(patience.toMillis());
+		var url = new DatabaseUrl("jdbc:sqlite:" + this.folder.resolve("turns.db"));
+		// the write lock held elsewhere: a connection that takes no turns, as another process's
+		try (var elsewhere = DriverManager.getConnection(url.jdbcUrl());
+				var first = connections.getConnection();
+				var second = connections.getConnection()) {
+			elsewhere.setAutoCommit(false);
+			insert(elsewhere, "elsewhere");
+			var firstFails = CompletableFuture.runAsync(() -> insertQuietly(first, "first"), this.threads);
+			// the first has its turn at once, and waits in SQLite, in vain; the second waits for its turn meanwhile
+			Thread.sleep(300);
+			assertThat(firstFails).isNotDone();
+			long started = System.nanoTime();
+			var secondFails = CompletableFuture.runAsync(() -> insertQuietly(second, "second"), this.threads);
+			assertThat(secondFails).failsWithin(Duration.ofSeconds(5))
+				.withThrowableThat()
+				.havingRootCause()
+				.isInstanceOfSatisfying(SQLiteException.class,
+						(ex) -> assertThat(ex.getResultCode()).isEqualTo(SQLiteErrorCode.SQLITE_BUSY));
+			var waited = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(firstFails).failsWithin(Duration.ofSeconds(5));
+			assertThat(waited).as("how long the second write waited, its turn and the lock together")
+				.isBetween(patience.minusMillis(100), patience.plusMillis(400));
+			elsewhere.rollback();
+		}
+		assertThat(writers()).isEmpty();
 	}
 
 	@Test
