@@ -44,7 +44,7 @@ final class PromptRetries extends SQLiteDataSource {
 	@Override
 	public Connection getConnection() throws SQLException {
 		var handler = new Handler(this.timeoutNanos);
-		return StatementCache.of(open(handler), this.turns, this.busyTimeoutMillis, handler);
+		return StatementCache.of(open(null, null, handler), this.turns, this.busyTimeoutMillis, handler);
 	}
 
 	/** The turns its connections take at the write lock, with every other write connection of this file. */
@@ -54,11 +54,11 @@ final class PromptRetries extends SQLiteDataSource {
 
 	@Override
 	public org.sqlite.SQLiteConnection getConnection(String username, String password) throws SQLException {
-		return open(new Handler(this.timeoutNanos));
+		return open(username, password, new Handler(this.timeoutNanos));
 	}
 
-	private org.sqlite.SQLiteConnection open(Handler handler) throws SQLException {
-		var connection = super.getConnection(null, null);
+	private org.sqlite.SQLiteConnection open(String username, String password, Handler handler) throws SQLException {
+		var connection = super.getConnection(username, password);
 		BusyHandler.setHandler(connection, handler);
 		return connection;
 	}
