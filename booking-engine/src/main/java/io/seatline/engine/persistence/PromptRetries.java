@@ -3,12 +3,15 @@ package io.seatline.engine.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 import org.sqlite.BusyHandler;
+import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
  * SQLite write connections that take turns at the write lock among themselves ({@link WriteTurns}), and wait for a
@@ -58,9 +61,40 @@ final class PromptRetries extends SQLiteDataSource {
 	}
 
 	private org.sqlite.SQLiteConnection open(String username, String password, Handler handler) throws SQLException {
-		var connection = super.getConnection(username, password);
+		// what SQLiteDataSource does, with a connection that keeps its handler
+		var properties = getConfig().toProperties();
+		if (username != null) {
+			properties.put("user", username);
+		}
+		if (password != null) {
+			properties.put("pass", password);
+		}
+		var url = getUrl().trim();
+		var connection = new OwnWaits(url, url.substring(JDBC.PREFIX.length()), properties, handler);
 		BusyHandler.setHandler(connection, handler);
 		return connection;
+	}
+
+	/**
+	 * A connection that waits for a lock with its own handler only. sqlite-jdbc runs a statement that has a query
+	 * timeout (every statement of a Spring transaction with a time limit has one: what is left of it, in seconds)
+	 * under a busy timeout of that length, and sets the configured busy timeout again after it; each time SQLite
+	 * drops the connection's handler for its own, which retries seldom and knows nothing of the wait for a turn. Here
+	 * such a timeout bounds the handler's wait instead, never beyond the configured one.
+	 */
+	private static final class OwnWaits extends JDBC4Connection {
+
+		private final Handler handler;
+
+		OwnWaits(String url, String file, Properties properties, Handler handler) throws SQLException {
+			super(url, file, properties);
+			this.handler = handler;
+		}
+
+		@Override
+		public void setBusyTimeout(int millis) {
+			this.handler.limit(millis);
+		}
 	}
 
 	/**
@@ -73,6 +107,9 @@ final class PromptRetries extends SQLiteDataSource {
 
 		private final long timeoutNanos;
 
+		/** The timeout of the statement under way, if shorter than the connection's (see {@link OwnWaits}). */
+		private long limitNanos;
+
 		private long waitingSince;
 
 		private boolean turnWaited;
@@ -81,6 +118,12 @@ final class PromptRetries extends SQLiteDataSource {
 
 		Handler(long timeoutNanos) {
 			this.timeoutNanos = timeoutNanos;
+			this.limitNanos = timeoutNanos;
+		}
+
+		/** Waits at most {@code millis} from now on (0: not at all), and never longer than the busy timeout. */
+		void limit(int millis) {
+			this.limitNanos = Math.min(this.timeoutNanos, Math.max(0, millis) * 1_000_000L);
 		}
 
 		/** The next statement's wait began at {@code sinceNanos}, waiting for its turn. */
@@ -100,7 +143,7 @@ final class PromptRetries extends SQLiteDataSource {
 			if (triesBefore == 0) {
 				this.waitingSince = this.turnWaited ? this.turnWaitedSince : now;
 			}
-			if (now - this.waitingSince >= this.timeoutNanos) {
+			if (now - this.waitingSince >= this.limitNanos) {
 				// give up: the statement fails with SQLITE_BUSY, which the engine answers BUSY
 				return 0;
 			}

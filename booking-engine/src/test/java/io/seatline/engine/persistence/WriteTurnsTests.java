@@ -95,6 +95,25 @@ class WriteTurnsTests {
 
 	@Test
 	void aWriteThatWaitedForItsTurnBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver() throws Exception {
+		aWriteBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver((second) -> {
+		});
+	}
+
+	@Test
+	void aStatementWithAQueryTimeoutLeavesTheConnectionsOwnWaitForTheLockInPlace() throws Exception {
+		// sqlite-jdbc runs a statement that has a query timeout (every statement of a Spring transaction with a
+		// time limit) under a busy timeout of that many seconds, and sets the connection's configured one again after
+		// it: SQLite's own handler in both cases, instead of the connection's, unless the connection keeps its own
+		aWriteBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver((second) -> {
+			try (var statement = second.prepareStatement("select count(*) from writes")) {
+				statement.setQueryTimeout(30);
+				statement.executeQuery().close();
+			}
+		});
+	}
+
+	private void aWriteBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver(SqlWork<Connection> beforeSecond)
+			throws Exception {
 		var patience = Duration.ofMillis(1000);
 		var connections = connections(patience.toMillis());
 		var url = new DatabaseUrl("jdbc:sqlite:" + this.folder.resolve("turns.db"));
@@ -102,6 +121,7 @@ class WriteTurnsTests {
 		try (var elsewhere = DriverManager.getConnection(url.jdbcUrl());
 				var first = connections.getConnection();
 				var second = connections.getConnection()) {
+			beforeSecond.accept(second);
 			elsewhere.setAutoCommit(false);
 			insert(elsewhere, "elsewhere");
 			var firstFails = CompletableFuture.runAsync(() -> insertQuietly(first, "first"), this.threads);
@@ -156,6 +176,14 @@ class WriteTurnsTests {
 			writer.setAutoCommit(true);
 		}
 		assertThat(writers()).containsExactly("writer");
+	}
+
+	/** Work on a connection that may throw what JDBC throws. */
+	@FunctionalInterface
+	private interface SqlWork<T> {
+
+		void accept(T value) throws SQLException;
+
 	}
 
 	private static void insert(Connection connection, String who) throws SQLException {
