@@ -112,7 +112,7 @@ class WriteTurnsTests {
 		});
 	}
 
-	private void aWriteBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver(SqlWork<Connection> beforeSecond)
+	private void aWriteBehindAVainWaitGivesUpWhenItsOwnBusyTimeoutIsOver(ConnectionWork beforeSecond)
 			throws Exception {
 		var patience = Duration.ofMillis(1000);
 		var connections = connections(patience.toMillis());
@@ -139,6 +139,27 @@ class WriteTurnsTests {
 			assertThat(firstFails).failsWithin(Duration.ofSeconds(5));
 			assertThat(waited).as("how long the second write waited, its turn and the lock together")
 				.isBetween(patience.minusMillis(100), patience.plusMillis(400));
+			elsewhere.rollback();
+		}
+		assertThat(writers()).isEmpty();
+	}
+
+	@Test
+	void aQueryTimeoutShorterThanTheBusyTimeoutBoundsTheStatementsWaitForTheLock() throws Exception {
+		var url = new DatabaseUrl("jdbc:sqlite:" + this.folder.resolve("turns.db"));
+		// the write lock held elsewhere: a connection that takes no turns, as another process's
+		try (var elsewhere = DriverManager.getConnection(url.jdbcUrl());
+				var writer = this.connections.getConnection();
+				var statement = writer.prepareStatement("insert into writes (who) values ('writer')")) {
+			elsewhere.setAutoCommit(false);
+			insert(elsewhere, "elsewhere");
+			// the connection's busy timeout is 2 s; what is left of a transaction's time limit, 1 s here, is less
+			statement.setQueryTimeout(1);
+			long started = System.nanoTime();
+			assertThatExceptionOfType(SQLiteException.class).isThrownBy(statement::executeUpdate)
+				.satisfies((ex) -> assertThat(ex.getResultCode()).isEqualTo(SQLiteErrorCode.SQLITE_BUSY));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("how long the write waited for the lock")
+				.isBetween(Duration.ofMillis(900), Duration.ofMillis(1500));
 			elsewhere.rollback();
 		}
 		assertThat(writers()).isEmpty();
@@ -180,9 +201,9 @@ class WriteTurnsTests {
 
 	/** Work on a connection that may throw what JDBC throws. */
 	@FunctionalInterface
-	private interface SqlWork<T> {
+	private interface ConnectionWork {
 
-		void accept(T value) throws SQLException;
+		void accept(Connection connection) throws SQLException;
 
 	}
 
